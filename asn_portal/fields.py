@@ -1,0 +1,314 @@
+"""Check one located YAML mapping against the field declarations in ``models``.
+
+Returns plain Python values ready for the model classes; every problem names the line a person
+would point at and says what to write instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .loader import InvalidDate, Node
+from .models import NESTED_CLASSES, Field, FieldType, Material
+from .problems import ProblemList
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_TYPE_NAMES = {
+    FieldType.TEXT: "teks", FieldType.MARKDOWN: "teks (Markdown)", FieldType.INT: "bilangan bulat",
+    FieldType.POSINT: "bilangan bulat lebih dari 0", FieldType.BOOL: "true atau false",
+    FieldType.DATE: "tanggal TTTT-BB-HH", FieldType.CHOICE: "salah satu pilihan", FieldType.URL: "URL",
+    FieldType.TEXT_LIST: "daftar teks", FieldType.SLUG_LIST: "daftar slug", FieldType.REFS: "daftar slug",
+    FieldType.MATERIALS: "daftar materi", FieldType.OBJECT: "pemetaan (kunci: nilai)",
+    FieldType.OBJECT_LIST: "daftar pemetaan",
+}
+
+
+def closest(word: str, options: list[str] | tuple[str, ...]) -> str | None:
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    if not match:
+        lowered = {o.lower(): o for o in options}
+        return lowered.get(word.lower())
+    return match[0]
+
+
+def suggest(word: str, options: list[str] | tuple[str, ...]) -> str:
+    best = closest(word, options)
+    return f" Mungkin maksudnya '{best}'?" if best else ""
+
+
+def describe_value(node: Node) -> str:
+    if node.is_map:
+        return "pemetaan"
+    if node.is_seq:
+        return "daftar"
+    if node.value is None:
+        return "kosong"
+    return repr(node.raw) if node.raw else repr(node.value)
+
+
+class FieldChecker:
+    """Validates values of one file. ``root`` and ``materials_dir`` locate local materials."""
+
+    def __init__(self, rel: str, problems: ProblemList, root: Path, materials_dir: Path) -> None:
+        self.rel = rel
+        self.problems = problems
+        self.root = root
+        self.materials_dir = materials_dir
+
+    # -- reporting ---------------------------------------------------------------------------
+    def error(self, node: Node, message: str, path: str, at_key: bool = False) -> None:
+        line, col = (node.key_line, node.key_col) if at_key and node.key_line else (node.line, node.col)
+        self.problems.error(self.rel, line, col, message, path)
+
+    def warn(self, node: Node, message: str, path: str) -> None:
+        self.problems.warning(self.rel, node.line, node.col, message, path)
+
+    # -- mappings ----------------------------------------------------------------------------
+    def mapping(self, node: Node, fields: tuple[Field, ...], path: str = "") -> dict[str, Any] | None:
+        if not node.is_map:
+            self.error(node, f"{'berkas' if not path else path} harus berupa pemetaan 'kunci: nilai', "
+                             f"bukan {describe_value(node)}.", path)
+            return None
+        names = [f.name for f in fields]
+        values: dict[str, Any] = {}
+        for key, child in node.value.items():
+            if key not in names:
+                self.error(child, f"kunci '{key}' tidak dikenal.{suggest(key, names)} "
+                                  f"Kunci yang boleh: {', '.join(names)}.", _join(path, key), at_key=True)
+        for spec in fields:
+            child = node.value.get(spec.name)
+            where = _join(path, spec.name)
+            if child is None or child.value is None:
+                if spec.required:
+                    line_node = child if child is not None else node
+                    what = "kosong" if child is not None else "belum ada"
+                    self.error(line_node, f"kolom wajib '{spec.name}' {what}. Tambahkan '{spec.name}: ...' "
+                                          f"({spec.help})", where, at_key=child is not None)
+                continue
+            value = self.value(child, spec, where)
+            if value is not None:
+                values[spec.name] = value
+        return values
+
+    # -- single values -----------------------------------------------------------------------
+    def value(self, node: Node, spec: Field, path: str) -> Any:
+        t = spec.type
+        if t in (FieldType.TEXT, FieldType.MARKDOWN):
+            return self.text(node, spec, path)
+        if t in (FieldType.INT, FieldType.POSINT):
+            return self.integer(node, spec, path)
+        if t is FieldType.BOOL:
+            if isinstance(node.value, bool):
+                return node.value
+            return self._mistyped(node, spec, path, "tulis true atau false (tanpa tanda kutip).")
+        if t is FieldType.DATE:
+            return self.date(node, spec, path)
+        if t is FieldType.CHOICE:
+            return self.choice(node, spec, path)
+        if t is FieldType.URL:
+            return self.url(node, spec, path)
+        if t is FieldType.OBJECT:
+            values = self.mapping(node, spec.fields, path)
+            return None if values is None else NESTED_CLASSES[spec.name](**values)
+        return self.sequence(node, spec, path)
+
+    def _mistyped(self, node: Node, spec: Field, path: str, hint: str) -> None:
+        self.error(node, f"'{spec.name}' harus berupa {_TYPE_NAMES[spec.type]}, bukan {describe_value(node)}; {hint}",
+                   path)
+        return None
+
+    def text(self, node: Node, spec: Field, path: str) -> str | None:
+        if not isinstance(node.value, str) or isinstance(node.value, InvalidDate):
+            if node.is_map or node.is_seq:
+                return self._mistyped(node, spec, path, f"tulis satu teks, misalnya {spec.name}: \"...\".")
+            return self._mistyped(node, spec, path, f"beri tanda kutip: {spec.name}: \"{node.raw}\".")
+        if not node.value.strip():
+            if spec.required and spec.name == "title":
+                self.error(node, f"'{spec.name}' tidak boleh kosong. Tulis judulnya.", path)
+                return None
+            self.warn(node, f"'{spec.name}' kosong.", path)
+        return node.value
+
+    def integer(self, node: Node, spec: Field, path: str) -> int | None:
+        v = node.value
+        if isinstance(v, bool) or not isinstance(v, int):
+            example = node.raw.strip().strip("'\"")
+            if isinstance(v, float) and v.is_integer():
+                hint = f"tulis {int(v)} tanpa desimal."
+            elif isinstance(v, float):
+                hint = f"JP tidak boleh pecahan; bulatkan, misalnya {max(1, round(v))}."
+            elif isinstance(v, str) and example.isdigit():
+                hint = f"hapus tanda kutip: {spec.name}: {int(example)}."
+            else:
+                hint = f"tulis angka bulat, misalnya {spec.name}: 12."
+            return self._mistyped(node, spec, path, hint)
+        if spec.type is FieldType.POSINT and v <= 0:
+            self.error(node, f"'{spec.name}' harus lebih dari 0, bukan {v}.", path)
+            return None
+        return v
+
+    def date(self, node: Node, spec: Field, path: str) -> dt.date | None:
+        v = node.value
+        if isinstance(v, dt.datetime):
+            self.error(node, f"'{spec.name}' cukup berisi tanggal tanpa jam: {v.date().isoformat()}.", path)
+            return None
+        if isinstance(v, dt.date):
+            return v
+        text = str(v) if isinstance(v, (str, InvalidDate)) else ""
+        if _DATE.match(text.strip()):
+            try:
+                return dt.date.fromisoformat(text.strip())
+            except ValueError:
+                self.error(node, f"tanggal '{text}' tidak ada di kalender. Periksa bulan (01-12) dan hari; "
+                                 "contoh: 2026-11-27.", path)
+                return None
+        self.error(node, f"'{spec.name}' harus berupa tanggal TTTT-BB-HH, misalnya 2026-11-27, "
+                         f"bukan {describe_value(node)}.", path)
+        return None
+
+    def choice(self, node: Node, spec: Field, path: str) -> str | None:
+        if isinstance(node.value, str) and node.value in spec.choices:
+            return node.value
+        shown = describe_value(node)
+        hint = suggest(str(node.value), spec.choices) if isinstance(node.value, str) else ""
+        self.error(node, f"nilai {shown} tidak dikenal untuk '{spec.name}'.{hint} "
+                         f"Pilih salah satu: {', '.join(spec.choices)}.", path)
+        return None
+
+    def url(self, node: Node, spec: Field, path: str) -> str | None:
+        if isinstance(node.value, str) and is_web_url(node.value):
+            return node.value.strip()
+        self.error(node, f"'{spec.name}' harus berupa URL lengkap yang diawali https:// atau http://, "
+                         f"bukan {describe_value(node)}.", path)
+        return None
+
+    # -- lists -------------------------------------------------------------------------------
+    def sequence(self, node: Node, spec: Field, path: str) -> tuple[Any, ...] | None:
+        if not node.is_seq:
+            example = f"\n  - {node.raw}" if node.raw else ""
+            self.error(node, f"'{spec.name}' harus berupa daftar (setiap butir diawali '- '), "
+                             f"bukan {describe_value(node)}. Tulis:\n  {spec.name}:{example or chr(10) + '    - ...'}",
+                       path)
+            return None
+        if len(node.value) < spec.min_items:
+            self.error(node, f"'{spec.name}' harus berisi minimal {spec.min_items} butir.", path, at_key=True)
+        items = []
+        for i, item in enumerate(node.value):
+            value = self.item(item, spec, f"{path}.{i}")
+            if value is not None:
+                items.append(value)
+        return tuple(items)
+
+    def item(self, node: Node, spec: Field, path: str) -> Any:
+        t = spec.type
+        if t is FieldType.TEXT_LIST:
+            if isinstance(node.value, str) and not isinstance(node.value, InvalidDate):
+                return node.value
+            self.error(node, f"butir '{spec.name}' harus berupa teks, bukan {describe_value(node)}; "
+                             f"beri tanda kutip: - \"{node.raw}\".", path)
+            return None
+        if t in (FieldType.REFS, FieldType.SLUG_LIST):
+            if isinstance(node.value, str) and _SLUG.match(node.value):
+                return node.value
+            self.error(node, f"butir '{spec.name}' harus berupa slug (huruf kecil, angka dan '-'), "
+                             f"bukan {describe_value(node)}.", path)
+            return None
+        if t is FieldType.MATERIALS:
+            return self.material(node, path)
+        values = self.mapping(node, spec.fields, path)
+        return None if values is None else NESTED_CLASSES[spec.name](**values)
+
+    # -- materials ---------------------------------------------------------------------------
+    def material(self, node: Node, path: str) -> Material | None:
+        if isinstance(node.value, str):
+            return self.material_target(node, node.value, None, path)
+        if not node.is_map:
+            self.error(node, f"materi harus berupa URL, path 'materials/...', atau {{path: ..., title: ...}}, "
+                             f"bukan {describe_value(node)}.", path)
+            return None
+        allowed = ("path", "url", "title")
+        for key, child in node.value.items():
+            if key not in allowed:
+                self.error(child, f"kunci '{key}' tidak dikenal pada materi.{suggest(key, allowed)} "
+                                  "Kunci yang boleh: path, url, title.", f"{path}.{key}", at_key=True)
+        title_node = node.value.get("title")
+        title = None
+        if title_node is not None and title_node.value is not None:
+            title = self.text(title_node, Field("title", FieldType.TEXT, ""), f"{path}.title")
+        target = [k for k in ("path", "url") if k in node.value]
+        if len(target) != 1:
+            self.error(node, "materi harus memiliki tepat satu dari 'path' (berkas di materials/) atau "
+                             "'url' (alamat internet).", path)
+            return None
+        child = node.value[target[0]]
+        if not isinstance(child.value, str):
+            self.error(child, f"'{target[0]}' materi harus berupa teks.", f"{path}.{target[0]}")
+            return None
+        if target[0] == "url" and not is_web_url(child.value):
+            self.error(child, "'url' materi harus diawali https:// atau http://.", f"{path}.url")
+            return None
+        if target[0] == "path" and is_web_url(child.value):
+            self.error(child, "alamat internet ditulis dengan 'url:', bukan 'path:'.", f"{path}.path")
+            return None
+        return self.material_target(child, child.value, title, f"{path}.{target[0]}")
+
+    def material_target(self, node: Node, text: str, title: str | None, path: str) -> Material | None:
+        text = text.strip()
+        if is_web_url(text):
+            return Material(title=title or text, url=text)
+        local = self.local_path(node, text, path)
+        if local is None:
+            return None
+        rel, size = local
+        return Material(title=title or posixpath.basename(rel), path=rel, size=size)
+
+    def local_path(self, node: Node, text: str, path: str) -> tuple[str, int] | None:
+        """Check a ``materials/...`` path; return its normalised form and size in bytes."""
+        if "\\" in text:
+            self.error(node, f"path materi memakai garis miring terbalik. Tulis: {text.replace(chr(92), '/')}", path)
+            return None
+        if text.startswith("/") or re.match(r"^[A-Za-z]:", text):
+            self.error(node, f"path materi '{text}' absolut. Tulis path dari folder proyek, diawali "
+                             f"'materials/', misalnya materials/{posixpath.basename(text)}.", path)
+            return None
+        if re.match(r"^[a-z][a-z0-9+.-]*:", text):
+            self.error(node, f"'{text}' bukan alamat yang didukung. Pakai URL https://... atau path materials/...", path)
+            return None
+        norm = posixpath.normpath(text)
+        if not text.startswith("materials/") or not norm.startswith("materials/"):
+            where = "keluar dari folder materials/" if text.startswith("materials/") else "tidak diawali 'materials/'"
+            self.error(node, f"path materi '{text}' {where}. Simpan berkas di folder materials/ dan tulis "
+                             f"misalnya materials/{posixpath.basename(norm)}.", path)
+            return None
+        target = self.root / norm
+        try:
+            inside = target.resolve().is_relative_to(self.materials_dir.resolve())
+        except OSError:
+            inside = False
+        if not inside:
+            self.error(node, f"path materi '{text}' menunjuk ke luar folder materials/.", path)
+            return None
+        if not target.is_file():
+            folder = target.parent
+            names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+            hint = suggest(target.name, names)
+            self.error(node, f"berkas materi '{norm}' tidak ditemukan.{hint} Simpan berkasnya di path itu "
+                             "atau perbaiki path-nya (huruf besar/kecil berpengaruh).", path)
+            return None
+        return norm, target.stat().st_size
+
+
+def is_web_url(text: str) -> bool:
+    parts = urlsplit(text.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in text.strip()
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key

@@ -1,0 +1,99 @@
+"""Markdown fields -> safe HTML.
+
+Rendered here, not by the site's Markdown, so that YAML text can never inject script: the result
+is sanitised with nh3 (the Rust ammonia sanitiser; a maintained allow-list beats a hand-written
+one). ``kursus:slug`` links and ``materials/`` images are rewritten to relative URLs on the way.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+
+import markdown
+from markdown.extensions.toc import TocExtension
+from markdown.extensions.toc import slugify as toc_slugify
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .models import LINK_PREFIXES
+
+# (kind, slug) -> relative href, or None when the entry is not published (then: plain text)
+EntryLink = Callable[[str, str], "str | None"]
+# "materials/..." -> relative href of the published copy
+MaterialLink = Callable[[str], "str | None"]
+
+_ENTRY = re.compile(r"^(kursus|faktor|artikel):([a-z0-9]+(?:-[a-z0-9]+)*)(#[\w-]*)?$")
+_HEADINGS = {f"h{i}" for i in range(2, 7)}
+_TAGS = {"a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h2", "h3",
+         "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "sup",
+         "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"}
+_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"},
+               "td": {"align"}, "th": {"align"}, "ol": {"start"}, **{h: {"id"} for h in _HEADINGS}}
+
+
+class _LinkRewriter(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, entry_link: EntryLink, material_link: MaterialLink) -> None:
+        super().__init__(md)
+        self.entry_link = entry_link
+        self.material_link = material_link
+
+    def run(self, root: etree.Element) -> None:
+        for el in root.iter():
+            if el.tag == "a":
+                self._link(el)
+            elif el.tag == "img":
+                src = el.get("src", "")
+                if _is_material(src):
+                    el.set("src", self.material_link(posixpath.normpath(src)) or "")
+
+    def _link(self, el: etree.Element) -> None:
+        href = el.get("href", "")
+        m = _ENTRY.match(href)
+        if m:
+            target = self.entry_link(LINK_PREFIXES[m.group(1)], m.group(2))
+            if target is None:  # left out of this build (subset bundle): keep the words, drop the link
+                el.tag = "span"
+                el.attrib.clear()
+            else:
+                el.set("href", target + (m.group(3) or ""))
+        elif _is_material(href):
+            el.set("href", self.material_link(posixpath.normpath(href)) or "")
+
+
+class _Rewrite(Extension):
+    def __init__(self, entry_link: EntryLink, material_link: MaterialLink) -> None:
+        super().__init__()
+        self.entry_link = entry_link
+        self.material_link = material_link
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API name
+        md.treeprocessors.register(_LinkRewriter(md, self.entry_link, self.material_link), "asn_links", 5)
+
+
+def _is_material(url: str) -> bool:
+    return url.startswith("materials/")
+
+
+def render_markdown(text: str, entry_link: EntryLink, material_link: MaterialLink, id_prefix: str = "") -> str:
+    """Markdown -> sanitised HTML. Headings start at h2 (the page title is the h1)."""
+    md = markdown.Markdown(extensions=[
+        "tables", "fenced_code", "sane_lists", "def_list",
+        _Rewrite(entry_link, material_link),
+        TocExtension(baselevel=2, slugify=lambda value, sep: id_prefix + toc_slugify(value, sep)),
+    ])
+    html = md.convert(text)
+    return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                     link_rel="noopener")
+
+
+def material_paths(text: str) -> set[str]:
+    """``materials/...`` files a Markdown text links or embeds (so they get published)."""
+    found = set()
+    for m in re.finditer(r"\]\(\s*<?(materials/[^)\s>#]+)|^\s{0,3}\[[^\]]+\]:\s*<?(materials/\S+?)>?(?:\s|$)",
+                         text, re.MULTILINE):
+        found.add(posixpath.normpath(m.group(1) or m.group(2)))
+    return found

@@ -1,0 +1,134 @@
+"""Catalog -> page sources (Markdown with HTML blocks), rendered from Jinja templates in files.
+
+Knows nothing of MkDocs: a page is a source path, a title and a body. Every YAML text reaches a
+template escaped (autoescape) or as sanitised HTML (``markup``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+import jinja2
+from markupsafe import Markup
+
+from . import text
+from .catalog import Catalog
+from .markup import material_paths, render_markdown
+from .models import COMPETENCIES, KINDS, LEVELS, MODES, AnyEntry, Article, Course, Factor, Material
+from .urls import HOME, Urls, entry_src, index_src
+
+NEWEST_ARTICLES = 5
+
+
+@dataclass
+class Page:
+    src: str  # e.g. "kursus/x.md"
+    title: str  # plain text; escaping is the renderer's job
+    markdown: str
+    kind: str  # "course" | "factor" | "article" | "index"
+    source: str | None = None  # the YAML file a page came from (edit links)
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    facts: str = ""  # what a search result shows beside the title: "Kursus · Dasar · 12 JP"
+    draft: bool = False
+
+
+def facts_of(entry: AnyEntry) -> str:
+    label = KINDS[entry.kind].label
+    if isinstance(entry, Course):
+        return f"{label} · {LEVELS[entry.level]} · {entry.jp} JP"
+    if isinstance(entry, Article):
+        return f"{label} · {entry.author.name}"
+    return label
+
+
+class PageRenderer:
+    """Renders every page of one build. ``catalog`` holds what is published (all, or a subset)."""
+
+    def __init__(self, catalog: Catalog, urls: Urls) -> None:
+        self.catalog = catalog
+        self.urls = urls
+        self.materials_used: set[str] = set()
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("asn_portal", "templates"),
+            autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(md_text=lambda s: Markup(text.md_text(str(s))), date_id=text.date_id,
+                                size_id=text.size_id, file_type=text.file_type)
+        self.env.globals.update(COMPETENCIES=COMPETENCIES, LEVELS=LEVELS, MODES=MODES, KINDS=KINDS)
+
+    # -- one page ----------------------------------------------------------------------------
+    def entry_page(self, entry: AnyEntry) -> Page:
+        src = entry_src(entry.kind, entry.slug)
+        body = self._render(f"{entry.kind}.md.j2", src, entry=entry)
+        description = entry.summary
+        return Page(src, entry.title, body, entry.kind, entry.source, description, entry.tags,
+                    facts_of(entry), entry.draft)
+
+    def index_page(self, kind: str) -> Page:
+        src = index_src(kind)
+        spec = KINDS[kind]
+        body = self._render(f"index_{spec.folder}.md.j2", src)
+        title = {"course": "Katalog Kursus", "factor": "Faktor Pendukung Pengembangan Kompetensi",
+                 "article": "Berbagi Pengetahuan"}[kind]
+        return Page(src, title, body, "index", facts="Daftar " + spec.label_plural)
+
+    def home_overview(self) -> str:
+        """The generated part of the home page, appended below its hand-written text."""
+        return self._render("home.md.j2", HOME, newest=self.catalog.articles_newest_first()[:NEWEST_ARTICLES])
+
+    def all_pages(self) -> list[Page]:
+        pages = [self.index_page(k) for k in KINDS]
+        pages += [self.entry_page(e) for e in self.catalog.entries()]
+        return pages
+
+    # -- helpers handed to templates ---------------------------------------------------------
+    def _render(self, template: str, src: str, **context: object) -> str:
+        return self.env.get_template(template).render(
+            catalog=self.catalog, href=partial(self.href, src), md=partial(self.markdown, src),
+            page_href=partial(self.page_href, src), material_href=partial(self.material_href, src),
+            **context,
+        )
+
+    def href(self, from_src: str, kind: str, slug: str) -> str | None:
+        """Link to an entry, or None when it is not in this build (shown as plain text)."""
+        if self.catalog.get(kind, slug) is None:
+            return None
+        return self.urls.href(from_src, entry_src(kind, slug))
+
+    def page_href(self, from_src: str, to_src: str) -> str:
+        return self.urls.href(from_src, to_src)
+
+    def material_href(self, from_src: str, material: Material) -> str:
+        if material.url:
+            return material.url
+        assert material.path is not None
+        return self._material(from_src, material.path) or ""
+
+    def _material(self, from_src: str, path: str) -> str | None:
+        self.materials_used.add(path)
+        return self.urls.href(from_src, "materi/" + path[len("materials/"):])
+
+    def markdown(self, from_src: str, source: str | None, id_prefix: str = "") -> Markup:
+        if not source:
+            return Markup("")
+        self.materials_used |= material_paths(source)
+        html = render_markdown(source, partial(self.href, from_src), partial(self._material, from_src), id_prefix)
+        return Markup(html)
+
+
+def render_site(catalog: Catalog, directory_urls: bool) -> tuple[list[Page], str, set[str]]:
+    """Every generated page, the home overview, and the ``materials/`` files they use."""
+    renderer = PageRenderer(catalog, Urls(directory_urls))
+    pages = renderer.all_pages()
+    overview = renderer.home_overview()
+    for entry in catalog.entries():
+        for material in getattr(entry, "materials", ()):
+            if material.path:
+                renderer.materials_used.add(material.path)
+    return pages, overview, renderer.materials_used
+
+
+__all__ = ["Page", "PageRenderer", "render_site", "facts_of", "Factor"]

@@ -1,0 +1,145 @@
+"""MkDocs adapter: each event hands the work to the catalog core in a few lines."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from .catalog import Catalog
+from .models import LINK_PREFIXES
+from .pages import Page, render_site
+from .problems import format_report
+from .urls import HOME, entry_src, index_src
+from .validate import Project, load_catalog
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+log = get_plugin_logger(__name__)
+ASSETS = ("portal.css", "filter.js")
+ASSET_DIR = "assets/asn-portal"
+# "kursus:slug" links in hand-written pages become .md links, which MkDocs resolves and checks.
+_PAGE_LINK = re.compile(r"\]\((kursus|faktor|artikel):([a-z0-9]+(?:-[a-z0-9]+)*)(#[^)\s]*)?\)")
+
+
+class PortalConfig(base.Config):
+    content_dir = c.Type(str, default="content")
+    materials_dir = c.Type(str, default="materials")
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.catalog = Catalog()
+        self.pages: dict[str, Page] = {}
+        self.overview = ""
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.project = Project.at(root, self.config.content_dir, self.config.materials_dir)
+        catalog, problems = load_catalog(self.project)
+        for warning in problems.warnings:
+            log.warning(warning.format())
+        if problems.errors:
+            raise PluginError("Konten tidak valid:\n" + format_report(problems.errors))
+        self.catalog = catalog
+        if config.nav is None:
+            config.nav = default_nav(Path(config.docs_dir))
+        for asset in ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if f"{ASSET_DIR}/{asset}" not in target:
+                target.append(f"{ASSET_DIR}/{asset}")  # type: ignore[arg-type]
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.project is not None
+        pages, self.overview, materials = render_site(self.catalog, config.use_directory_urls)
+        self.pages = {p.src: p for p in pages}
+        for page in pages:
+            # Entry pages are reached through the index pages, not the sidebar (see default_nav).
+            inclusion = InclusionLevel.INCLUDED if page.kind == "index" else InclusionLevel.NOT_IN_NAV
+            _replace(files, File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
+        for asset in ASSETS:
+            content = resources.files("asn_portal").joinpath("assets", asset).read_text(encoding="utf-8")
+            _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=content))
+        for path in sorted(materials):
+            source = self.project.root / path
+            published = "materi/" + path[len("materials/"):]
+            _replace(files, MaterialFile.generated(config, published, abs_src_path=str(source)))
+        if files.get_file_from_path(HOME) is None:
+            _replace(files, File.generated(config, HOME, content="# Portal Pembelajaran ASN\n"))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            # Material prints meta title, description and tags raw: hand it escaped text only.
+            page.meta["title"] = html.escape(generated.title)
+            page.meta["description"] = html.escape(generated.description, quote=True)
+            if generated.tags:
+                page.meta["tags"] = [html.escape(t) for t in generated.tags]
+            return markdown
+        markdown = _PAGE_LINK.sub(lambda m: self._page_link(page.file.src_uri, m), markdown)
+        if page.file.src_uri == HOME:
+            markdown = markdown.rstrip() + "\n\n" + self.overview
+        return markdown
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.project is not None
+        for folder in (self.project.content_dir, self.project.materials_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    def _page_link(self, from_src: str, m: re.Match[str]) -> str:
+        kind, slug = LINK_PREFIXES[m.group(1)], m.group(2)
+        if self.catalog.get(kind, slug) is None:
+            raise PluginError(f"{from_src}: tautan '{m.group(1)}:{slug}' menunjuk ke entri yang tidak ada.")
+        depth = from_src.count("/")
+        return f"]({'../' * depth}{entry_src(kind, slug)}{m.group(3) or ''})"
+
+
+class MaterialFile(File):
+    """A material is copied as it is, even a ``.md`` or ``.html`` file (never rendered as a page)."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_static_page(self) -> bool:
+        return False
+
+
+def default_nav(docs_dir: Path) -> list[Any]:
+    """Beranda · Kursus · Faktor · Artikel, then hand-written pages; single entries stay out."""
+    nav: list[Any] = [{"Beranda": HOME}, {"Kursus": index_src("course")}, {"Faktor": index_src("factor")},
+                      {"Artikel": index_src("article")}]
+    if docs_dir.is_dir():
+        for path in sorted(docs_dir.rglob("*.md")):
+            src = path.relative_to(docs_dir).as_posix()
+            if src != HOME and not src.split("/")[0] in LINK_PREFIXES:
+                nav.append(src)
+    return nav
+
+
+def _replace(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        log.warning(f"{file.src_uri}: berkas di docs_dir diganti oleh halaman yang dibuat asn-portal.")
+        files.remove(existing)
+    files.append(file)

@@ -1,0 +1,45 @@
+"""Where each page is published and the relative link between any two of them.
+
+Every link is relative, so a site works at a domain root, under a sub-path and from file://.
+``directory_urls`` follows MkDocs: ``kursus/x/`` online, ``kursus/x.html`` in the offline bundle.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .models import KINDS
+
+HOME = "index.md"
+
+
+def entry_src(kind: str, slug: str) -> str:
+    return f"{KINDS[kind].url_dir}/{slug}.md"
+
+
+def index_src(kind: str) -> str:
+    return f"{KINDS[kind].url_dir}/index.md"
+
+
+class Urls:
+    def __init__(self, directory_urls: bool) -> None:
+        self.directory_urls = directory_urls
+
+    def dest(self, src: str) -> str:
+        """The published file of a page (``.md``) or of any other file (unchanged)."""
+        if not src.endswith(".md"):
+            return src
+        stem = src[:-3]
+        if posixpath.basename(stem) in ("index", "README"):
+            return posixpath.join(posixpath.dirname(stem), "index.html")
+        return f"{stem}/index.html" if self.directory_urls else f"{stem}.html"
+
+    def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
+        """Relative link from page ``from_src`` to page or file ``to_src``."""
+        here = posixpath.dirname(self.dest(from_src))
+        target = self.dest(to_src)
+        rel = posixpath.relpath(target, here or ".")
+        if self.directory_urls and to_src.endswith(".md") and posixpath.basename(rel) == "index.html":
+            rel = posixpath.dirname(rel)
+            rel = "./" if rel in ("", ".") else rel + "/"
+        return rel + (f"#{anchor}" if anchor else "")
