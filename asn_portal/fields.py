@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .loader import InvalidDate, Node
+from .loader import REJECTED, InvalidDate, Node
 from .models import NESTED_CLASSES, Field, FieldType, Material
 from .problems import ProblemList
 
@@ -85,12 +85,17 @@ class FieldChecker:
         for spec in fields:
             child = node.value.get(spec.name)
             where = _join(path, spec.name)
+            if child is not None and child.value is REJECTED:
+                continue
             if child is None or child.value is None:
-                if spec.required:
-                    line_node = child if child is not None else node
-                    what = "kosong" if child is not None else "belum ada"
-                    self.error(line_node, f"kolom wajib '{spec.name}' {what}. Tambahkan '{spec.name}: ...' "
-                                          f"({spec.help})", where, at_key=child is not None)
+                if spec.required and child is None:
+                    # A missing key is pointed at the mapping that lacks it (its key line when nested).
+                    line = node.key_line or node.line
+                    self.problems.error(self.rel, line, None, f"kolom wajib '{spec.name}' belum ada. Tambahkan "
+                                                              f"'{spec.name}: ...' ({spec.help})", where)
+                elif spec.required:
+                    self.error(child, f"kolom wajib '{spec.name}' kosong. Isi nilainya: '{spec.name}: ...' "
+                                      f"({spec.help})", where, at_key=True)
                 continue
             value = self.value(child, spec, where)
             if value is not None:
@@ -115,8 +120,7 @@ class FieldChecker:
         if t is FieldType.URL:
             return self.url(node, spec, path)
         if t is FieldType.OBJECT:
-            values = self.mapping(node, spec.fields, path)
-            return None if values is None else NESTED_CLASSES[spec.name](**values)
+            return _make(spec, self.mapping(node, spec.fields, path))
         return self.sequence(node, spec, path)
 
     def _mistyped(self, node: Node, spec: Field, path: str, hint: str) -> None:
@@ -192,15 +196,16 @@ class FieldChecker:
     # -- lists -------------------------------------------------------------------------------
     def sequence(self, node: Node, spec: Field, path: str) -> tuple[Any, ...] | None:
         if not node.is_seq:
-            example = f"\n  - {node.raw}" if node.raw else ""
-            self.error(node, f"'{spec.name}' harus berupa daftar (setiap butir diawali '- '), "
-                             f"bukan {describe_value(node)}. Tulis:\n  {spec.name}:{example or chr(10) + '    - ...'}",
-                       path)
+            example = f"[{node.raw}]" if node.raw else "[...]"
+            self.error(node, f"'{spec.name}' harus berupa daftar, bukan {describe_value(node)}. "
+                             f"Tulis {spec.name}: {example} atau satu butir per baris diawali '- '.", path)
             return None
         if len(node.value) < spec.min_items:
             self.error(node, f"'{spec.name}' harus berisi minimal {spec.min_items} butir.", path, at_key=True)
         items = []
         for i, item in enumerate(node.value):
+            if item.value is REJECTED:
+                continue
             value = self.item(item, spec, f"{path}.{i}")
             if value is not None:
                 items.append(value)
@@ -222,8 +227,7 @@ class FieldChecker:
             return None
         if t is FieldType.MATERIALS:
             return self.material(node, path)
-        values = self.mapping(node, spec.fields, path)
-        return None if values is None else NESTED_CLASSES[spec.name](**values)
+        return _make(spec, self.mapping(node, spec.fields, path))
 
     # -- materials ---------------------------------------------------------------------------
     def material(self, node: Node, path: str) -> Material | None:
@@ -303,6 +307,13 @@ class FieldChecker:
                              "atau perbaiki path-nya (huruf besar/kecil berpengaruh).", path)
             return None
         return norm, target.stat().st_size
+
+
+def _make(spec: Field, values: dict[str, Any] | None) -> Any:
+    """Nested model object, or None when a required field was missing (already reported)."""
+    if values is None or any(f.required and f.name not in values for f in spec.fields):
+        return None
+    return NESTED_CLASSES[spec.name](**values)
 
 
 def is_web_url(text: str) -> bool:

@@ -36,6 +36,13 @@ class InvalidDate:
         return self.text
 
 
+class Rejected:
+    """Stands for a value already reported as unusable (a forbidden tag), so no follow-up errors."""
+
+
+REJECTED = Rejected()
+
+
 @dataclass
 class Node:
     """A YAML value with where it stands. ``value`` is a Python scalar, a list or a dict of Nodes."""
@@ -155,8 +162,9 @@ def _convert(cv: _Converter, node: yaml.Node) -> Node:
     end_line = node.end_mark.line + 1
     if node.tag not in ALLOWED_TAGS:
         shown = node.tag.replace(PREFIX, "!!")
-        problems.error(rel, line, col, f"tag YAML '{shown}' tidak diizinkan. Hapus tag itu dan tulis nilainya sebagai teks biasa.")
-        return Node(None, line, col, end_line)
+        problems.error(rel, line, col, f"tag YAML '{shown}' tidak diizinkan. Hapus tag itu dan tulis nilainya "
+                                       "sebagai teks biasa.")
+        return Node(REJECTED, line, col, end_line)
     if isinstance(node, yaml.MappingNode):
         result = Node({}, line, col, end_line)
         for key_node, value_node in node.value:

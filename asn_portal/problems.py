@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from collections.abc import Iterable
 from enum import Enum
 
 
@@ -11,7 +12,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One finding. Sorted by file, then line and column, so reports are stable."""
 
@@ -19,9 +20,12 @@ class Problem:
     line: int
     col: int | None
     message: str
-    severity: Severity = field(default=Severity.ERROR, compare=False)
+    severity: Severity = Severity.ERROR
     # Dotted field path such as ``modules.0.jp``; shared with the JSON Schema checks.
-    field_path: str = field(default="", compare=False)
+    field_path: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.col or 0, self.message)
 
     @property
     def is_error(self) -> bool:
@@ -50,27 +54,31 @@ class ProblemList:
 
     @property
     def errors(self) -> list[Problem]:
-        return sorted(p for p in self.items if p.is_error)
+        return sort_problems(p for p in self.items if p.is_error)
 
     @property
     def warnings(self) -> list[Problem]:
-        return sorted(p for p in self.items if not p.is_error)
+        return sort_problems(p for p in self.items if not p.is_error)
 
     def sorted(self) -> list[Problem]:
-        return sorted(self.items)
+        return sort_problems(self.items)
 
 
 class ContentError(Exception):
     """Raised when content has errors; carries every problem so callers can print them all."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sort_problems(problems)
         super().__init__(format_report(self.problems))
 
 
 def format_report(problems: list[Problem]) -> str:
     errors = [p for p in problems if p.is_error]
-    lines = [p.format() for p in sorted(problems)]
+    lines = [p.format() for p in sort_problems(problems)]
     if errors:
         lines.append(f"{len(errors)} galat ditemukan. Perbaiki lalu jalankan `asn-portal check` lagi.")
     return "\n".join(lines)
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(problems, key=Problem.sort_key)

@@ -1,0 +1,140 @@
+"""The ``asn-portal`` command. Exit codes: 0 ok, 1 content (or --verify) failed, 2 usage or no project."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # silence Material's end-of-life banner
+
+from .problems import Problem, format_report  # noqa: E402
+from .project import ProjectNotFound, load_project  # noqa: E402
+from .validate import Project, load_catalog  # noqa: E402
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Indonesian messages and exit code 2 on usage errors."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        replacements = {"the following arguments are required": "argumen berikut wajib diisi",
+                        "invalid choice": "pilihan tidak dikenal", "unrecognized arguments": "argumen tidak dikenal",
+                        "choose from": "pilih dari", "argument ": "argumen ", "expected one argument": "perlu satu nilai"}
+        for en, idn in replacements.items():
+            message = message.replace(en, idn)
+        self.exit(EXIT_USAGE, f"{self.prog}: galat: {message}\n")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "Penggunaan:", 1)
+
+    def format_help(self) -> str:
+        return (super().format_help().replace("usage:", "Penggunaan:", 1)
+                .replace("options:", "opsi:").replace("positional arguments:", "argumen:")
+                .replace("show this help message and exit", "tampilkan bantuan ini lalu keluar"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="asn-portal", description="Portal pembelajaran ASN dari katalog YAML.")
+    parser.add_argument("-f", "--config-file", metavar="PATH", help="path mkdocs.yml (bawaan: cari dari folder ini)")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
+    check = sub.add_parser("check", help="periksa semua berkas YAML tanpa membangun situs")
+    check.set_defaults(func=cmd_check)
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="format laporan: text (bawaan), json, atau github (anotasi pull request)")
+    build = sub.add_parser("build", help="bangun situs ke folder site/")
+    build.add_argument("--strict", action="store_true", help="gagal bila ada peringatan")
+    build.set_defaults(func=cmd_build)
+    serve = sub.add_parser("serve", help="jalankan pratinjau di http://127.0.0.1:8000 dan muat ulang saat berkas berubah")
+    serve.add_argument("-a", "--dev-addr", metavar="ALAMAT:PORT", default=None, help="alamat pratinjau")
+    serve.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        project, config_file = load_project(Path.cwd(), args.config_file)
+    except ProjectNotFound as exc:
+        print(f"asn-portal: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    result: int = args.func(args, project, config_file)
+    return result
+
+
+def cmd_check(args: argparse.Namespace, project: Project, config_file: Path) -> int:
+    _, problems = load_catalog(project)
+    items = problems.sorted()
+    if args.format == "json":
+        print(json.dumps([_as_json(p) for p in items], ensure_ascii=False, indent=2))
+    elif args.format == "github":
+        for p in items:
+            print(_as_github(p))
+    elif items:
+        print(format_report(items), file=sys.stderr if problems.errors else sys.stdout)
+    if problems.errors:
+        return EXIT_CONTENT
+    if args.format == "text":
+        print(f"Semua berkas valid ({_count(project)} entri diperiksa).")
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace, project: Project, config_file: Path) -> int:
+    from .site import SiteError, build_site
+
+    try:
+        site_dir = build_site(config_file, strict=args.strict)
+    except SiteError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"Situs selesai dibangun di {site_dir}.")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace, project: Project, config_file: Path) -> int:
+    from .site import SiteError, serve_site
+
+    try:
+        serve_site(config_file, dev_addr=args.dev_addr)
+    except SiteError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def _count(project: Project) -> int:
+    folders = [project.content_dir / name for name in ("factors", "courses", "articles")]
+    return sum(len(list(f.glob("*.yml"))) for f in folders if f.is_dir())
+
+
+def _as_json(p: Problem) -> dict[str, Any]:
+    return {"file": p.path, "line": p.line, "column": p.col, "severity": p.severity.value,
+            "field": p.field_path, "message": p.message}
+
+
+def _as_github(p: Problem) -> str:
+    def esc(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    level = "error" if p.is_error else "warning"
+    col = f",col={p.col}" if p.col else ""
+    return f"::{level} file={esc(p.path, True)},line={p.line}{col}::{esc(p.message)}"
+
+
+def run() -> NoReturn:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

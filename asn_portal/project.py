@@ -1,0 +1,60 @@
+"""Find a portal project (the folder with mkdocs.yml) and read the plugin's folder options.
+
+The CLI uses this to check content without loading MkDocs or its theme.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .validate import Project
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+PLUGIN = "asn-portal"
+
+
+class ProjectNotFound(Exception):
+    pass
+
+
+def find_config(start: Path, explicit: str | None = None) -> Path:
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ProjectNotFound(f"berkas konfigurasi '{explicit}' tidak ditemukan.")
+        return path.resolve()
+    for folder in (start.resolve(), *start.resolve().parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+    raise ProjectNotFound("mkdocs.yml tidak ditemukan di folder ini maupun folder induknya. "
+                          "Jalankan perintah dari folder proyek portal, atau pakai -f PATH/mkdocs.yml.")
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold tags such as !!python/name:... for Markdown extensions; ignore them."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def plugin_options(config_file: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_LenientLoader) or {}
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+        raise ProjectNotFound(f"{config_file.name} tidak dapat dibaca: {exc}") from exc
+    for item in data.get("plugins") or []:
+        if isinstance(item, dict) and PLUGIN in item:
+            return dict(item[PLUGIN] or {})
+    return {}
+
+
+def load_project(start: Path, explicit: str | None = None) -> tuple[Project, Path]:
+    config_file = find_config(start, explicit)
+    options = plugin_options(config_file)
+    project = Project.at(config_file.parent, options.get("content_dir", "content"),
+                         options.get("materials_dir", "materials"))
+    return project, config_file

@@ -1,0 +1,145 @@
+"""Shared fixtures: small projects written into tmp folders, builds, and a real Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("ASN_PORTAL_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+MKDOCS_YML = """\
+site_name: Portal Uji
+docs_dir: content/pages
+theme:
+  name: material
+  language: id
+  font: false
+  features: [navigation.tabs, navigation.instant]
+plugins:
+  - search
+  - tags
+  - asn-portal
+"""
+
+FACTOR = """\
+title: {title}
+order: {order}
+summary: Ringkasan faktor {title}.
+practices:
+  - title: Praktik pertama
+    description: Uraian praktik **pertama**.
+"""
+
+COURSE = """\
+title: {title}
+summary: Ringkasan kursus {title}.
+competency: {competency}
+level: {level}
+mode: {mode}
+jp: {jp}
+factors: [{factors}]
+"""
+
+ARTICLE = """\
+title: {title}
+summary: Ringkasan artikel {title}.
+body: |
+  Isi artikel {title}.
+date: {date}
+author:
+  name: {author}
+  unit: Unit Uji
+"""
+
+
+class ProjectBuilder:
+    """Writes a throw-away portal project; every file is given as YAML text."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        (root / "content" / "pages").mkdir(parents=True)
+        for folder in ("factors", "courses", "articles"):
+            (root / "content" / folder).mkdir()
+        (root / "materials").mkdir()
+        (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+        (root / "content" / "pages" / "index.md").write_text("# Beranda Uji\n\nTeks beranda.\n", encoding="utf-8")
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def factor(self, slug: str, order: int, title: str | None = None, extra: str = "") -> Path:
+        return self.write(f"content/factors/{slug}.yml", FACTOR.format(title=title or f"Faktor {slug}", order=order)
+                          + extra)
+
+    def course(self, slug: str, factors: str = "alpha", extra: str = "", **fields: Any) -> Path:
+        values = {"title": f"Kursus {slug}", "competency": "teknis", "level": "dasar", "mode": "daring",
+                  "jp": 8, "factors": factors, **fields}
+        return self.write(f"content/courses/{slug}.yml", COURSE.format(**values) + extra)
+
+    def article(self, slug: str, extra: str = "", **fields: Any) -> Path:
+        values = {"title": f"Artikel {slug}", "date": "2026-11-27", "author": "Penulis Uji", **fields}
+        return self.write(f"content/articles/{slug}.yml", ARTICLE.format(**values) + extra)
+
+    def minimal(self) -> ProjectBuilder:
+        """Two factors, one course, one article: the smallest catalog with every kind."""
+        self.factor("alpha", 1)
+        self.factor("beta", 2)
+        self.course("kursus-satu", factors="alpha")
+        self.article("artikel-satu", extra="factors: [alpha]\ncourses: [kursus-satu]\n")
+        return self
+
+    def build(self, **overrides: Any) -> Path:
+        from asn_portal.site import build_site
+
+        return build_site(self.root / "mkdocs.yml", strict=True, **overrides)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> ProjectBuilder:
+    return ProjectBuilder(tmp_path / "portal")
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    """A copy of the shipped project (content, materials, mkdocs.yml) to build without touching the repo."""
+    target = tmp_path / "sample"
+    target.mkdir()
+    for name in ("content", "materials"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def browser_available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright; skipped without it unless CI requires it."""
+    if not browser_available():
+        if os.environ.get("ASN_PORTAL_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"Chromium tidak ditemukan di {CHROMIUM}, padahal ASN_PORTAL_REQUIRE_BROWSER=1")
+        pytest.skip(f"Chromium tidak ditemukan di {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
