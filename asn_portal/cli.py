@@ -54,6 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="jalankan pratinjau di http://127.0.0.1:8000 dan muat ulang saat berkas berubah")
     serve.add_argument("-a", "--dev-addr", metavar="ALAMAT:PORT", default=None, help="alamat pratinjau")
     serve.set_defaults(func=cmd_serve)
+    bundle = sub.add_parser("bundle", help="buat satu zip portal luring untuk ruang pelatihan tanpa internet")
+    bundle.add_argument("-o", "--output", metavar="BERKAS.zip", default="dist/portal-asn.zip",
+                        help="lokasi zip (bawaan: dist/portal-asn.zip)")
+    bundle.add_argument("--course", action="append", default=[], metavar="SLUG",
+                        help="hanya kursus ini beserta yang ditautkannya (boleh diulang)")
+    bundle.add_argument("--factor", action="append", default=[], metavar="SLUG",
+                        help="hanya faktor ini beserta yang ditautkannya (boleh diulang)")
+    bundle.add_argument("--verify", metavar="ZIP", help="periksa keutuhan zip (atau folder hasil ekstrak)")
+    bundle.set_defaults(func=cmd_bundle)
     return parser
 
 
@@ -109,6 +118,46 @@ def cmd_serve(args: argparse.Namespace, project: Project, config_file: Path) -> 
     except SiteError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONTENT
+    return EXIT_OK
+
+
+def cmd_bundle(args: argparse.Namespace, project: Project, config_file: Path) -> int:
+    from .bundle import make_bundle, verify_bundle
+    from .fields import suggest
+    from .site import SiteError
+    from .text import size_id
+
+    if args.verify:
+        result = verify_bundle(Path(args.verify))
+        for line in result.problems:
+            print(line, file=sys.stderr)
+        if not result.ok:
+            print(f"Bundel TIDAK utuh: {len(result.problems)} masalah.", file=sys.stderr)
+            return EXIT_CONTENT
+        print(f"Bundel utuh: {result.checked} berkas cocok dengan SHA256SUMS.txt.")
+        return EXIT_OK
+    catalog, problems = load_catalog(project)
+    if problems.errors:
+        print(format_report(problems.errors), file=sys.stderr)
+        return EXIT_CONTENT
+    for kind, slugs in (("course", args.course), ("factor", args.factor)):
+        known = sorted(catalog.of_kind(kind))
+        for slug in slugs:
+            if slug not in known:
+                label = "kursus" if kind == "course" else "faktor"
+                print(f"asn-portal: {label} '{slug}' tidak ada.{suggest(slug, known)}", file=sys.stderr)
+                return EXIT_USAGE
+    output = Path(args.output)
+    if output.suffix.lower() != ".zip":
+        print("asn-portal: nama berkas keluaran harus diakhiri .zip", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        report = make_bundle(config_file, output, tuple(args.course), tuple(args.factor))
+    except SiteError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"Bundel luring selesai: {report.pages} halaman, {report.materials} berkas materi, "
+          f"{report.files} berkas, {size_id(report.size)}.\nZip: {report.path}")
     return EXIT_OK
 
 

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from .catalog import Catalog
+from .offline import Offline
 from .models import LINK_PREFIXES
 from .pages import Page, render_site
 from .problems import format_report
@@ -26,7 +27,8 @@ from .validate import Project, load_catalog
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = get_plugin_logger(__name__)
-ASSETS = ("portal.css", "filter.js")
+ASSETS = ("portal.css", "filter.js", "worker-shim.js")  # published; the shim only loads offline
+PAGE_ASSETS = ("portal.css", "filter.js")
 ASSET_DIR = "assets/asn-portal"
 # "kursus:slug" links in hand-written pages become .md links, which MkDocs resolves and checks.
 _PAGE_LINK = re.compile(r"\]\((kursus|faktor|artikel):([a-z0-9]+(?:-[a-z0-9]+)*)(#[^)\s]*)?\)")
@@ -46,6 +48,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.pages: dict[str, Page] = {}
         self.overview = ""
         self.serving = False
+        # Set by ``bundle`` before building: file:// mode, optionally only some entries.
+        self.offline: Offline | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -59,9 +63,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if problems.errors:
             raise PluginError("Konten tidak valid:\n" + format_report(problems.errors))
         self.catalog = catalog
+        if self.offline is not None:
+            self.catalog = self.offline.apply(catalog, config)
         if config.nav is None:
             config.nav = default_nav(Path(config.docs_dir))
-        for asset in ASSETS:
+        for asset in PAGE_ASSETS:
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"{ASSET_DIR}/{asset}" not in target:
                 target.append(f"{ASSET_DIR}/{asset}")  # type: ignore[arg-type]
@@ -99,6 +105,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if page.file.src_uri == HOME:
             markdown = markdown.rstrip() + "\n\n" + self.overview
         return markdown
+
+    @event_priority(-100)  # after the search plugin wrote its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.offline is not None:
+            self.offline.write_search_script(Path(config.site_dir))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.project is not None

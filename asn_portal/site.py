@@ -5,7 +5,10 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .offline import Offline
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -40,6 +43,28 @@ def build_site(config_file: Path, *, strict: bool = False, **overrides: Any) -> 
     except (MkDocsException, Abort) as exc:
         raise SiteError(str(exc)) from exc
     return Path(config.site_dir)
+
+
+def build_offline(config_file: Path, site_dir: Path, offline: Offline) -> None:
+    """Build for file:// into ``site_dir`` with the portal plugin in offline mode."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    _quiet_mkdocs()
+    config = load(config_file, site_dir=str(site_dir))
+    plugin = config.plugins.get("asn-portal")
+    if plugin is None:
+        raise SiteError(f"plugin 'asn-portal' tidak aktif di {config_file.name}. Tambahkan '- asn-portal' "
+                        "di bagian plugins.")
+    plugin.offline = offline
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, Abort) as exc:
+        raise SiteError(str(exc)) from exc
 
 
 def serve_site(config_file: Path, *, dev_addr: str | None = None) -> None:

@@ -1,0 +1,51 @@
+"""Offline (file://) build settings for the bundle: no network, no server, search still works.
+
+Chromium cannot start a Web Worker or fetch JSON from file://. Material already loads
+``search/search_index.js`` (``var __index = ...``) there; our worker shim runs its search
+worker in a hidden iframe instead of the CDN shim Material's own offline plugin adds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .catalog import Catalog
+
+SHIM = "assets/asn-portal/worker-shim.js"
+# Features that need a server or the network: instant navigation fetches pages with XHR.
+ONLINE_FEATURES = ("navigation.instant", "navigation.instant.prefetch", "navigation.instant.progress",
+                   "content.action.edit", "content.action.view")
+
+
+@dataclass
+class Offline:
+    courses: tuple[str, ...] = ()
+    factors: tuple[str, ...] = ()
+    published: Catalog = field(default_factory=Catalog)
+
+    @property
+    def is_subset(self) -> bool:
+        return bool(self.courses or self.factors)
+
+    def apply(self, catalog: Catalog, config: Any) -> Catalog:
+        """Adjust the MkDocs config for file:// and return the catalog to publish."""
+        config.use_directory_urls = False
+        config.repo_url = None  # no repository facts fetched, no edit buttons
+        config.edit_uri = None
+        config.edit_uri_template = None
+        theme = config.theme
+        theme["font"] = False  # system fonts: no Google Fonts request
+        theme["features"] = [f for f in theme.get("features", []) if f not in ONLINE_FEATURES]
+        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+        config.extra["polyfills"] = [SHIM, *[p for p in polyfills if p != SHIM]]
+        self.published = catalog.subset(self.courses, self.factors) if self.is_subset else catalog
+        return self.published
+
+    @staticmethod
+    def write_search_script(site_dir: Path) -> None:
+        index = site_dir / "search" / "search_index.json"
+        if index.is_file():
+            data = index.read_text(encoding="utf-8")
+            (site_dir / "search" / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
