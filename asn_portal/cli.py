@@ -12,9 +12,9 @@ from typing import Any, NoReturn
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # silence Material's end-of-life banner
 
-from .problems import Problem, format_report  # noqa: E402
-from .project import ProjectNotFound, load_project  # noqa: E402
-from .validate import Project, load_catalog  # noqa: E402
+from .problems import Problem, format_report
+from .project import ProjectNotFoundError, load_project
+from .validate import Project, load_catalog
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -63,6 +63,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="hanya faktor ini beserta yang ditautkannya (boleh diulang)")
     bundle.add_argument("--verify", metavar="ZIP", help="periksa keutuhan zip (atau folder hasil ekstrak)")
     bundle.set_defaults(func=cmd_bundle)
+    new = sub.add_parser("new", help="buat berkas YAML baru dari templat")
+    new.add_argument("kind", choices=("course", "article", "factor", "kursus", "artikel", "faktor"),
+                     metavar="JENIS", help="course (kursus), article (artikel) atau factor (faktor)")
+    new.add_argument("slug", metavar="SLUG", help="nama berkas tanpa .yml: huruf kecil, angka dan '-'")
+    new.add_argument("--title", help="judul entri")
+    new.set_defaults(func=cmd_new)
+    schema = sub.add_parser("schema", help="tulis JSON Schema untuk editor (VS Code)")
+    schema.add_argument("-o", "--output", metavar="FOLDER", default=None, help="folder tujuan (bawaan: schemas/)")
+    schema.add_argument("--slugs", action="store_true",
+                        help="juga tulis skema berisi daftar slug saat ini ke schemas/slugs/ (tidak masuk Git)")
+    schema.set_defaults(func=cmd_schema)
     return parser
 
 
@@ -74,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         project, config_file = load_project(Path.cwd(), args.config_file)
-    except ProjectNotFound as exc:
+    except ProjectNotFoundError as exc:
         print(f"asn-portal: {exc}", file=sys.stderr)
         return EXIT_USAGE
     result: int = args.func(args, project, config_file)
@@ -158,6 +169,35 @@ def cmd_bundle(args: argparse.Namespace, project: Project, config_file: Path) ->
         return EXIT_CONTENT
     print(f"Bundel luring selesai: {report.pages} halaman, {report.materials} berkas materi, "
           f"{report.files} berkas, {size_id(report.size)}.\nZip: {report.path}")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace, project: Project, config_file: Path) -> int:
+    from .scaffold import ScaffoldError, new_entry
+
+    catalog, _ = load_catalog(project)
+    try:
+        made = new_entry(project, catalog, args.kind, args.slug, args.title)
+    except ScaffoldError as exc:
+        print(f"asn-portal: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Berkas dibuat: {project.rel(made.path)}\n\nLangkah berikutnya:")
+    for number, step in enumerate(made.next_steps, 1):
+        print(f"  {number}. {step}")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace, project: Project, config_file: Path) -> int:
+    from .schema import write_schemas
+
+    target = Path(args.output) if args.output else project.root / "schemas"
+    written = write_schemas(target)
+    if args.slugs:
+        catalog, _ = load_catalog(project)
+        slugs = {kind: sorted(catalog.of_kind(kind)) for kind in ("factor", "course", "article")}
+        written += write_schemas(target / "slugs", slugs)
+    for path in written:
+        print(f"Skema ditulis: {path}")
     return EXIT_OK
 
 

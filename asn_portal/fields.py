@@ -44,6 +44,8 @@ def suggest(word: str, options: list[str] | tuple[str, ...]) -> str:
 
 
 def describe_value(node: Node) -> str:
+    if node.value is REJECTED:
+        return "nilai bertag"
     if node.is_map:
         return "pemetaan"
     if node.is_seq:
@@ -72,6 +74,8 @@ class FieldChecker:
 
     # -- mappings ----------------------------------------------------------------------------
     def mapping(self, node: Node, fields: tuple[Field, ...], path: str = "") -> dict[str, Any] | None:
+        if node.value is REJECTED:
+            return None  # the forbidden tag is already reported
         if not node.is_map:
             self.error(node, f"{'berkas' if not path else path} harus berupa pemetaan 'kunci: nilai', "
                              f"bukan {describe_value(node)}.", path)
@@ -142,26 +146,30 @@ class FieldChecker:
 
     def integer(self, node: Node, spec: Field, path: str) -> int | None:
         v = node.value
+        if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+            # JSON Schema counts 12.0 as an integer, so the contract allows it; ask for 12 politely.
+            self.warn(node, f"'{spec.name}' sebaiknya ditulis tanpa desimal: {spec.name}: {int(v)}.", path)
+            v = int(v)
         if isinstance(v, bool) or not isinstance(v, int):
             example = node.raw.strip().strip("'\"")
-            if isinstance(v, float) and v.is_integer():
-                hint = f"tulis {int(v)} tanpa desimal."
-            elif isinstance(v, float):
-                hint = f"JP tidak boleh pecahan; bulatkan, misalnya {max(1, round(v))}."
+            if isinstance(v, float):
+                hint = f"tidak boleh pecahan; bulatkan, misalnya {spec.name}: {max(1, round(v))}."
             elif isinstance(v, str) and example.isdigit():
                 hint = f"hapus tanda kutip: {spec.name}: {int(example)}."
             else:
                 hint = f"tulis angka bulat, misalnya {spec.name}: 12."
             return self._mistyped(node, spec, path, hint)
         if spec.type is FieldType.POSINT and v <= 0:
-            self.error(node, f"'{spec.name}' harus lebih dari 0, bukan {v}.", path)
+            self.error(node, f"'{spec.name}' harus lebih dari 0, bukan {v}. Tulis bilangan bulat positif, "
+                             f"misalnya {spec.name}: {abs(v) or 1}.", path)
             return None
         return v
 
     def date(self, node: Node, spec: Field, path: str) -> dt.date | None:
         v = node.value
         if isinstance(v, dt.datetime):
-            self.error(node, f"'{spec.name}' cukup berisi tanggal tanpa jam: {v.date().isoformat()}.", path)
+            self.error(node, f"'{spec.name}' cukup berisi tanggal tanpa jam. Tulis: {spec.name}: "
+                             f"{v.date().isoformat()}", path)
             return None
         if isinstance(v, dt.date):
             return v
@@ -201,7 +209,8 @@ class FieldChecker:
                              f"Tulis {spec.name}: {example} atau satu butir per baris diawali '- '.", path)
             return None
         if len(node.value) < spec.min_items:
-            self.error(node, f"'{spec.name}' harus berisi minimal {spec.min_items} butir.", path, at_key=True)
+            self.error(node, f"'{spec.name}' harus berisi minimal {spec.min_items} butir. Tambahkan butirnya, "
+                             "satu per baris diawali '- '.", path, at_key=True)
         items = []
         for i, item in enumerate(node.value):
             if item.value is REJECTED:
@@ -244,14 +253,17 @@ class FieldChecker:
                                   "Kunci yang boleh: path, url, title.", f"{path}.{key}", at_key=True)
         title_node = node.value.get("title")
         title = None
-        if title_node is not None and title_node.value is not None:
+        if title_node is not None and title_node.value is not None and title_node.value is not REJECTED:
             title = self.text(title_node, Field("title", FieldType.TEXT, ""), f"{path}.title")
         target = [k for k in ("path", "url") if k in node.value]
         if len(target) != 1:
             self.error(node, "materi harus memiliki tepat satu dari 'path' (berkas di materials/) atau "
-                             "'url' (alamat internet).", path)
+                             "'url' (alamat internet). Tulis misalnya {path: materials/berkas.pdf, title: Judul} "
+                             "atau {url: https://..., title: Judul}.", path)
             return None
         child = node.value[target[0]]
+        if child.value is REJECTED:
+            return None  # the forbidden tag is already reported
         if not isinstance(child.value, str):
             self.error(child, f"'{target[0]}' materi harus berupa teks.", f"{path}.{target[0]}")
             return None
@@ -275,12 +287,17 @@ class FieldChecker:
 
     def local_path(self, node: Node, text: str, path: str) -> tuple[str, int] | None:
         """Check a ``materials/...`` path; return its normalised form and size in bytes."""
-        if "\\" in text:
-            self.error(node, f"path materi memakai garis miring terbalik. Tulis: {text.replace(chr(92), '/')}", path)
-            return None
-        if text.startswith("/") or re.match(r"^[A-Za-z]:", text):
+        forward = text.replace("\\", "/")
+        name = posixpath.basename(forward)
+        if forward.startswith("/") or re.match(r"^[A-Za-z]:", text):
             self.error(node, f"path materi '{text}' absolut. Tulis path dari folder proyek, diawali "
-                             f"'materials/', misalnya materials/{posixpath.basename(text)}.", path)
+                             f"'materials/', misalnya materials/{name}.", path)
+            return None
+        if "\\" in text:
+            norm = posixpath.normpath(forward)
+            fixed = norm if norm.startswith("materials/") else f"materials/{name}"
+            self.error(node, f"path materi '{text}' memakai garis miring terbalik '\\'. Pakai '/', tulis: {fixed}",
+                       path)
             return None
         if re.match(r"^[a-z][a-z0-9+.-]*:", text):
             self.error(node, f"'{text}' bukan alamat yang didukung. Pakai URL https://... atau path materials/...", path)
@@ -299,9 +316,13 @@ class FieldChecker:
         if not inside:
             self.error(node, f"path materi '{text}' menunjuk ke luar folder materials/.", path)
             return None
+        if target.is_dir():
+            self.error(node, f"path materi '{norm}' adalah folder, bukan berkas. Tulis path berkasnya, misalnya "
+                             f"{norm}/nama-berkas.pdf.", path)
+            return None
         if not target.is_file():
             folder = target.parent
-            names = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+            names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
             hint = suggest(target.name, names)
             self.error(node, f"berkas materi '{norm}' tidak ditemukan.{hint} Simpan berkasnya di path itu "
                              "atau perbaiki path-nya (huruf besar/kecil berpengaruh).", path)

@@ -12,6 +12,7 @@ from typing import Any, Union
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.reader import ReaderError
 
 from .problems import ProblemList
 
@@ -75,7 +76,6 @@ class Node:
 
 
 Tree = Union[Node, None]
-_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 
 
 def decode(data: bytes, rel: str, problems: ProblemList) -> str | None:
@@ -96,48 +96,111 @@ def decode(data: bytes, rel: str, problems: ProblemList) -> str | None:
 
 def parse(text: str, rel: str, problems: ProblemList) -> Tree:
     """Compose YAML into a located tree; report syntax errors, tabs, duplicate keys and tags."""
-    tab = _TAB_INDENT.search(text)
-    if tab:
-        line = text.count("\n", 0, tab.start()) + 1
-        col = tab.end() - tab.start()
-        problems.error(rel, line, col, "karakter tab dipakai untuk indentasi. Ganti tab dengan spasi (2 spasi per tingkat).")
-        return None
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        _syntax_error(exc, rel, problems)
+        _syntax_error(exc, text.split("\n"), rel, problems)
         return None
-    except yaml.YAMLError as exc:  # errors without a position (rare: e.g. reader errors)
-        problems.error(rel, 1, None, f"YAML tidak dapat dibaca: {exc}")
+    except ReaderError as exc:  # control characters such as NUL: point at the first one
+        pos = min(exc.position, len(text))
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        problems.error(rel, line, col, "berkas berisi karakter kontrol yang tidak diizinkan "
+                                       f"(kode {exc.character:#06x}). Hapus karakter itu (biasanya terbawa "
+                                       "saat menyalin dari aplikasi lain) lalu simpan ulang berkas.")
+        return None
+    except yaml.YAMLError as exc:  # errors without a position (rare)
+        problems.error(rel, 1, None, f"YAML tidak dapat dibaca. Periksa isi berkas (detail parser: {exc}).")
         return None
     if root is None:
         return None
     return _Converter(rel, problems).convert(root)
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, rel: str, problems: ProblemList) -> None:
-    context = exc.context or ""
-    # For an unclosed quote or bracket a person points at where it opens, not where the file ends.
-    opens = any(w in context for w in ("quoted scalar", "flow sequence", "flow mapping"))
-    mark = exc.context_mark if opens and exc.context_mark else exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    col = mark.column + 1 if mark else None
-    problem = exc.problem or ""
-    if "quoted scalar" in context:
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?[^\s:#'\"][^:#]*?:\s+)(\S.*?)\s*$")
+
+
+def _quoted_example(line: str) -> str:
+    """``key: value`` with the value quoted, to show how to write it; '' when the line is no such pair."""
+    m = _KEY_VALUE.match(line)
+    if not m:
+        return ""
+    value = m.group(2)
+    if len(value) > 1 and value[0] in "'\"" and value[-1] == value[0]:
+        value = value[1:-1]  # 'it's' -> it's
+    quoted = f'"{value}"' if '"' not in value else "'" + value.replace("'", "''") + "'"
+    return m.group(1).strip() + " " + quoted
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, lines: list[str], rel: str, problems: ProblemList) -> None:
+    context, problem = exc.context or "", exc.problem or ""
+    mark = exc.problem_mark or exc.context_mark
+    text = lines[mark.line] if mark and mark.line < len(lines) else ""
+    example = _quoted_example(text)
+    write_as = f" Tulis: {example}" if example else ""
+    lead = re.match(r"^[ \t-]*", text)
+    tab = lead.group(0).find("\t") if lead else -1
+    if mark and (tab >= 0 or text[mark.column:mark.column + 1] == "\t"):
+        tab_col = tab + 1 if tab >= 0 else mark.column + 1
+        problems.error(rel, mark.line + 1, tab_col,
+                       "karakter tab dipakai untuk indentasi. Ganti tab dengan spasi (2 spasi per tingkat).")
+        return
+    opens = False  # for an unclosed quote or bracket a person points at where it opens, not where the file ends
+    if "escape" in problem or "hexdecimal" in problem:
+        hint = ("garis miring terbalik '\\' di dalam tanda kutip ganda memulai kode khusus. Pakai tanda kutip "
+                "tunggal ('...') atau garis miring biasa '/', misalnya 'materials/berkas.pdf'.")
+    elif "quoted scalar" in context:
+        opens = True
         hint = "tanda kutip dibuka di sini tetapi tidak ditutup. Tutup dengan tanda kutip yang sama."
     elif "flow sequence" in context:
-        hint = "kurung siku '[' dibuka di sini tetapi tidak ditutup dengan ']'."
+        opens = True
+        hint = ("kurung siku '[' dibuka di sini tetapi tidak ditutup. Tambahkan ']' di akhir daftar, "
+                "misalnya: factors: [alpha, beta].")
     elif "flow mapping" in context:
-        hint = "kurung kurawal '{' dibuka di sini tetapi tidak ditutup dengan '}'."
+        opens = True
+        hint = ("kurung kurawal '{' dibuka di sini tetapi tidak ditutup. Tambahkan '}' di akhir, "
+                "misalnya: {path: materials/berkas.pdf, title: Judul}.")
+    elif "second occurrence" in problem or "duplicate anchor" in context + problem:
+        hint = "nama anchor '&...' sudah dipakai di atas. Pakai nama lain atau tulis nilainya langsung."
+    elif "alias" in context or "alias" in problem or "anchor" in context:
+        opens = "scanning" in context
+        hint = ("tanda '*' atau '&' di awal nilai dibaca sebagai alias YAML. Bila itu teks biasa, beri tanda kutip."
+                + write_as)
     elif "mapping values are not allowed" in problem:
-        hint = ("tanda ': ' muncul di tengah nilai. Beri tanda kutip pada nilainya, "
-                'misalnya: judul: "Bagian A: Pengantar".')
-    elif "tab" in problem:
-        hint = "karakter tab tidak boleh dipakai untuk indentasi. Ganti dengan spasi."
-    elif "expected <block end>" in problem or "could not find expected ':'" in problem:
-        hint = "indentasi atau susunan baris tidak sesuai. Periksa jumlah spasi dan tanda ':' di baris ini."
+        before = text[:mark.column] if mark else ""
+        if ": " in before or before.rstrip().endswith(":"):
+            hint = "tanda ': ' muncul di tengah nilai. Beri tanda kutip pada nilainya." + (
+                write_as or ' Contoh: title: "Bagian A: Pengantar".')
+        else:
+            hint = ("baris ini terbaca sebagai lanjutan nilai baris sebelumnya. Samakan indentasinya dengan kunci "
+                    "setingkat dan pastikan baris sebelumnya lengkap 'kunci: nilai'.")
+    elif "cannot start any token" in problem:
+        char = text[mark.column:mark.column + 1] if mark else ""
+        hint = f"karakter '{char}' tidak boleh mengawali nilai. Beri tanda kutip pada nilainya." + write_as
+    elif "expected key" in problem:
+        before = text[:mark.column].rstrip() if mark else ""
+        if before.endswith(("'", '"')):
+            hint = ("ada teks sesudah tanda kutip penutup. Bila tanda kutip termasuk teks, apit seluruh nilai "
+                    "dengan tanda kutip jenis lain." + write_as)
+        else:
+            hint = ("baris ini tidak sejajar dengan kunci di atasnya atau bukan 'kunci: nilai'. Periksa jumlah spasi "
+                    "di awal baris dan tanda ':'.")
+    elif "'-' indicator" in problem or "block sequence entries" in problem:
+        hint = "butir daftar harus diawali '- ' dan sejajar dengan butir lain di daftar yang sama."
+    elif "expected ':'" in problem:
+        hint = "kunci di baris ini tidak diikuti ':'. Tulis 'kunci: nilai'."
+    elif "document" in problem:
+        hint = ("satu berkas hanya boleh berisi satu entri. Hapus '---' atau '...' dan teks sesudahnya, "
+                "atau pindahkan ke berkas lain.")
+    elif "nesting depth" in problem:
+        hint = "susunan daftar atau pemetaan bertingkat terlalu dalam. Sederhanakan isinya."
     else:
-        hint = f"penulisan YAML tidak valid ({problem or context}). Periksa tanda kutip, titik dua dan indentasi."
+        hint = (f"penulisan YAML tidak valid. Periksa tanda kutip, titik dua dan indentasi di baris ini dan baris "
+                f"sebelumnya (detail parser: {problem or context}).")
+    if opens and exc.context_mark:
+        mark = exc.context_mark
+    line = mark.line + 1 if mark else 1
+    col = mark.column + 1 if mark else None
     problems.error(rel, line, col, f"YAML tidak valid: {hint}")
 
 
@@ -148,12 +211,19 @@ class _Converter:
         self.rel, self.problems = rel, problems
         self.constructor = SafeConstructor()
         self.count = 0
+        self.active: set[int] = set()  # nodes being converted: an alias to one of them never ends
 
     def convert(self, node: yaml.Node) -> Node:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge()
-        return _convert(self, node)
+        if id(node) in self.active:
+            raise _CyclicAliasError(node.start_mark.line + 1, node.start_mark.column + 1)
+        self.active.add(id(node))
+        try:
+            return _convert(self, node)
+        finally:
+            self.active.discard(id(node))
 
 
 def _convert(cv: _Converter, node: yaml.Node) -> Node:
@@ -169,6 +239,10 @@ def _convert(cv: _Converter, node: yaml.Node) -> Node:
         result = Node({}, line, col, end_line)
         for key_node, value_node in node.value:
             kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key_node.tag == PREFIX + "merge":
+                problems.error(rel, kline, kcol, "penggabungan '<<: *alias' tidak didukung. Tulis setiap kolom "
+                                                 "langsung di sini.")
+                continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in SCALAR_TAGS:
                 problems.error(rel, kline, kcol, "kunci harus berupa teks sederhana, misalnya 'title:'.")
                 continue
@@ -201,6 +275,12 @@ class _TooLarge(Exception):
     pass
 
 
+class _CyclicAliasError(Exception):
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__(line, col)
+        self.line, self.col = line, col
+
+
 @dataclass
 class Source:
     """A read catalog file: its tree (None when unusable) and its lines, for locating text."""
@@ -210,8 +290,10 @@ class Source:
     lines: list[str]
 
 
-def read_file(path: Path, rel: str, problems: ProblemList) -> Source:
-    """Read one catalog file; problems are appended, ``tree`` is None when nothing usable was read."""
+def read_file(path: Path, rel: str, problems: ProblemList, required: tuple[str, ...] = ()) -> Source:
+    """Read one catalog file; problems are appended, ``tree`` is None when nothing usable was read.
+
+    ``required`` names the keys an empty file should get, to say what to write."""
     before = len(problems.items)
     try:
         data = path.read_bytes()
@@ -227,6 +309,14 @@ def read_file(path: Path, rel: str, problems: ProblemList) -> Source:
         problems.error(rel, 1, None, "berkas terlalu besar atau memakai alias YAML berlebihan. "
                        "Tulis nilainya langsung tanpa alias (&/*).")
         tree = None
+    except _CyclicAliasError as exc:
+        problems.error(rel, exc.line, exc.col, "alias YAML di nilai ini merujuk ke dirinya sendiri sehingga tidak "
+                                               "berujung. Tulis nilainya langsung tanpa alias (&/*).")
+        tree = None
+    except RecursionError:
+        problems.error(rel, 1, None, "susunan daftar atau pemetaan bertingkat terlalu dalam. Sederhanakan isinya.")
+        tree = None
     if tree is None and len(problems.items) == before:
-        problems.error(rel, 1, None, "berkas kosong. Salin templat dari CONTRIBUTING.md lalu isi kolomnya.")
+        keys = f"Tulis kolom wajibnya: {', '.join(k + ': ...' for k in required)}, atau s" if required else "S"
+        problems.error(rel, 1, None, f"berkas kosong. {keys}alin templat dari CONTRIBUTING.md lalu isi kolomnya.")
     return Source(rel, tree, text.split("\n"))

@@ -16,7 +16,7 @@ CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 PLUGIN = "asn-portal"
 
 
-class ProjectNotFound(Exception):
+class ProjectNotFoundError(Exception):
     pass
 
 
@@ -24,13 +24,13 @@ def find_config(start: Path, explicit: str | None = None) -> Path:
     if explicit:
         path = Path(explicit)
         if not path.is_file():
-            raise ProjectNotFound(f"berkas konfigurasi '{explicit}' tidak ditemukan.")
+            raise ProjectNotFoundError(f"berkas konfigurasi '{explicit}' tidak ditemukan.")
         return path.resolve()
     for folder in (start.resolve(), *start.resolve().parents):
         for name in CONFIG_NAMES:
             if (folder / name).is_file():
                 return folder / name
-    raise ProjectNotFound("mkdocs.yml tidak ditemukan di folder ini maupun folder induknya. "
+    raise ProjectNotFoundError("mkdocs.yml tidak ditemukan di folder ini maupun folder induknya. "
                           "Jalankan perintah dari folder proyek portal, atau pakai -f PATH/mkdocs.yml.")
 
 
@@ -45,10 +45,15 @@ def plugin_options(config_file: Path) -> dict[str, Any]:
     try:
         data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_LenientLoader) or {}
     except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
-        raise ProjectNotFound(f"{config_file.name} tidak dapat dibaca: {exc}") from exc
-    for item in data.get("plugins") or []:
-        if isinstance(item, dict) and PLUGIN in item:
-            return dict(item[PLUGIN] or {})
+        raise ProjectNotFoundError(f"{config_file.name} tidak dapat dibaca: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ProjectNotFoundError(f"{config_file.name} harus berupa pemetaan 'kunci: nilai', misalnya 'site_name: ...'.")
+    plugins = data.get("plugins") or []
+    if isinstance(plugins, dict):  # MkDocs also accepts "plugins: {name: options}"
+        plugins = [{name: options} for name, options in plugins.items()]
+    for item in plugins if isinstance(plugins, list) else []:
+        if isinstance(item, dict) and isinstance(item.get(PLUGIN), dict):
+            return dict(item[PLUGIN])
     return {}
 
 

@@ -29,42 +29,45 @@ def load(config_file: Path, **overrides: Any) -> Any:
 
 def build_site(config_file: Path, *, strict: bool = False, **overrides: Any) -> Path:
     """Build into ``site_dir`` (or the override); content errors raise SiteError before writing."""
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    _quiet_mkdocs()
     config = load(config_file, strict=strict, **overrides)
-    try:
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except (MkDocsException, Abort) as exc:
-        raise SiteError(str(exc)) from exc
+    _run_build(config)
     return Path(config.site_dir)
 
 
 def build_offline(config_file: Path, site_dir: Path, offline: Offline) -> None:
     """Build for file:// into ``site_dir`` with the portal plugin in offline mode."""
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    _quiet_mkdocs()
     config = load(config_file, site_dir=str(site_dir))
     plugin = config.plugins.get("asn-portal")
     if plugin is None:
         raise SiteError(f"plugin 'asn-portal' tidak aktif di {config_file.name}. Tambahkan '- asn-portal' "
                         "di bagian plugins.")
     plugin.offline = offline
+    _run_build(config)
+
+
+def _run_build(config: Any) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    errors = _ErrorCollector()
+    logger = logging.getLogger("mkdocs")
+    _show_warnings(logger)
+    logger.addHandler(errors)
     try:
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
         finally:
             config.plugins.on_shutdown()
-    except (MkDocsException, Abort) as exc:
+    except Abort as exc:
+        # MkDocs logs the real error and raises a generic Abort: give the person the real one.
+        cause = exc.__context__
+        message = str(cause) if isinstance(cause, MkDocsException) else "\n".join(errors.messages) or str(exc)
+        raise SiteError(message) from exc
+    except MkDocsException as exc:
         raise SiteError(str(exc)) from exc
+    finally:
+        logger.removeHandler(errors)
 
 
 def serve_site(config_file: Path, *, dev_addr: str | None = None) -> None:
@@ -77,11 +80,27 @@ def serve_site(config_file: Path, *, dev_addr: str | None = None) -> None:
         raise SiteError(str(exc)) from exc
 
 
-def _quiet_mkdocs() -> None:
-    """Show MkDocs' warnings and errors as in `mkdocs build`, without its INFO chatter."""
-    logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
+class _ErrorCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+class _WarningsOnly(logging.Filter):
+    """Errors reach the person once, through SiteError; warnings are shown as they come."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno == logging.WARNING
+
+
+def _show_warnings(logger: logging.Logger) -> None:
+    if not any(getattr(h, "asn_portal", False) for h in logger.handlers):
         handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setFormatter(logging.Formatter("PERINGATAN - %(message)s"))
+        handler.addFilter(_WarningsOnly())
+        handler.asn_portal = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(logging.WARNING)

@@ -59,7 +59,7 @@ def load_catalog(project: Project) -> tuple[Catalog, ProblemList]:
     for spec in KINDS.values():
         for path in discover(project, spec, problems):
             rel = project.rel(path)
-            source = read_file(path, rel, problems)
+            source = read_file(path, rel, problems, tuple(f.name for f in spec.fields if f.required))
             if source.tree is None:
                 continue
             checker = FieldChecker(rel, problems, project.root, project.materials_dir)
@@ -67,8 +67,18 @@ def load_catalog(project: Project) -> tuple[Catalog, ProblemList]:
             if values is not None:
                 loaded.append(_Loaded(spec, path.stem, source, values))
     catalog = _build(loaded, problems)
-    _check_references(catalog, loaded, project, problems)
+    _check_references(catalog, loaded, project, problems, _present(project))
     return catalog, problems
+
+
+def _present(project: Project) -> dict[str, set[str]]:
+    """Slugs that have a file, valid or not: a reference to a broken entry is no second error."""
+    found: dict[str, set[str]] = {}
+    for spec in KINDS.values():
+        folder = project.content_dir / spec.folder
+        stems = {p.stem.lower() for p in folder.glob("*.yml")} if folder.is_dir() else set()
+        found[spec.name] = {s for s in stems if SLUG.match(s)}
+    return found
 
 
 def discover(project: Project, spec: KindSpec, problems: ProblemList) -> list[Path]:
@@ -173,13 +183,24 @@ def _targets(text: str) -> list[str]:
 
 def _line_of(source: Source, node: Node, needle: str) -> int:
     """The line inside a (multi-line) scalar where ``needle`` is written."""
-    for number in range(node.line, min(node.end_line, len(source.lines)) + 1):
-        if needle in source.lines[number - 1]:
-            return number
-    return node.line
+    return _position(source, node, needle, needle, (node.line, 0))[0]
 
 
-def _check_references(catalog: Catalog, loaded: list[_Loaded], project: Project, problems: ProblemList) -> None:
+def _position(source: Source, node: Node, written: str, target: str, start: tuple[int, int]) -> tuple[int, int | None]:
+    """(line, column) of ``target`` where ``written`` (the whole Markdown link) stands, at or after ``start``,
+    so a link written twice is found twice. Falls back to the scalar's first line."""
+    first, offset = start
+    for number in range(first, min(node.end_line, len(source.lines)) + 1):
+        line = source.lines[number - 1]
+        at = line.find(written, offset if number == first else 0)
+        if at >= 0:
+            return number, line.index(target, at) + 1
+    return node.line, None
+
+
+def _check_references(catalog: Catalog, loaded: list[_Loaded], project: Project, problems: ProblemList,
+                      present: dict[str, set[str]] | None = None) -> None:
+    present = present or {}
     orders: dict[int, list[_Loaded]] = {}
     for item in loaded:
         tree = item.source.tree
@@ -192,14 +213,15 @@ def _check_references(catalog: Catalog, loaded: list[_Loaded], project: Project,
             if spec.type is FieldType.REFS and node is not None and node.is_seq:
                 options = sorted(catalog.of_kind(spec.ref))
                 for i, ref in enumerate(node.value):
-                    if isinstance(ref.value, str) and SLUG.match(ref.value) and ref.value not in options:
+                    if (isinstance(ref.value, str) and SLUG.match(ref.value) and ref.value not in options
+                            and ref.value not in present.get(spec.ref, ())):
                         label = KINDS[spec.ref].label.lower()
                         problems.error(rel, ref.line, ref.col,
                                        f"{label} '{ref.value}' tidak ada.{suggest(ref.value, options)} "
                                        f"Slug yang ada: {', '.join(options) or '(belum ada)'}.",
                                        f"{spec.name}.{i}")
         for where, node in _markdown_fields(item):
-            _check_markdown(catalog, item, where, node, project, problems)
+            _check_markdown(catalog, item, where, node, project, problems, present)
     for order, items in sorted(orders.items()):
         if len(items) > 1:
             names = [i.source.rel for i in items]
@@ -213,29 +235,34 @@ def _check_references(catalog: Catalog, loaded: list[_Loaded], project: Project,
 
 
 def _check_markdown(catalog: Catalog, item: _Loaded, where: str, node: Node, project: Project,
-                    problems: ProblemList) -> None:
+                    problems: ProblemList, present: dict[str, set[str]] | None = None) -> None:
     rel = item.source.rel
     checker = FieldChecker(rel, problems, project.root, project.materials_dir)
-    for target in _targets(node.value):
-        line = _line_of(item.source, node, target)
+    cursor = (node.line, 0)
+    for match in _MD_TARGET.finditer(node.value):
+        target = match.group(1) or match.group(2)
+        written = match.group(0).strip()
+        line, col = _position(item.source, node, written, target, cursor)
+        if col is not None:
+            cursor = (line, col)
         m = _ENTRY_LINK.match(target)
         if m:
             kind, slug = LINK_PREFIXES[m.group(1)], m.group(2)
             options = sorted(catalog.of_kind(kind))
-            if slug not in options:
+            if slug not in options and slug not in (present or {}).get(kind, ()):
                 hint = closest(slug, options)
                 fix = f" Tulis {m.group(1)}:{hint}." if hint else f" Slug yang ada: {', '.join(options) or '-'}."
-                problems.error(rel, line, None, f"tautan '{target}' menunjuk ke {KINDS[kind].label.lower()} "
-                                                f"yang tidak ada.{fix}", where)
+                problems.error(rel, line, col, f"tautan '{target}' menunjuk ke {KINDS[kind].label.lower()} "
+                                               f"yang tidak ada.{fix}", where)
         elif target.startswith("materials/") or target.startswith("../materials/") or target.startswith("/materials/"):
-            located = Node(target, line, node.col, line)
+            located = Node(target, line, col or node.col, line)
             checker.local_path(located, target.split("#")[0], where)
         elif re.match(r"^[a-z]+:[a-z0-9-]+$", target) and target.split(":")[0] not in ("http", "https", "mailto"):
             prefix = target.split(":")[0]
             better = _ENGLISH_PREFIXES.get(prefix) or closest(prefix, list(LINK_PREFIXES))
             if better:
-                problems.warning(rel, line, None, f"awalan tautan '{prefix}:' tidak dikenal dan tautan ini akan "
-                                                  f"dibuang. Tulis {better}:{target.split(':')[1]}.", where)
+                problems.warning(rel, line, col, f"awalan tautan '{prefix}:' tidak dikenal dan tautan ini akan "
+                                                 f"dibuang. Tulis {better}:{target.split(':')[1]}.", where)
     risky = _RISKY_HTML.search(node.value)
     if risky:
         line = _line_of(item.source, node, risky.group(0).strip())
