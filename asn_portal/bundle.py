@@ -16,6 +16,7 @@ import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path, PurePosixPath
 
@@ -142,7 +143,7 @@ def verify_bundle(path: Path) -> VerifyResult:
 
 def _read_zip(path: Path) -> dict[str, Callable[[], bytes]]:
     zf = zipfile.ZipFile(path)
-    return {i.filename: (lambda n=i.filename: zf.read(n)) for i in zf.infolist() if not i.is_dir()}
+    return {i.filename: partial(zf.read, i.filename) for i in zf.infolist() if not i.is_dir()}
 
 
 def _read_folder(path: Path) -> dict[str, Callable[[], bytes]]:

@@ -26,7 +26,8 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         replacements = {"the following arguments are required": "argumen berikut wajib diisi",
                         "invalid choice": "pilihan tidak dikenal", "unrecognized arguments": "argumen tidak dikenal",
-                        "choose from": "pilih dari", "argument ": "argumen ", "expected one argument": "perlu satu nilai"}
+                        "choose from": "pilih dari", "argument ": "argumen ",
+                        "expected one argument": "perlu satu nilai"}
         for en, idn in replacements.items():
             message = message.replace(en, idn)
         self.exit(EXIT_USAGE, f"{self.prog}: galat: {message}\n")
@@ -51,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="bangun situs ke folder site/")
     build.add_argument("--strict", action="store_true", help="gagal bila ada peringatan")
     build.set_defaults(func=cmd_build)
-    serve = sub.add_parser("serve", help="jalankan pratinjau di http://127.0.0.1:8000 dan muat ulang saat berkas berubah")
+    serve = sub.add_parser("serve", help="jalankan pratinjau di http://127.0.0.1:8000 dan muat ulang saat "
+                                         "berkas berubah")
     serve.add_argument("-a", "--dev-addr", metavar="ALAMAT:PORT", default=None, help="alamat pratinjau")
     serve.set_defaults(func=cmd_serve)
     bundle = sub.add_parser("bundle", help="buat satu zip portal luring untuk ruang pelatihan tanpa internet")

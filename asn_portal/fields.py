@@ -77,7 +77,7 @@ class FieldChecker:
         if node.value is REJECTED:
             return None  # the forbidden tag is already reported
         if not node.is_map:
-            self.error(node, f"{'berkas' if not path else path} harus berupa pemetaan 'kunci: nilai', "
+            self.error(node, f"{path or 'berkas'} harus berupa pemetaan 'kunci: nilai', "
                              f"bukan {describe_value(node)}.", path)
             return None
         names = [f.name for f in fields]
@@ -116,7 +116,8 @@ class FieldChecker:
         if t is FieldType.BOOL:
             if isinstance(node.value, bool):
                 return node.value
-            return self._mistyped(node, spec, path, "tulis true atau false (tanpa tanda kutip).")
+            self._mistyped(node, spec, path, "tulis true atau false (tanpa tanda kutip).")
+            return None
         if t is FieldType.DATE:
             return self.date(node, spec, path)
         if t is FieldType.CHOICE:
@@ -128,15 +129,17 @@ class FieldChecker:
         return self.sequence(node, spec, path)
 
     def _mistyped(self, node: Node, spec: Field, path: str, hint: str) -> None:
+        """Report a value of the wrong type."""
         self.error(node, f"'{spec.name}' harus berupa {_TYPE_NAMES[spec.type]}, bukan {describe_value(node)}; {hint}",
                    path)
-        return None
 
     def text(self, node: Node, spec: Field, path: str) -> str | None:
         if not isinstance(node.value, str) or isinstance(node.value, InvalidDate):
             if node.is_map or node.is_seq:
-                return self._mistyped(node, spec, path, f"tulis satu teks, misalnya {spec.name}: \"...\".")
-            return self._mistyped(node, spec, path, f"beri tanda kutip: {spec.name}: \"{node.raw}\".")
+                self._mistyped(node, spec, path, f"tulis satu teks, misalnya {spec.name}: \"...\".")
+                return None
+            self._mistyped(node, spec, path, f"beri tanda kutip: {spec.name}: \"{node.raw}\".")
+            return None
         if not node.value.strip():
             if spec.required and spec.name == "title":
                 self.error(node, f"'{spec.name}' tidak boleh kosong. Tulis judulnya.", path)
@@ -158,7 +161,8 @@ class FieldChecker:
                 hint = f"hapus tanda kutip: {spec.name}: {int(example)}."
             else:
                 hint = f"tulis angka bulat, misalnya {spec.name}: 12."
-            return self._mistyped(node, spec, path, hint)
+            self._mistyped(node, spec, path, hint)
+            return None
         if spec.type is FieldType.POSINT and v <= 0:
             self.error(node, f"'{spec.name}' harus lebih dari 0, bukan {v}. Tulis bilangan bulat positif, "
                              f"misalnya {spec.name}: {abs(v) or 1}.", path)
@@ -300,7 +304,8 @@ class FieldChecker:
                        path)
             return None
         if re.match(r"^[a-z][a-z0-9+.-]*:", text):
-            self.error(node, f"'{text}' bukan alamat yang didukung. Pakai URL https://... atau path materials/...", path)
+            self.error(node, f"'{text}' bukan alamat yang didukung. Pakai URL https://... atau path "
+                             "materials/...", path)
             return None
         norm = posixpath.normpath(text)
         if not text.startswith("materials/") or not norm.startswith("materials/"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Optional
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -75,7 +75,7 @@ class Node:
         return self.value
 
 
-Tree = Union[Node, None]
+Tree = Optional[Node]  # noqa: UP045 - a runtime alias must work on Python 3.10 too
 
 
 def decode(data: bytes, rel: str, problems: ProblemList) -> str | None:
@@ -216,7 +216,7 @@ class _Converter:
     def convert(self, node: yaml.Node) -> Node:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _TooLarge()
+            raise _TooLargeError()
         if id(node) in self.active:
             raise _CyclicAliasError(node.start_mark.line + 1, node.start_mark.column + 1)
         self.active.add(id(node))
@@ -259,7 +259,8 @@ def _convert(cv: _Converter, node: yaml.Node) -> Node:
         return result
     if isinstance(node, yaml.SequenceNode):
         return Node([cv.convert(v) for v in node.value], line, col, end_line)
-    return Node(_scalar(cv.constructor, node), line, col, end_line, raw=str(node.value), style=node.style)
+    return Node(_scalar(cv.constructor, node), line, col, end_line, raw=str(node.value),
+                style=getattr(node, "style", None))
 
 
 def _scalar(constructor: SafeConstructor, node: yaml.Node) -> Any:
@@ -271,7 +272,7 @@ def _scalar(constructor: SafeConstructor, node: yaml.Node) -> Any:
     return value
 
 
-class _TooLarge(Exception):
+class _TooLargeError(Exception):
     pass
 
 
@@ -305,7 +306,7 @@ def read_file(path: Path, rel: str, problems: ProblemList, required: tuple[str, 
         return Source(rel, None, [])
     try:
         tree = parse(text, rel, problems)
-    except _TooLarge:
+    except _TooLargeError:
         problems.error(rel, 1, None, "berkas terlalu besar atau memakai alias YAML berlebihan. "
                        "Tulis nilainya langsung tanpa alias (&/*).")
         tree = None

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-import xml.etree.ElementTree as etree
 from collections.abc import Callable
+from xml.etree import ElementTree
 
 import markdown
-from markdown.extensions.toc import TocExtension
-from markdown.extensions.toc import slugify as toc_slugify
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.toc import TocExtension
+from markdown.extensions.toc import slugify as toc_slugify
 from markdown.treeprocessors import Treeprocessor
 
 from .models import LINK_PREFIXES
@@ -41,7 +41,7 @@ class _LinkRewriter(Treeprocessor):
         self.entry_link = entry_link
         self.material_link = material_link
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: ElementTree.Element) -> None:
         for el in root.iter():
             if el.tag == "a":
                 self._link(el)
@@ -50,7 +50,7 @@ class _LinkRewriter(Treeprocessor):
                 if _is_material(src):
                     el.set("src", self.material_link(posixpath.normpath(src)) or "")
 
-    def _link(self, el: etree.Element) -> None:
+    def _link(self, el: ElementTree.Element) -> None:
         href = el.get("href", "")
         m = _ENTRY.match(href)
         if m:
@@ -78,12 +78,22 @@ def _is_material(url: str) -> bool:
     return url.startswith("materials/")
 
 
-def render_markdown(text: str, entry_link: EntryLink, material_link: MaterialLink, id_prefix: str = "") -> str:
-    """Markdown -> sanitised HTML. Headings start at h2 (the page title is the h1)."""
+def render_markdown(text: str, entry_link: EntryLink, material_link: MaterialLink, id_prefix: str = "",
+                    reserved: frozenset[str] = frozenset()) -> str:
+    """Markdown -> sanitised HTML. Headings start at h2 (the page title is the h1).
+
+    ``reserved``: ids the page's own headings take; a heading here gets another one, so the page's
+    table of contents and permalinks keep pointing at the page's sections.
+    """
+
+    def slugify(value: str, sep: str) -> str:
+        slug = id_prefix + toc_slugify(value, sep)
+        return f"{slug}_1" if slug in reserved else slug
+
     md = markdown.Markdown(extensions=[
         "tables", "fenced_code", "sane_lists", "def_list",
         _Rewrite(entry_link, material_link),
-        TocExtension(baselevel=2, slugify=lambda value, sep: id_prefix + toc_slugify(value, sep)),
+        TocExtension(baselevel=2, slugify=slugify),
     ])
     html = md.convert(text)
     return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"},

@@ -60,7 +60,8 @@ F = FieldType
 _COMMON = (
     Field("tags", F.TEXT_LIST, "Tag untuk mengelompokkan entri, misalnya [kinerja, digital]."),
     Field("draft", F.BOOL, "true: entri masih ditinjau dan tidak diterbitkan (tetap tampak di `mkdocs serve`)."),
-    Field("redirect_from", F.SLUG_LIST, "Slug lama entri ini, agar tautan lama tetap berfungsi setelah berkas diganti nama."),
+    Field("redirect_from", F.SLUG_LIST,
+          "Slug lama entri ini, agar tautan lama tetap berfungsi setelah berkas diganti nama."),
 )
 _MATERIAL_HELP = ("Daftar materi: URL http(s) atau path berkas yang diawali `materials/`, "
                   "ditulis sebagai teks atau sebagai {path: ..., title: ...} / {url: ..., title: ...}.")
@@ -210,6 +211,6 @@ class Article(Entry):
     kind: str = "article"
 
 
-AnyEntry = Union[Factor, Course, Article]
+AnyEntry = Union[Factor, Course, Article]  # noqa: UP007 - a runtime alias must work on Python 3.10 too
 ENTRY_CLASSES: dict[str, type[Any]] = {"factor": Factor, "course": Course, "article": Article}
 NESTED_CLASSES: dict[str, type[Any]] = {"practices": Practice, "modules": Module, "author": Author}

@@ -6,10 +6,12 @@ template escaped (autoescape) or as sanitised HTML (``markup``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import partial
 
 import jinja2
+from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
 from . import text
@@ -19,6 +21,7 @@ from .models import COMPETENCIES, KINDS, LEVELS, MODES, AnyEntry, Article, Cours
 from .urls import HOME, Urls, entry_src, index_src
 
 NEWEST_ARTICLES = 5
+_STATIC_HEADING = re.compile(r"^#{1,6} ([^{}\n]+?)\s*$", re.MULTILINE)  # "## Materi" in a template
 
 
 @dataclass
@@ -62,7 +65,8 @@ class PageRenderer:
     # -- one page ----------------------------------------------------------------------------
     def entry_page(self, entry: AnyEntry) -> Page:
         src = entry_src(entry.kind, entry.slug)
-        body = self._render(f"{entry.kind}.md.j2", src, entry=entry)
+        template = f"{entry.kind}.md.j2"
+        body = self._render(template, src, reserved=self._heading_ids(template, entry.title), entry=entry)
         description = entry.summary
         return Page(src, entry.title, body, entry.kind, entry.source, description, entry.tags,
                     facts_of(entry), entry.draft)
@@ -84,10 +88,16 @@ class PageRenderer:
         pages += [self.entry_page(e) for e in self.catalog.entries()]
         return pages
 
+    def _heading_ids(self, template: str, title: str) -> frozenset[str]:
+        """Ids of a page's own headings (title, "Materi", "Faktor terkait"...), kept free in its Markdown."""
+        assert self.env.loader is not None
+        source = self.env.loader.get_source(self.env, template)[0]
+        return frozenset(toc_slugify(text, "-") for text in (title, *_STATIC_HEADING.findall(source)))
+
     # -- helpers handed to templates ---------------------------------------------------------
-    def _render(self, template: str, src: str, **context: object) -> str:
+    def _render(self, template: str, src: str, reserved: frozenset[str] = frozenset(), **context: object) -> str:
         return self.env.get_template(template).render(
-            catalog=self.catalog, href=partial(self.href, src), md=partial(self.markdown, src),
+            catalog=self.catalog, href=partial(self.href, src), md=partial(self.markdown, src, reserved=reserved),
             page_href=partial(self.page_href, src), material_href=partial(self.material_href, src),
             **context,
         )
@@ -109,13 +119,16 @@ class PageRenderer:
 
     def _material(self, from_src: str, path: str) -> str | None:
         self.materials_used.add(path)
-        return self.urls.href(from_src, "materi/" + path[len("materials/"):])
+        # a material is copied as it is, even a .md file: never link it as a page
+        return self.urls.href(from_src, "materi/" + path[len("materials/"):], page=False)
 
-    def markdown(self, from_src: str, source: str | None, id_prefix: str = "") -> Markup:
+    def markdown(self, from_src: str, source: str | None, id_prefix: str = "", *,
+                 reserved: frozenset[str] = frozenset()) -> Markup:
         if not source:
             return Markup("")
         self.materials_used |= material_paths(source)
-        html = render_markdown(source, partial(self.href, from_src), partial(self._material, from_src), id_prefix)
+        html = render_markdown(source, partial(self.href, from_src), partial(self._material, from_src), id_prefix,
+                               reserved)
         return Markup(html)
 
 
@@ -131,4 +144,4 @@ def render_site(catalog: Catalog, directory_urls: bool) -> tuple[list[Page], str
     return pages, overview, renderer.materials_used
 
 
-__all__ = ["Page", "PageRenderer", "render_site", "facts_of", "Factor"]
+__all__ = ["Factor", "Page", "PageRenderer", "facts_of", "render_site"]

@@ -47,7 +47,8 @@ def plugin_options(config_file: Path) -> dict[str, Any]:
     except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
         raise ProjectNotFoundError(f"{config_file.name} tidak dapat dibaca: {exc}") from exc
     if not isinstance(data, dict):
-        raise ProjectNotFoundError(f"{config_file.name} harus berupa pemetaan 'kunci: nilai', misalnya 'site_name: ...'.")
+        raise ProjectNotFoundError(f"{config_file.name} harus berupa pemetaan 'kunci: nilai', "
+                                   "misalnya 'site_name: ...'.")
     plugins = data.get("plugins") or []
     if isinstance(plugins, dict):  # MkDocs also accepts "plugins: {name: options}"
         plugins = [{name: options} for name, options in plugins.items()]

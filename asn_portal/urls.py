@@ -25,21 +25,28 @@ class Urls:
     def __init__(self, directory_urls: bool) -> None:
         self.directory_urls = directory_urls
 
-    def dest(self, src: str) -> str:
-        """The published file of a page (``.md``) or of any other file (unchanged)."""
-        if not src.endswith(".md"):
+    def dest(self, src: str, page: bool | None = None) -> str:
+        """The published file of a page (``.md``) or of any other file (unchanged).
+
+        ``page=False`` marks a file copied as it is even when its name ends in ``.md`` (a material).
+        """
+        if page is None:
+            page = src.endswith(".md")
+        if not page:
             return src
         stem = src[:-3]
         if posixpath.basename(stem) in ("index", "README"):
             return posixpath.join(posixpath.dirname(stem), "index.html")
         return f"{stem}/index.html" if self.directory_urls else f"{stem}.html"
 
-    def href(self, from_src: str, to_src: str, anchor: str = "") -> str:
-        """Relative link from page ``from_src`` to page or file ``to_src``."""
+    def href(self, from_src: str, to_src: str, anchor: str = "", page: bool | None = None) -> str:
+        """Relative link from page ``from_src`` to page or file ``to_src`` (``page=False``: a plain file)."""
+        if page is None:
+            page = to_src.endswith(".md")
         here = posixpath.dirname(self.dest(from_src))
-        target = self.dest(to_src)
+        target = self.dest(to_src, page)
         rel = posixpath.relpath(target, here or ".")
-        if self.directory_urls and to_src.endswith(".md") and posixpath.basename(rel) == "index.html":
+        if self.directory_urls and page and posixpath.basename(rel) == "index.html":
             rel = posixpath.dirname(rel)
             rel = "./" if rel in ("", ".") else rel + "/"
         return rel + (f"#{anchor}" if anchor else "")

@@ -13,7 +13,7 @@ from typing import Any
 from .catalog import Catalog
 from .fields import FieldChecker, closest, suggest
 from .loader import Node, Source, read_file
-from .models import ENTRY_CLASSES, KINDS, LINK_PREFIXES, FieldType, KindSpec
+from .models import ENTRY_CLASSES, KINDS, LINK_PREFIXES, Field, FieldType, KindSpec
 from .problems import ProblemList
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -148,7 +148,7 @@ def _markdown_fields(item: _Loaded) -> list[tuple[str, Node]]:
     """(field path, node) of every Markdown value in a file, nested ones included."""
     found: list[tuple[str, Node]] = []
 
-    def walk(node: Node, fields: tuple, path: str) -> None:
+    def walk(node: Node, fields: tuple[Field, ...], path: str) -> None:
         if not node.is_map:
             return
         for spec in fields:
