@@ -96,7 +96,7 @@ class FieldChecker:
                     # A missing key is pointed at the mapping that lacks it (its key line when nested).
                     line = node.key_line or node.line
                     self.problems.error(self.rel, line, None, f"kolom wajib '{spec.name}' belum ada. Tambahkan "
-                                                              f"'{spec.name}: ...' ({spec.help})", where)
+                                                              f"'{spec.name}: {_example(spec)}' ({spec.help})", where)
                 elif spec.required:
                     self.error(child, f"kolom wajib '{spec.name}' kosong. Isi nilainya: '{spec.name}: ...' "
                                       f"({spec.help})", where, at_key=True)
@@ -333,6 +333,14 @@ class FieldChecker:
                              "atau perbaiki path-nya (huruf besar/kecil berpengaruh).", path)
             return None
         return norm, target.stat().st_size
+
+
+def _example(spec: Field) -> str:
+    """What to write for a missing field: the choices, or a placeholder of the right shape."""
+    if spec.choices:
+        return " | ".join(spec.choices)
+    return {FieldType.POSINT: "12", FieldType.INT: "1", FieldType.BOOL: "true", FieldType.DATE: "2026-11-27",
+            FieldType.REFS: "[slug]", FieldType.TEXT_LIST: "[...]"}.get(spec.type, "...")
 
 
 def _make(spec: Field, values: dict[str, Any] | None) -> Any:

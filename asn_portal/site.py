@@ -74,6 +74,12 @@ def serve_site(config_file: Path, *, dev_addr: str | None = None) -> None:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort, MkDocsException
 
+    logger = logging.getLogger("mkdocs")
+    _show_warnings(logger)
+    logger.addHandler(_ServeErrors())  # during serve a failed rebuild is reported, the server stays up
+    address = dev_addr or "127.0.0.1:8000"
+    print(f"Pratinjau: http://{address}/ (dimuat ulang otomatis saat content/ atau materials/ berubah; "
+          "Ctrl+C untuk berhenti)", flush=True)
     try:
         serve(str(config_file), dev_addr=dev_addr, livereload=True, open_in_browser=False)
     except (MkDocsException, Abort) as exc:
@@ -87,6 +93,13 @@ class _ErrorCollector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+class _ServeErrors(logging.StreamHandler):  # type: ignore[type-arg]
+    def __init__(self) -> None:
+        super().__init__()
+        self.setLevel(logging.ERROR)
+        self.setFormatter(logging.Formatter("GALAT - %(message)s"))
 
 
 class _WarningsOnly(logging.Filter):

@@ -264,7 +264,7 @@ TYPES = [
     case("registration-not-url", {C: COURSE + "registration: www.bpsdm.go.id\n"},
          C, 18, 15, "harus berupa URL lengkap yang diawali https://"),
     case("missing-top-level-key", {C: edit(COURSE, "jp: 8\n", "")},
-         C, 1, None, "kolom wajib 'jp' belum ada | Tambahkan 'jp: ...'"),
+         C, 1, None, "kolom wajib 'jp' belum ada | Tambahkan 'jp: 12'"),
     case("missing-key-mapping-after-comments", {C: "# Kursus unggulan\n\n" + edit(COURSE, "title: Kursus Satu\n", "")},
          C, 3, None, "kolom wajib 'title' belum ada | Tambahkan 'title: ...'"),
     case("missing-nested-key", {A: edit(ARTICLE, "  name: Penulis Uji\n", "")},
