@@ -43,9 +43,10 @@ class Offline:
         self.published = catalog.subset(self.courses, self.factors) if self.is_subset else catalog
         return self.published
 
-    @staticmethod
-    def write_search_script(site_dir: Path) -> None:
-        index = site_dir / "search" / "search_index.json"
-        if index.is_file():
-            data = index.read_text(encoding="utf-8")
-            (site_dir / "search" / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+
+def write_search_script(site_dir: Path) -> None:
+    """``search_index.js`` (``var __index = ...``): Material reads it from file://, where fetch fails."""
+    index = site_dir / "search" / "search_index.json"
+    if index.is_file():
+        data = index.read_text(encoding="utf-8")
+        index.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")

@@ -66,7 +66,8 @@ class PageRenderer:
     def entry_page(self, entry: AnyEntry) -> Page:
         src = entry_src(entry.kind, entry.slug)
         template = f"{entry.kind}.md.j2"
-        body = self._render(template, src, reserved=self._heading_ids(template, entry.title), entry=entry)
+        body = self._render(template, src, reserved=self._heading_ids(template, entry.title), entry=entry,
+                            facts=facts_of(entry))
         description = entry.summary
         return Page(src, entry.title, body, entry.kind, entry.source, description, entry.tags,
                     facts_of(entry), entry.draft)
@@ -77,7 +78,7 @@ class PageRenderer:
         body = self._render(f"index_{spec.folder}.md.j2", src)
         title = {"course": "Katalog Kursus", "factor": "Faktor Pendukung Pengembangan Kompetensi",
                  "article": "Berbagi Pengetahuan"}[kind]
-        return Page(src, title, body, "index", facts="Daftar " + spec.label_plural)
+        return Page(src, title, body, "index")
 
     def home_overview(self) -> str:
         """The generated part of the home page, appended below its hand-written text."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from importlib import resources
@@ -19,16 +20,21 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from .catalog import Catalog
 from .models import LINK_PREFIXES
-from .offline import Offline
+from .offline import Offline, write_search_script
 from .pages import Page, render_site
 from .problems import format_report
+from .searchindex import merge_entry_sections
 from .urls import HOME, entry_src, index_src
 from .validate import Project, load_catalog
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = get_plugin_logger(__name__)
-ASSETS = ("portal.css", "filter.js", "worker-shim.js")  # published; the shim only loads offline
-PAGE_ASSETS = ("portal.css", "filter.js")
+ASSETS = ("portal.css", "filter.js", "search-labels.js", "worker-shim.js")  # the shim only loads offline
+PAGE_ASSETS = ("portal.css", "filter.js", "search-labels.js", "search-facts.js")
+# Material's search worker loads lunr.<lang>.min.js from here; ours is a plain classic script.
+LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
+SEARCH_PIPELINE = ("trimmer", "stopWordFilter", "stemmer")
+TITLE_BOOST = 10.0
 ASSET_DIR = "assets/asn-portal"
 # "kursus:slug" links in hand-written pages become .md links, which MkDocs resolves and checks.
 _PAGE_LINK = re.compile(r"\]\((kursus|faktor|artikel):([a-z0-9]+(?:-[a-z0-9]+)*)(#[^)\s]*)?\)")
@@ -37,6 +43,8 @@ _PAGE_LINK = re.compile(r"\]\((kursus|faktor|artikel):([a-z0-9]+(?:-[a-z0-9]+)*)
 class PortalConfig(base.Config):
     content_dir = c.Type(str, default="content")
     materials_dir = c.Type(str, default="materials")
+    # Indonesian stemming, stop words and typo tolerance in search when theme.language is "id".
+    indonesian_search = c.Type(bool, default=True)
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -48,13 +56,24 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.pages: dict[str, Page] = {}
         self.overview = ""
         self.serving = False
+        self.search_id = False
+        self.search_facts: dict[str, str] = {}  # page URL -> "Kursus · Dasar · 8 JP"
+        self.page_kinds: dict[str, str] = {}  # page URL -> kind, for generated pages
         # Set by ``bundle`` before building: file:// mode, optionally only some entries.
         self.offline: Offline | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    def on_shutdown(self) -> None:
+        # MkDocs keeps one instance of a plugin with on_startup for the whole process (for serve):
+        # an offline bundle build must not leave its mode to the next build.
+        self.offline = None
+
+    @event_priority(-50)  # after Material's search plugin set up its own index config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.search_facts = {}
+        self.page_kinds = {}
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.project = Project.at(root, self.config.content_dir, self.config.materials_dir)
         catalog, problems = load_catalog(self.project)
@@ -69,6 +88,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.catalog = self.offline.apply(catalog, config)
         if config.nav is None:
             config.nav = default_nav(Path(config.docs_dir))
+        self.search_id = self.config.indonesian_search and select_indonesian_search(config)
         for asset in PAGE_ASSETS:
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"{ASSET_DIR}/{asset}" not in target:
@@ -90,6 +110,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             source = self.project.root / path
             published = "materi/" + path[len("materials/"):]
             _replace(files, MaterialFile.generated(config, published, abs_src_path=str(source)))
+        if self.search_id:
+            script = resources.files("asn_portal").joinpath("assets", "lunr.id.js").read_text(encoding="utf-8")
+            _replace(files, File.generated(config, LUNR_ID, content=script))
         if files.get_file_from_path(HOME) is None:
             _replace(files, File.generated(config, HOME, content="# Portal Pembelajaran ASN\n"))
         return files
@@ -99,6 +122,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if generated is not None:
             # Material prints meta title, description and tags raw: hand it escaped text only.
             page.meta["title"] = html.escape(generated.title)
+            self.page_kinds[page.url] = generated.kind
+            if generated.facts:
+                self.search_facts[page.url] = generated.facts
             page.meta["description"] = html.escape(generated.description, quote=True)
             if generated.tags:
                 page.meta["tags"] = [html.escape(t) for t in generated.tags]
@@ -110,8 +136,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        write_search_facts(site_dir, self.search_facts)
+        if self.search_id:
+            merge_entry_sections(site_dir, [url for url, kind in self.page_kinds.items() if kind != "index"])
         if self.offline is not None:
-            self.offline.write_search_script(Path(config.site_dir))
+            write_search_script(site_dir)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.project is not None
@@ -136,6 +166,36 @@ class MaterialFile(File):
 
     def is_static_page(self) -> bool:
         return False
+
+
+def write_search_facts(site_dir: Path, facts: dict[str, str]) -> None:
+    """``search-facts.js``: page URL -> "Kursus · Dasar · 8 JP", shown beside search results.
+
+    A script, not JSON, so it also loads from file://; kept out of the index so the labels do
+    not change what matches.
+    """
+    target = site_dir / ASSET_DIR / "search-facts.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(dict(sorted(facts.items())), ensure_ascii=False, separators=(",", ":"))
+    target.write_text(f"window.asnSearchFacts = {data};\n", encoding="utf-8")
+
+
+def select_indonesian_search(config: MkDocsConfig) -> bool:
+    """Use our lunr.id for Material's search when the site is in Indonesian.
+
+    MkDocs' `search.lang` check drops "id" and Material's "id" translation empties the pipeline,
+    so set both again on the plugin config and on the index config it copied in on_config.
+    """
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None or config.theme.get("language") != "id" or not hasattr(search, "search_index"):
+        return False
+    for target in (search.config, search.search_index.config):
+        target["lang"] = ["id"]
+        target["pipeline"] = list(SEARCH_PIPELINE)
+        # Material's 1000x title boost lets one common title word outrank a page that holds all
+        # the query's words (measured in benchmarks/search); titles still count ten times.
+        target["fields"] = {**target.get("fields", {}), "title": {"boost": TITLE_BOOST}}
+    return True
 
 
 def default_nav(docs_dir: Path) -> list[Any]:

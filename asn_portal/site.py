@@ -30,7 +30,7 @@ def load(config_file: Path, **overrides: Any) -> Any:
 def build_site(config_file: Path, *, strict: bool = False, **overrides: Any) -> Path:
     """Build into ``site_dir`` (or the override); content errors raise SiteError before writing."""
     config = load(config_file, strict=strict, **overrides)
-    _run_build(config)
+    run_build(config)
     return Path(config.site_dir)
 
 
@@ -42,10 +42,11 @@ def build_offline(config_file: Path, site_dir: Path, offline: Offline) -> None:
         raise SiteError(f"plugin 'asn-portal' tidak aktif di {config_file.name}. Tambahkan '- asn-portal' "
                         "di bagian plugins.")
     plugin.offline = offline
-    _run_build(config)
+    run_build(config)
 
 
-def _run_build(config: Any) -> None:
+def run_build(config: Any) -> None:
+    """Build a loaded config; MkDocs errors become one SiteError with the real message."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
 

@@ -170,3 +170,13 @@ def test_bundle_reports_what_it_made(project, tmp_path: Path, capsys: pytest.Cap
     printed = capsys.readouterr().out
     assert "halaman" in printed and "1 berkas materi" in printed and str(out.resolve()) in printed
     assert " KB" in printed or " MB" in printed
+
+
+def test_a_site_built_after_a_bundle_in_one_process_is_online_again(project, tmp_path: Path) -> None:
+    """MkDocs keeps plugin instances between builds in one process: offline mode must not stick."""
+    project.minimal()
+    assert bundle(project.root, tmp_path / "kit.zip") == 0
+    site = project.build()
+    assert (site / "kursus" / "kursus-satu" / "index.html").is_file()
+    assert "fonts.googleapis.com" not in (site / "index.html").read_text(encoding="utf-8")  # font: false
+    assert "worker-shim.js" not in (site / "index.html").read_text(encoding="utf-8")

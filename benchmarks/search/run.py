@@ -1,0 +1,240 @@
+"""Search quality: recall@5 of Material's default search vs. asn-portal's Indonesian search.
+
+Builds the project three ways and types every query of queries.tsv into Material's search box
+in headless Chromium, side by side:
+  default  Material's own search (theme.language: id -> English lunr, empty pipeline), over http
+  ours     asn-portal's lunr.id (stemmer, stop words, typo tolerance), over http
+  offline  ours, from the offline bundle opened from file:// with the network blocked
+
+    python benchmarks/search/run.py [--project DIR] [--out docs/search-benchmark.md]
+
+A query counts by the share of its expected pages found among the first five result pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import functools
+import http.server
+import os
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+CHROMIUM = os.environ.get("ASN_PORTAL_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+TOP = 5
+
+
+@dataclass
+class Query:
+    text: str
+    expected: list[str]
+    form: str
+    note: str = ""
+
+
+@dataclass
+class Outcome:
+    query: Query
+    found: list[str]
+
+    @property
+    def recall(self) -> float:
+        return sum(e in self.found for e in self.query.expected) / len(self.query.expected)
+
+
+@dataclass
+class Run:
+    name: str
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def recall(self, form: str | None = None) -> float:
+        chosen = [o for o in self.outcomes if form is None or o.query.form == form]
+        return sum(o.recall for o in chosen) / len(chosen) if chosen else float("nan")
+
+
+def read_queries(path: Path) -> list[Query]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader(fh, delimiter="\t")
+        return [Query(r["query"].strip(), [e.strip() for e in r["expected"].split(",") if e.strip()],
+                      r["form"].strip(), (r.get("note") or "").strip()) for r in rows if r["query"].strip()]
+
+
+def page_key(href: str, base: str) -> str:
+    """``kursus/x/``, whether the result links ``.../kursus/x/?h=`` or ``.../kursus/x.html``."""
+    path = urlsplit(href).path
+    base_path = urlsplit(base).path
+    rel = path[len(base_path):] if path.startswith(base_path) else path.lstrip("/")
+    if rel.endswith("index.html"):
+        rel = rel[: -len("index.html")]
+    elif rel.endswith(".html"):
+        rel = rel[: -len(".html")] + "/"
+    return rel
+
+
+def build_site(project: Path, target: Path, indonesian: bool) -> Path:
+    from asn_portal.site import load, run_build
+
+    config = load(project / "mkdocs.yml", site_dir=str(target))
+    config.plugins["asn-portal"].config["indonesian_search"] = indonesian
+    run_build(config)
+    return target
+
+
+def build_bundle(project: Path, work: Path) -> Path:
+    from asn_portal.bundle import make_bundle
+
+    zip_path = make_bundle(project / "mkdocs.yml", work / "portal-asn.zip").path
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(work / "bundle")
+    return work / "bundle" / "portal-asn" / "situs"
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def search_all(browser: Any, start_url: str, base: str, queries: list[Query], name: str) -> Run:
+    """Type each query into Material's search box and read the first result pages."""
+    context = browser.new_context()
+    blocked: list[str] = []
+    if start_url.startswith("file:"):
+        def guard(route: Any) -> None:
+            if route.request.url.startswith("file:"):
+                route.continue_()
+            else:
+                blocked.append(route.request.url)
+                route.abort()
+        context.route("**/*", guard)
+    page = context.new_page()
+    page.goto(start_url)
+    box = page.locator("input.md-search__input")
+    run = Run(name)
+    for query in queries:
+        box.fill("")
+        page.wait_for_timeout(50)
+        box.press_sequentially(query.text, delay=5)
+        run.outcomes.append(Outcome(query, _stable_results(page, base)))
+    context.close()
+    if blocked:
+        raise RuntimeError(f"{name}: requests left the machine: {blocked}")
+    return run
+
+
+def _stable_results(page: Any, base: str) -> list[str]:
+    """Result pages once the list stops changing (the worker answers asynchronously)."""
+    last: list[str] | None = None
+    steady_since = time.monotonic()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+        pages: list[str] = []
+        for href in hrefs:
+            key = page_key(href, base)
+            if key not in pages:
+                pages.append(key)
+        if pages != last:
+            last, steady_since = pages, time.monotonic()
+        elif time.monotonic() - steady_since > 0.35 and (pages or time.monotonic() - steady_since > 1.0):
+            break
+        page.wait_for_timeout(50)
+    return (last or [])[:TOP]
+
+
+def run_benchmark(project: Path, queries: list[Query], modes: tuple[str, ...] = ("default", "ours", "offline"),
+                  browser: Any = None) -> dict[str, Run]:
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            launched = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return run_benchmark(project, queries, modes, launched)
+            finally:
+                launched.close()
+    runs: dict[str, Run] = {}
+    with tempfile.TemporaryDirectory(prefix="asn-search-bench-") as tmp:
+        work = Path(tmp)
+        for mode in modes:
+            if mode == "offline":
+                site = build_bundle(project, work / mode)
+                base = site.as_uri() + "/"
+                runs[mode] = search_all(browser, base + "index.html", base, queries, mode)
+            else:
+                site = build_site(project, work / mode, indonesian=(mode == "ours"))
+                with serve(site) as base:
+                    runs[mode] = search_all(browser, base, base, queries, mode)
+    return runs
+
+
+def report(runs: dict[str, Run], queries: list[Query]) -> str:
+    forms = sorted({q.form for q in queries})
+    labels = {"default": "Material bawaan (http)", "ours": "asn-portal (http)",
+              "offline": "asn-portal, bundel luring (file://)"}
+    lines = ["# Tolok ukur pencarian", "",
+             f"recall@{TOP} atas {len(queries)} kueri di `benchmarks/search/queries.tsv` "
+             "(diukur oleh `benchmarks/search/run.py` di Chromium headless).", "",
+             "| Pencarian | semua | " + " | ".join(f"{f} ({sum(q.form == f for q in queries)})" for f in forms) + " |",
+             "|---|---|" + "---|" * len(forms)]
+    for name, run in runs.items():
+        cells = " | ".join(f"{run.recall(f):.2f}" for f in forms)
+        lines.append(f"| {labels.get(name, name)} | **{run.recall():.3f}** | {cells} |")
+    lines += ["", "## Kueri yang tidak lengkap", "", "| kueri | bentuk | diharapkan | " +
+              " | ".join(runs) + " |", "|---|---|---|" + "---|" * len(runs)]
+    for i, query in enumerate(queries):
+        recalls = [run.outcomes[i].recall for run in runs.values()]
+        if min(recalls) < 1:
+            lines.append(f"| {query.text} | {query.form} | {', '.join(query.expected)} | " +
+                         " | ".join(f"{r:.1f}" for r in recalls) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--project", type=Path, default=ROOT)
+    parser.add_argument("--queries", type=Path, default=HERE / "queries.tsv")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "search-benchmark.md")
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print(f"Chromium tidak ditemukan di {CHROMIUM}", file=sys.stderr)
+        return 2
+    queries = read_queries(args.queries)
+    runs = run_benchmark(args.project, queries)
+    text = report(runs, queries)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
