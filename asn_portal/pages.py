@@ -6,8 +6,10 @@ template escaped (autoescape) or as sanitised HTML (``markup``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import partial
 
 import jinja2
@@ -18,7 +20,7 @@ from . import text
 from .catalog import Catalog
 from .markup import material_paths, render_markdown
 from .models import COMPETENCIES, KINDS, LEVELS, MODES, AnyEntry, Article, Course, Factor, Material
-from .urls import HOME, Urls, entry_src, index_src
+from .urls import CONTRIBUTORS, HOME, Urls, entry_src, index_src
 
 NEWEST_ARTICLES = 5
 _STATIC_HEADING = re.compile(r"^#{1,6} ([^{}\n]+?)\s*$", re.MULTILINE)  # "## Materi" in a template
@@ -37,6 +39,51 @@ class Page:
     draft: bool = False
 
 
+@dataclass
+class Contributor:
+    name: str
+    anchor: str
+    units: list[str] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+
+
+@dataclass
+class Site:
+    """Everything one build publishes from the catalog."""
+
+    pages: list[Page]
+    overview: str  # generated part of the home page
+    materials: set[str]  # "materials/..." files to publish
+    redirects: dict[str, str]  # published path of an old slug -> HTML that forwards to the new page
+
+
+def author_anchor(name: str) -> str:
+    return "penulis-" + (toc_slugify(name, "-") or "tanpa-nama")
+
+
+def contributors(catalog: Catalog) -> list[Contributor]:
+    """Every author with their units and articles, most articles first."""
+    people: dict[str, Contributor] = {}
+    for article in catalog.articles_newest_first():
+        person = people.setdefault(article.author.name, Contributor(article.author.name,
+                                                                     author_anchor(article.author.name)))
+        person.articles.append(article)
+        if article.author.unit and article.author.unit not in person.units:
+            person.units.append(article.author.unit)
+    return sorted(people.values(), key=lambda p: (-len(p.articles), p.name.casefold()))
+
+
+def units(catalog: Catalog) -> list[tuple[str, int, int]]:
+    """(unit, articles, authors), most articles first."""
+    articles: dict[str, int] = defaultdict(int)
+    authors: dict[str, set[str]] = defaultdict(set)
+    for article in catalog.articles.values():
+        if article.author.unit:
+            articles[article.author.unit] += 1
+            authors[article.author.unit].add(article.author.name)
+    return sorted(((u, n, len(authors[u])) for u, n in articles.items()), key=lambda t: (-t[1], t[0].casefold()))
+
+
 def facts_of(entry: AnyEntry) -> str:
     label = KINDS[entry.kind].label
     if isinstance(entry, Course):
@@ -49,9 +96,10 @@ def facts_of(entry: AnyEntry) -> str:
 class PageRenderer:
     """Renders every page of one build. ``catalog`` holds what is published (all, or a subset)."""
 
-    def __init__(self, catalog: Catalog, urls: Urls) -> None:
+    def __init__(self, catalog: Catalog, urls: Urls, updated: dict[str, dt.date] | None = None) -> None:
         self.catalog = catalog
         self.urls = urls
+        self.updated = updated or {}  # source file -> date of its last commit
         self.materials_used: set[str] = set()
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("asn_portal", "templates"),
@@ -67,7 +115,7 @@ class PageRenderer:
         src = entry_src(entry.kind, entry.slug)
         template = f"{entry.kind}.md.j2"
         body = self._render(template, src, reserved=self._heading_ids(template, entry.title), entry=entry,
-                            facts=facts_of(entry))
+                            facts=facts_of(entry), updated=self.updated.get(entry.source))
         description = entry.summary
         return Page(src, entry.title, body, entry.kind, entry.source, description, entry.tags,
                     facts_of(entry), entry.draft)
@@ -84,10 +132,27 @@ class PageRenderer:
         """The generated part of the home page, appended below its hand-written text."""
         return self._render("home.md.j2", HOME, newest=self.catalog.articles_newest_first()[:NEWEST_ARTICLES])
 
+    def contributors_page(self) -> Page:
+        body = self._render("contributors.md.j2", CONTRIBUTORS, people=contributors(self.catalog),
+                            units=units(self.catalog))
+        return Page(CONTRIBUTORS, "Kontributor", body, "index")
+
     def all_pages(self) -> list[Page]:
         pages = [self.index_page(k) for k in KINDS]
+        pages.append(self.contributors_page())
         pages += [self.entry_page(e) for e in self.catalog.entries()]
         return pages
+
+    def redirects(self) -> dict[str, str]:
+        """A small forwarding page at each old slug listed in ``redirect_from``."""
+        found = {}
+        for entry in self.catalog.entries():
+            for old in entry.redirect_from:
+                old_src = entry_src(entry.kind, old)
+                target = self.urls.href(old_src, entry_src(entry.kind, entry.slug))
+                found[self.urls.dest(old_src)] = self.env.get_template("redirect.html.j2").render(
+                    target=target, title=entry.title)
+        return found
 
     def _heading_ids(self, template: str, title: str) -> frozenset[str]:
         """Ids of a page's own headings (title, "Materi", "Faktor terkait"...), kept free in its Markdown."""
@@ -100,7 +165,7 @@ class PageRenderer:
         return self.env.get_template(template).render(
             catalog=self.catalog, href=partial(self.href, src), md=partial(self.markdown, src, reserved=reserved),
             page_href=partial(self.page_href, src), material_href=partial(self.material_href, src),
-            **context,
+            author_anchor=author_anchor, **context,
         )
 
     def href(self, from_src: str, kind: str, slug: str) -> str | None:
@@ -133,16 +198,16 @@ class PageRenderer:
         return Markup(html)
 
 
-def render_site(catalog: Catalog, directory_urls: bool) -> tuple[list[Page], str, set[str]]:
-    """Every generated page, the home overview, and the ``materials/`` files they use."""
-    renderer = PageRenderer(catalog, Urls(directory_urls))
+def render_site(catalog: Catalog, directory_urls: bool, updated: dict[str, dt.date] | None = None) -> Site:
+    """Every generated page, the home overview, the ``materials/`` files they use, redirects."""
+    renderer = PageRenderer(catalog, Urls(directory_urls), updated)
     pages = renderer.all_pages()
     overview = renderer.home_overview()
     for entry in catalog.entries():
         for material in getattr(entry, "materials", ()):
             if material.path:
                 renderer.materials_used.add(material.path)
-    return pages, overview, renderer.materials_used
+    return Site(pages, overview, renderer.materials_used, renderer.redirects())
 
 
-__all__ = ["Factor", "Page", "PageRenderer", "facts_of", "render_site"]
+__all__ = ["Factor", "Page", "PageRenderer", "Site", "facts_of", "render_site"]

@@ -19,12 +19,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from .catalog import Catalog
+from .history import last_updated
 from .models import LINK_PREFIXES
 from .offline import Offline, write_search_script
 from .pages import Page, render_site
 from .problems import format_report
 from .searchindex import merge_entry_sections
-from .urls import HOME, entry_src, index_src
+from .urls import CONTRIBUTORS, HOME, entry_src, index_src
 from .validate import Project, load_catalog
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -83,9 +84,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.info(warning.format())
         if problems.errors:
             raise PluginError("Konten tidak valid:\n" + format_report(problems.errors))
-        self.catalog = catalog
+        # Drafts show (marked) in `serve` only; never in a build or a bundle.
+        self.catalog = catalog if self.serving and self.offline is None else catalog.without_drafts()
         if self.offline is not None:
-            self.catalog = self.offline.apply(catalog, config)
+            self.catalog = self.offline.apply(self.catalog, config)
         if config.nav is None:
             config.nav = default_nav(Path(config.docs_dir))
         self.search_id = self.config.indonesian_search and select_indonesian_search(config)
@@ -97,19 +99,28 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.project is not None
-        pages, self.overview, materials = render_site(self.catalog, config.use_directory_urls)
-        self.pages = {p.src: p for p in pages}
-        for page in pages:
+        # "Last updated" from Git; not in the bundle, whose bytes must follow from content alone.
+        updated = {} if self.offline else last_updated(self.project.root, self.project.content_dir)
+        site = render_site(self.catalog, config.use_directory_urls, updated)
+        self.overview = site.overview
+        self.pages = {p.src: p for p in site.pages}
+        docs_dir = Path(config.docs_dir)
+        for page in site.pages:
             # Entry pages are reached through the index pages, not the sidebar (see default_nav).
             inclusion = InclusionLevel.INCLUDED if page.kind == "index" else InclusionLevel.NOT_IN_NAV
-            _replace(files, File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
+            file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+            if page.source:  # the edit button opens the YAML file (MkDocs joins it to docs_dir's edit_uri)
+                file.edit_uri = os.path.relpath(self.project.root / page.source, docs_dir).replace(os.sep, "/")
+            _replace(files, file)
         for asset in ASSETS:
             content = resources.files("asn_portal").joinpath("assets", asset).read_text(encoding="utf-8")
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=content))
-        for path in sorted(materials):
+        for path in sorted(site.materials):
             source = self.project.root / path
             published = "materi/" + path[len("materials/"):]
-            _replace(files, MaterialFile.generated(config, published, abs_src_path=str(source)))
+            _replace(files, CopiedFile.generated(config, published, abs_src_path=str(source)))
+        for dest, redirect in sorted(site.redirects.items()):
+            _replace(files, CopiedFile.generated(config, dest, content=redirect))
         if self.search_id:
             script = resources.files("asn_portal").joinpath("assets", "lunr.id.js").read_text(encoding="utf-8")
             _replace(files, File.generated(config, LUNR_ID, content=script))
@@ -158,8 +169,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return f"]({'../' * depth}{entry_src(kind, slug)}{m.group(3) or ''})"
 
 
-class MaterialFile(File):
-    """A material is copied as it is, even a ``.md`` or ``.html`` file (never rendered as a page)."""
+class CopiedFile(File):
+    """Copied as it is, even a ``.md`` or ``.html`` file (materials, redirects): never a page."""
 
     def is_documentation_page(self) -> bool:
         return False
@@ -201,11 +212,11 @@ def select_indonesian_search(config: MkDocsConfig) -> bool:
 def default_nav(docs_dir: Path) -> list[Any]:
     """Beranda · Kursus · Faktor · Artikel, then hand-written pages; single entries stay out."""
     nav: list[Any] = [{"Beranda": HOME}, {"Kursus": index_src("course")}, {"Faktor": index_src("factor")},
-                      {"Artikel": index_src("article")}]
+                      {"Artikel": index_src("article")}, {"Kontributor": CONTRIBUTORS}]
     if docs_dir.is_dir():
         for path in sorted(docs_dir.rglob("*.md")):
             src = path.relative_to(docs_dir).as_posix()
-            if src != HOME and src.split("/")[0] not in LINK_PREFIXES:
+            if src != HOME and src.split("/")[0] not in (*LINK_PREFIXES, CONTRIBUTORS.split("/")[0]):
                 nav.append(src)
     return nav
 

@@ -11,6 +11,7 @@ import posixpath
 from .models import KINDS
 
 HOME = "index.md"
+CONTRIBUTORS = "kontributor/index.md"
 
 
 def entry_src(kind: str, slug: str) -> str:

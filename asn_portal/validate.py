@@ -222,6 +222,7 @@ def _check_references(catalog: Catalog, loaded: list[_Loaded], project: Project,
                                        f"{spec.name}.{i}")
         for where, node in _markdown_fields(item):
             _check_markdown(catalog, item, where, node, project, problems, present)
+    _check_redirects(loaded, present, problems)
     for order, items in sorted(orders.items()):
         if len(items) > 1:
             names = [i.source.rel for i in items]
@@ -232,6 +233,30 @@ def _check_references(catalog: Catalog, loaded: list[_Loaded], project: Project,
                 problems.error(it.source.rel, line, col,
                                f"order {order} dipakai juga oleh {others}. Setiap faktor perlu order yang unik.",
                                "order")
+
+
+def _check_redirects(loaded: list[_Loaded], present: dict[str, set[str]], problems: ProblemList) -> None:
+    """An old slug must be free (no entry uses it) and claimed by one entry of its kind only."""
+    claims: dict[tuple[str, str], list[tuple[_Loaded, Node]]] = {}
+    for item in loaded:
+        tree = item.source.tree
+        node = tree.value.get("redirect_from") if tree is not None and tree.is_map else None
+        if node is None or not node.is_seq:
+            continue
+        for ref in node.value:
+            if isinstance(ref.value, str) and SLUG.match(ref.value):
+                claims.setdefault((item.spec.name, ref.value), []).append((item, ref))
+    for (kind, old), users in sorted(claims.items()):
+        for item, ref in users:
+            if old in present.get(kind, ()) or old == item.slug:
+                problems.error(item.source.rel, ref.line, ref.col,
+                               f"slug lama '{old}' masih dipakai oleh content/{KINDS[kind].folder}/{old}.yml. "
+                               "Hapus dari redirect_from, atau ganti nama berkas lama itu.", "redirect_from")
+            elif len(users) > 1:
+                others = ", ".join(u.source.rel for u, _ in users if u is not item)
+                problems.error(item.source.rel, ref.line, ref.col,
+                               f"slug lama '{old}' juga diarahkan oleh {others}. Satu slug lama hanya boleh "
+                               "menunjuk ke satu entri.", "redirect_from")
 
 
 def _check_markdown(catalog: Catalog, item: _Loaded, where: str, node: Node, project: Project,

@@ -249,7 +249,7 @@ def test_factor_and_article_fields_show_literal_text(built: Hostile) -> None:
     assert [t.text for t in factor.find_all(cls="md-tag")] == [shown("factor.tag")]
     article = content(built.page("artikel", "artikel-satu"))
     byline = article.one("p", cls="asn-byline")
-    assert byline.one("span", cls="asn-author").text == shown("author.name")
+    assert byline.one("a", cls="asn-author").text == shown("author.name")
     assert byline.one("span", cls="asn-unit").text == shown("author.unit")
     assert any(a.text == shown("article.material.title") for a in article.find_all("a"))
     assert [t.text for t in article.find_all(cls="md-tag")] == [shown("article.tag")]

@@ -266,7 +266,7 @@ def test_factor_page_shows_practices_courses_and_articles(rich: Built) -> None:
 def test_article_page_shows_author_unit_date_and_relations(rich: Built) -> None:
     page = rich.page("article", "artikel-satu")
     byline = content(page).one("p", cls="asn-byline")
-    assert byline.one("span", cls="asn-author").text == "Siti Rahayu"
+    assert byline.one("a", cls="asn-author").text == "Siti Rahayu"
     assert byline.one("span", cls="asn-unit").text == "Bagian Umum dan Kepegawaian"
     time = byline.one("time")
     assert time.text == "27 November 2026"
