@@ -30,8 +30,8 @@ from .validate import Project, load_catalog
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = get_plugin_logger(__name__)
-ASSETS = ("portal.css", "filter.js", "search-labels.js", "worker-shim.js")  # the shim only loads offline
-PAGE_ASSETS = ("portal.css", "filter.js", "search-labels.js", "search-facts.js")
+ASSETS = ("portal.css", "portal.js", "worker-shim.js")  # the shim only loads offline
+PAGE_ASSETS = ("portal.css", "portal.js", "search-facts.js")
 # Material's search worker loads lunr.<lang>.min.js from here; ours is a plain classic script.
 LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
 SEARCH_PIPELINE = ("trimmer", "stopWordFilter", "stemmer")

@@ -55,7 +55,7 @@ def served(sample_copy: Path) -> Iterator[Served]:
 
 
 def norm(text: str) -> str:
-    """filter.js's normalisation: lower case, accents dropped."""
+    """portal.js's normalisation: lower case, accents dropped."""
     return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 

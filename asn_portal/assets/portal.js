@@ -1,7 +1,11 @@
-/* asn-portal: narrow an index list by select boxes and typed words.
- * Plain script, no dependencies: works online, from file:// and with Material's instant
- * navigation (document$ fires after every page swap). Without JavaScript the form stays hidden
- * and every entry stays listed. */
+/* asn-portal: the portal's own behaviour in the browser. Plain script, no dependencies: works
+ * online, from file:// and with Material's instant navigation (document$ fires after every page
+ * swap).
+ *  - Index pages: narrow the list by select boxes and typed words. Without JavaScript the form
+ *    stays hidden and every entry stays listed.
+ *  - Search: each page result says what it is ("Kursus · Dasar · 8 JP"), from
+ *    window.asnSearchFacts (search-facts.js), keyed by the page's path from the site root. Text
+ *    only (textContent), so a name from YAML can never become markup. */
 (function () {
   "use strict";
 
@@ -46,8 +50,46 @@
     apply();
   }
 
+  function siteRoot() {
+    var config = document.getElementById("__config");
+    var base = ".";
+    try { base = JSON.parse(config.textContent).base || "."; } catch (e) { /* keep "." */ }
+    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
+  }
+
+  function key(href, root) {
+    var url = new URL(href, document.baseURI);
+    var path = url.pathname;
+    if (path.indexOf(root.pathname) !== 0) return null;
+    return decodeURI(path.slice(root.pathname.length));
+  }
+
+  function label(list) {
+    var facts = window.asnSearchFacts || {};
+    var root = siteRoot();
+    Array.prototype.forEach.call(list.querySelectorAll(".md-search-result__item > .md-search-result__link"),
+      function (link) {
+        var article = link.querySelector(".md-search-result__article");
+        if (!article || article.querySelector(".asn-result-kind")) return;
+        var text = facts[key(link.getAttribute("href"), root)];
+        if (!text) return;
+        var span = document.createElement("span");
+        span.className = "asn-result-kind";
+        span.textContent = text;
+        article.insertBefore(span, article.firstChild);
+      });
+  }
+
+  function watch() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list || list.getAttribute("data-asn-labels")) return;
+    list.setAttribute("data-asn-labels", "1");
+    new MutationObserver(function () { label(list); }).observe(list, { childList: true, subtree: true });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-asn-filter]"), setup);
+    watch();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
