@@ -17,6 +17,7 @@ class Catalog:
 
     def __post_init__(self) -> None:
         self._backlinks: dict[tuple[str, str], dict[str, set[str]]] | None = None
+        self._positions: dict[str, dict[str, int]] = {}  # kind -> slug -> place in its listing
 
     # -- lookups -----------------------------------------------------------------------------
     def of_kind(self, kind: str) -> dict[str, AnyEntry]:
@@ -65,7 +66,7 @@ class Catalog:
             self._backlinks = index
         slugs = self._backlinks.get((entry.kind, entry.slug), {}).get(kind, set())
         found = [self.of_kind(kind)[s] for s in slugs if s in self.of_kind(kind)]
-        order = {e.slug: i for i, e in enumerate(self._sorted(kind))}
+        order = self._position(kind)
         return sorted(found, key=lambda e: order[e.slug])
 
     def related(self, entry: AnyEntry, kind: str) -> list[AnyEntry]:
@@ -73,8 +74,15 @@ class Catalog:
         table = self.of_kind(kind)
         both = {s: table[s] for k, s in self.refs_of(entry) if k == kind and s in table}
         both.update((e.slug, e) for e in self.referring(entry, kind))
-        order = {e.slug: i for i, e in enumerate(self._sorted(kind))}
+        order = self._position(kind)
         return sorted(both.values(), key=lambda e: order[e.slug])
+
+    def _position(self, kind: str) -> dict[str, int]:
+        # Computed once per kind: every page lists related entries, so sorting per call would be
+        # quadratic in the size of the catalog.
+        if kind not in self._positions:
+            self._positions[kind] = {e.slug: i for i, e in enumerate(self._sorted(kind))}
+        return self._positions[kind]
 
     def _sorted(self, kind: str) -> list[AnyEntry]:
         if kind == "factor":
