@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 from importlib import resources
@@ -24,7 +23,7 @@ from .models import LINK_PREFIXES
 from .offline import Offline, write_search_script
 from .pages import Page, render_site
 from .problems import format_report
-from .searchindex import merge_entry_sections
+from .searchindex import merge_entry_sections, write_search_facts
 from .urls import CONTRIBUTORS, HOME, entry_src, index_src
 from .validate import Project, load_catalog
 
@@ -148,7 +147,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        write_search_facts(site_dir, self.search_facts)
+        write_search_facts(site_dir / ASSET_DIR / "search-facts.js", self.search_facts)
         if self.search_id:
             merge_entry_sections(site_dir, [url for url, kind in self.page_kinds.items() if kind != "index"])
         if self.offline is not None:
@@ -177,18 +176,6 @@ class CopiedFile(File):
 
     def is_static_page(self) -> bool:
         return False
-
-
-def write_search_facts(site_dir: Path, facts: dict[str, str]) -> None:
-    """``search-facts.js``: page URL -> "Kursus · Dasar · 8 JP", shown beside search results.
-
-    A script, not JSON, so it also loads from file://; kept out of the index so the labels do
-    not change what matches.
-    """
-    target = site_dir / ASSET_DIR / "search-facts.js"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(dict(sorted(facts.items())), ensure_ascii=False, separators=(",", ":"))
-    target.write_text(f"window.asnSearchFacts = {data};\n", encoding="utf-8")
 
 
 def select_indonesian_search(config: MkDocsConfig) -> bool:

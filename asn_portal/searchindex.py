@@ -1,4 +1,4 @@
-"""Shape Material's built search index (a JSON file) for catalog pages; no MkDocs import needed.
+"""Search files written after the build: Material's index shaped for catalog pages, and result labels.
 
 Material indexes every heading as its own document. An entry page is one short topic whose
 sections ("Tujuan pembelajaran", "Modul", ...) are scaffolding, so a query whose words sit in
@@ -32,3 +32,14 @@ def merge_entry_sections(site_dir: Path, entry_urls: Collection[str]) -> None:
         kept.append(doc)
     data["docs"] = kept
     path.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
+
+
+def write_search_facts(target: Path, facts: dict[str, str]) -> None:
+    """``search-facts.js``: page URL -> "Kursus · Dasar · 8 JP", shown beside search results.
+
+    A script, not JSON, so it also loads from file://; kept out of the index so the labels do
+    not change what matches.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(dict(sorted(facts.items())), ensure_ascii=False, separators=(",", ":"))
+    target.write_text(f"window.asnSearchFacts = {data};\n", encoding="utf-8")
