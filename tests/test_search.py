@@ -3,6 +3,7 @@ pages by another word form, with a typo, online and from the offline bundle."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 from conftest import ROOT
 from idwords import word_list
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from asn_portal.cli import main
 
@@ -134,11 +136,14 @@ def served_site(search_project: Path) -> Iterator[str]:
         yield base
 
 
-def results(page: Any, query: str) -> list[str]:
+def results(page: Any, query: str, expected: str) -> list[str]:
+    """Result links (href and text) once the expected page is listed, or after 10 s."""
     box = page.locator("input.md-search__input")
     box.fill("")
     box.press_sequentially(query, delay=20)
-    page.wait_for_timeout(800)
+    with contextlib.suppress(PlaywrightTimeout):  # the assertion below shows what was found instead
+        page.locator(f".md-search-result__item > a[href*='{expected}']").first.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)  # labels are added right after Material renders the list
     return [str(t) for t in page.eval_on_selector_all(
         ".md-search-result__item > a", "els => els.map(e => e.getAttribute('href') + ' ' + e.textContent)")]
 
@@ -152,7 +157,7 @@ def results(page: Any, query: str) -> list[str]:
 def test_reader_finds_page_by_other_form_or_typo(browser: Any, served_site: str, query: str, expected: str) -> None:
     page = browser.new_page()
     page.goto(served_site)
-    found = results(page, query)
+    found = results(page, query, expected)
     assert found and expected in found[0], found
     if expected.startswith("kursus"):
         assert "Kursus · Menengah · 12 JP" in found[0]
@@ -170,7 +175,7 @@ def test_offline_bundle_search_stems_too(browser: Any, search_project: Path, tmp
                   else (blocked.append(r.request.url), r.abort()))
     page = context.new_page()
     page.goto((tmp_path / "kit" / "situs" / "index.html").as_uri())
-    found = results(page, "dilatih")
+    found = results(page, "dilatih", "kursus/anggaran-dasar.html")
     assert found and "kursus/anggaran-dasar.html" in found[0], found
     assert blocked == []
     context.close()
