@@ -15,6 +15,7 @@ from .models import KINDS, SLUG_PATTERN, Field, FieldType, KindSpec
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 URL_PATTERN = r"^https?://[^\s/]+\S*$"
 MATERIAL_PATH_PATTERN = r"^materials/\S+$"
+JSON_TYPES = ("string", "number", "boolean", "array", "object", "null")
 
 
 def schema_name(spec: KindSpec) -> str:
@@ -55,7 +56,10 @@ def _field(spec: Field, slugs: dict[str, list[str]] | None) -> dict[str, Any]:
     elif t is FieldType.BOOL:
         out = {"type": "boolean"}
     elif t is FieldType.DATE:
-        out = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        # An editor reads YAML 1.2, where 2026-11-27 is a string; a YAML 1.1 loader (PyYAML) hands a
+        # validator a date object, which is no JSON type at all: accept both forms.
+        out = {"anyOf": [{"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+                         {"not": {"type": list(JSON_TYPES)}}]}
     elif t is FieldType.CHOICE:
         out = {"enum": list(spec.choices)}
     elif t is FieldType.URL:
