@@ -38,6 +38,8 @@ class Offline:
         theme = config.theme
         theme["font"] = False  # system fonts: no Google Fonts request
         theme["features"] = [f for f in theme.get("features", []) if f not in ONLINE_FEATURES]
+        for key in ("analytics", "alternate", "consent"):  # each would call a server from the page
+            config.extra.pop(key, None)
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
         config.extra["polyfills"] = [SHIM, *[p for p in polyfills if p != SHIM]]
         self.published = catalog.subset(self.courses, self.factors) if self.is_subset else catalog

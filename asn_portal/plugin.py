@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from .catalog import Catalog
+from .fields import suggest
 from .history import last_updated
 from .models import LINK_PREFIXES
 from .offline import Offline, write_search_script
@@ -37,7 +38,7 @@ SEARCH_PIPELINE = ("trimmer", "stopWordFilter", "stemmer")
 TITLE_BOOST = 10.0
 ASSET_DIR = "assets/asn-portal"
 # "kursus:slug" links in hand-written pages become .md links, which MkDocs resolves and checks.
-_PAGE_LINK = re.compile(r"\]\((kursus|faktor|artikel):([a-z0-9]+(?:-[a-z0-9]+)*)(#[^)\s]*)?\)")
+_PAGE_LINK = re.compile(r"\[([^\]\n]*)\]\((kursus|faktor|artikel):([a-z0-9]+(?:-[a-z0-9]+)*)(#[^)\s]*)?\)")
 
 
 class PortalConfig(base.Config):
@@ -57,6 +58,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.overview = ""
         self.serving = False
         self.search_id = False
+        self.all_slugs: dict[str, set[str]] = {}  # every valid entry, published or not
         self.search_facts: dict[str, str] = {}  # page URL -> "Kursus · Dasar · 8 JP"
         self.page_kinds: dict[str, str] = {}  # page URL -> kind, for generated pages
         # Set by ``bundle`` before building: file:// mode, optionally only some entries.
@@ -83,6 +85,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.info(warning.format())
         if problems.errors:
             raise PluginError("Konten tidak valid:\n" + format_report(problems.errors))
+        self.all_slugs = {kind: set(catalog.of_kind(kind)) for kind in ("factor", "course", "article")}
         # Drafts show (marked) in `serve` only; never in a build or a bundle.
         self.catalog = catalog if self.serving and self.offline is None else catalog.without_drafts()
         if self.offline is not None:
@@ -161,11 +164,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return server
 
     def _page_link(self, from_src: str, m: re.Match[str]) -> str:
-        kind, slug = LINK_PREFIXES[m.group(1)], m.group(2)
+        text, prefix, slug, anchor = m.group(1), m.group(2), m.group(3), m.group(4) or ""
+        kind = LINK_PREFIXES[prefix]
         if self.catalog.get(kind, slug) is None:
-            raise PluginError(f"{from_src}: tautan '{m.group(1)}:{slug}' menunjuk ke entri yang tidak ada.")
+            if slug in self.all_slugs.get(kind, ()):
+                return text  # a draft, or left out of a subset bundle: the words stay, the link goes
+            options = sorted(self.all_slugs.get(kind, ()))
+            raise PluginError(f"{from_src}: tautan '{prefix}:{slug}' menunjuk ke entri yang tidak ada."
+                              f"{suggest(slug, options)}")
         depth = from_src.count("/")
-        return f"]({'../' * depth}{entry_src(kind, slug)}{m.group(3) or ''})"
+        return f"[{text}]({'../' * depth}{entry_src(kind, slug)}{anchor})"
 
 
 class CopiedFile(File):

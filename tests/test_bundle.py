@@ -180,3 +180,17 @@ def test_a_site_built_after_a_bundle_in_one_process_is_online_again(project, tmp
     assert (site / "kursus" / "kursus-satu" / "index.html").is_file()
     assert "fonts.googleapis.com" not in (site / "index.html").read_text(encoding="utf-8")  # font: false
     assert "worker-shim.js" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_hand_written_link_to_an_entry_left_out_becomes_plain_text(project, tmp_path: Path) -> None:
+    project.minimal()
+    project.course("kursus-dua", factors="beta")
+    project.write("content/pages/tentang.md", "# Tentang\n\nLihat [kursus pertama](kursus:kursus-satu) dan "
+                                              "[kursus kedua](kursus:kursus-dua).\n")
+    out = tmp_path / "acara.zip"
+    assert bundle(project.root, out, "--course", "kursus-dua") == 0
+    site = extract(out, tmp_path / "x") / "situs"
+    body = load(site / "tentang.html").one("article")
+    assert "kursus pertama" in body.text
+    assert [a.text for a in body.find_all("a") if "kursus/" in (a.get("href") or "")] == ["kursus kedua"]
+    assert crawl_dead_links(site) == []
