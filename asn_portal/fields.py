@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import posixpath
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,6 +21,16 @@ from .problems import ProblemList
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Words people write for an enum value, in Indonesian and English.
+SYNONYMS = {
+    "mode": {"online": "daring", "e-learning": "daring", "elearning": "daring", "virtual": "daring",
+             "offline": "luring", "tatap muka": "luring", "klasikal": "luring", "hybrid": "campuran",
+             "blended": "campuran", "hibrida": "campuran", "self-paced": "mandiri", "belajar mandiri": "mandiri"},
+    "level": {"pemula": "dasar", "basic": "dasar", "intermediate": "menengah", "madya": "menengah",
+              "advanced": "lanjut", "mahir": "lanjut", "lanjutan": "lanjut"},
+    "competency": {"technical": "teknis", "managerial": "manajerial", "sosial kultural": "sosial-kultural",
+                   "sosiokultural": "sosial-kultural", "sosial": "sosial-kultural"},
+}
 _TYPE_NAMES = {
     FieldType.TEXT: "teks", FieldType.MARKDOWN: "teks (Markdown)", FieldType.INT: "bilangan bulat",
     FieldType.POSINT: "bilangan bulat lebih dari 0", FieldType.BOOL: "true atau false",
@@ -77,27 +88,34 @@ class FieldChecker:
         if node.value is REJECTED:
             return None  # the forbidden tag is already reported
         if not node.is_map:
+            first = next((f.name for f in fields if f.required), "")
+            example = (f" Tulis: {path.rsplit('.', 1)[-1]}: {{{first}: {node.raw}}}"
+                       if path and first and node.raw and not node.is_seq else "")
             self.error(node, f"{path or 'berkas'} harus berupa pemetaan 'kunci: nilai', "
-                             f"bukan {describe_value(node)}.", path)
+                             f"bukan {describe_value(node)}.{example}", path)
             return None
         names = [f.name for f in fields]
         values: dict[str, Any] = {}
+        misspelt = set()  # required keys written with a typo: the unknown-key error already says so
         for key, child in node.value.items():
             if key not in names:
                 self.error(child, f"kunci '{key}' tidak dikenal.{suggest(key, names)} "
                                   f"Kunci yang boleh: {', '.join(names)}.", _join(path, key), at_key=True)
+                misspelt.add(closest(key, names))
         for spec in fields:
             child = node.value.get(spec.name)
             where = _join(path, spec.name)
             if child is not None and child.value is REJECTED:
                 continue
             if child is None or child.value is None:
-                if spec.required and child is None:
+                if not spec.required or (child is None and spec.name in misspelt):
+                    continue  # optional, or written with a typo that the unknown-key error names
+                if child is None:
                     # A missing key is pointed at the mapping that lacks it (its key line when nested).
                     line = node.key_line or node.line
                     self.problems.error(self.rel, line, None, f"kolom wajib '{spec.name}' belum ada. Tambahkan "
                                                               f"'{spec.name}: {_example(spec)}' ({spec.help})", where)
-                elif spec.required:
+                else:
                     self.error(child, f"kolom wajib '{spec.name}' kosong. Isi nilainya: '{spec.name}: ...' "
                                       f"({spec.help})", where, at_key=True)
                 continue
@@ -194,6 +212,10 @@ class FieldChecker:
             return node.value
         shown = describe_value(node)
         hint = suggest(str(node.value), spec.choices) if isinstance(node.value, str) else ""
+        if isinstance(node.value, str) and ("," in node.value or "/" in node.value):
+            hint = " Hanya satu nilai yang boleh ditulis; pilih yang paling utama."
+        elif isinstance(node.value, str) and node.value.strip().lower() in SYNONYMS.get(spec.name, {}):
+            hint = f" Mungkin maksudnya '{SYNONYMS[spec.name][node.value.strip().lower()]}'?"
         self.error(node, f"nilai {shown} tidak dikenal untuk '{spec.name}'.{hint} "
                          f"Pilih salah satu: {', '.join(spec.choices)}.", path)
         return None
@@ -229,14 +251,21 @@ class FieldChecker:
         if t is FieldType.TEXT_LIST:
             if isinstance(node.value, str) and not isinstance(node.value, InvalidDate):
                 return node.value
+            text = node.raw
+            if node.is_map and len(node.value) == 1:  # "- Tujuan: ..." became a mapping at ": "
+                key, value = next(iter(node.value.items()))
+                text = f"{key}: {value.raw}"
             self.error(node, f"butir '{spec.name}' harus berupa teks, bukan {describe_value(node)}; "
-                             f"beri tanda kutip: - \"{node.raw}\".", path)
+                             f"beri tanda kutip: - \"{text}\".", path)
             return None
         if t in (FieldType.REFS, FieldType.SLUG_LIST):
             if isinstance(node.value, str) and _SLUG.match(node.value):
                 return node.value
+            hint = ""
+            if isinstance(node.value, str) and node.value.strip():
+                hint = f" Tulis nama berkasnya tanpa .yml, misalnya {_slug_of(node.value)}."
             self.error(node, f"butir '{spec.name}' harus berupa slug (huruf kecil, angka dan '-'), "
-                             f"bukan {describe_value(node)}.", path)
+                             f"bukan {describe_value(node)}.{hint}", path)
             return None
         if t is FieldType.MATERIALS:
             return self.material(node, path)
@@ -292,14 +321,13 @@ class FieldChecker:
     def local_path(self, node: Node, text: str, path: str) -> tuple[str, int] | None:
         """Check a ``materials/...`` path; return its normalised form and size in bytes."""
         forward = text.replace("\\", "/")
-        name = posixpath.basename(forward)
         if forward.startswith("/") or re.match(r"^[A-Za-z]:", text):
             self.error(node, f"path materi '{text}' absolut. Tulis path dari folder proyek, diawali "
-                             f"'materials/', misalnya materials/{name}.", path)
+                             f"'materials/', misalnya {suggest_material(text)}.", path)
             return None
         if "\\" in text:
             norm = posixpath.normpath(forward)
-            fixed = norm if norm.startswith("materials/") else f"materials/{name}"
+            fixed = norm if norm.startswith("materials/") else suggest_material(text)
             self.error(node, f"path materi '{text}' memakai garis miring terbalik '\\'. Pakai '/', tulis: {fixed}",
                        path)
             return None
@@ -311,7 +339,7 @@ class FieldChecker:
         if not text.startswith("materials/") or not norm.startswith("materials/"):
             where = "keluar dari folder materials/" if text.startswith("materials/") else "tidak diawali 'materials/'"
             self.error(node, f"path materi '{text}' {where}. Simpan berkas di folder materials/ dan tulis "
-                             f"misalnya materials/{posixpath.basename(norm)}.", path)
+                             f"misalnya {suggest_material(text)}.", path)
             return None
         target = self.root / norm
         try:
@@ -341,6 +369,28 @@ def _example(spec: Field) -> str:
         return " | ".join(spec.choices)
     return {FieldType.POSINT: "12", FieldType.INT: "1", FieldType.BOOL: "true", FieldType.DATE: "2026-11-27",
             FieldType.REFS: "[slug]", FieldType.TEXT_LIST: "[...]"}.get(spec.type, "...")
+
+
+def _slug_of(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text.strip().removesuffix(".yml")).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "slug-entri"
+
+
+def suggest_material(text: str) -> str:
+    """The ``materials/...`` path a person most likely meant, keeping their subfolders."""
+    path = text.replace("\\", "/").strip()
+    if "materials/" in path:  # /materials/x, ../materials/x, C:/proyek/materials/x: keep what follows
+        path = "materials/" + path.split("materials/", 1)[1]
+    elif path.startswith("/") or re.match(r"^[A-Za-z]:", path):
+        path = posixpath.basename(path)  # a file elsewhere on this computer: copy it into materials/
+    while path.startswith(("./", "../", "/")):
+        path = path.split("/", 1)[1] if "/" in path else ""
+    norm = posixpath.normpath(path) if path else ""
+    if norm.startswith("materials/"):
+        norm = norm[len("materials/"):]
+    if not norm or norm.startswith("..") or norm in (".", "materials"):
+        return "materials/nama-berkas.pdf"
+    return "materials/" + norm
 
 
 def _make(spec: Field, values: dict[str, Any] | None) -> Any:

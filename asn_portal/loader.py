@@ -132,9 +132,54 @@ def _quoted_example(line: str) -> str:
     return m.group(1).strip() + " " + quoted
 
 
+_KEY_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s:/])")
+_KEY_NBSP = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):\u00a0")
+_BLOCK_START = re.compile(r"^(\s*)(?:-\s+)?[\w-]+:\s*[|>][-+0-9]*\s*(?:#.*)?$")
+_NBSP_AFTER_COLON = "sesudah ':' ada spasi tak terlihat (non-breaking space). Ketik ulang spasinya"
+_QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[\w-]+:\s+)?([\"'])")
+
+
+def _earlier_cause(lines: list[str], upto: int) -> tuple[int, int, str] | None:
+    """The first line up to ``upto`` (0-based) with a typical cause of a later parse error.
+
+    PyYAML notices a missing space after ':' or an unclosed quote only lines later, where a person
+    would not look. Lines inside block scalars (``body: |``) are text and are skipped.
+    """
+    block_indent = -1
+    for index, line in enumerate(lines[: upto + 1]):
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent >= 0 and (not line.strip() or indent > block_indent):
+            continue
+        block_indent = -1
+        if _BLOCK_START.match(line):
+            block_indent = indent
+            continue
+        if line.startswith("\u00a0") or line.lstrip(" ").startswith("\u00a0"):
+            return index, indent + 1, ("baris ini diawali spasi tak terlihat (non-breaking space, biasanya dari "
+                                       "Word). Hapus lalu ketik ulang spasinya.")
+        for pattern, why in ((_KEY_NBSP, _NBSP_AFTER_COLON), (_KEY_NO_SPACE, "sesudah ':' harus ada spasi")):
+            m = pattern.match(line)
+            if m and not line.lstrip().startswith("#"):
+                colon = m.start(2) + len(m.group(2))  # 0-based index of ':'
+                value = line[colon + 1:].strip(" \u00a0")
+                return index, colon + 2, f"{why}. Tulis: {m.group(2)}: {value}"
+        quote = _QUOTED_VALUE.match(line)
+        if quote and index < upto:
+            mark, body = quote.group(1), line[quote.end():]
+            closed = body.replace("\\\"", "").count('"') if mark == '"' else body.replace("''", "").count("'")
+            if closed == 0:
+                return index, quote.end(), (f"tanda kutip dibuka di sini tetapi tidak ditutup ({mark}). Tambahkan "
+                                            f"{mark} di akhir nilai, di baris yang sama.")
+    return None
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, lines: list[str], rel: str, problems: ProblemList) -> None:
     context, problem = exc.context or "", exc.problem or ""
     mark = exc.problem_mark or exc.context_mark
+    cause = _earlier_cause(lines, mark.line) if mark else None
+    if cause is not None:
+        problems.error(rel, cause[0] + 1, cause[1], f"YAML tidak valid: {cause[2]}")
+        return
     text = lines[mark.line] if mark and mark.line < len(lines) else ""
     example = _quoted_example(text)
     write_as = f" Tulis: {example}" if example else ""

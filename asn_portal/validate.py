@@ -57,14 +57,16 @@ def load_catalog(project: Project) -> tuple[Catalog, ProblemList]:
     problems = ProblemList()
     loaded: list[_Loaded] = []
     for spec in KINDS.values():
-        for path in discover(project, spec, problems):
+        for path, named_well in discover(project, spec, problems):
             rel = project.rel(path)
             source = read_file(path, rel, problems, tuple(f.name for f in spec.fields if f.required))
             if source.tree is None:
                 continue
             checker = FieldChecker(rel, problems, project.root, project.materials_dir)
             values = checker.mapping(source.tree, spec.fields)
-            if values is not None:
+            # A file with a bad name is still checked, so every problem shows in one run; it joins
+            # the catalog once renamed.
+            if values is not None and named_well:
                 loaded.append(_Loaded(spec, path.stem, source, values))
     catalog = _build(loaded, problems)
     _check_references(catalog, loaded, project, problems, _present(project))
@@ -81,7 +83,7 @@ def _present(project: Project) -> dict[str, set[str]]:
     return found
 
 
-def discover(project: Project, spec: KindSpec, problems: ProblemList) -> list[Path]:
+def discover(project: Project, spec: KindSpec, problems: ProblemList) -> list[tuple[Path, bool]]:
     """The ``*.yml`` files directly in a kind's folder; anything else there is a warning."""
     folder = project.content_dir / spec.folder
     if not folder.is_dir():
@@ -90,7 +92,7 @@ def discover(project: Project, spec: KindSpec, problems: ProblemList) -> list[Pa
     by_lower: dict[str, list[Path]] = {}
     for path in entries:
         by_lower.setdefault(path.name.lower(), []).append(path)
-    found: list[Path] = []
+    found: list[tuple[Path, bool]] = []
     for twins in by_lower.values():
         if len(twins) > 1:
             for path in twins:
@@ -99,12 +101,12 @@ def discover(project: Project, spec: KindSpec, problems: ProblemList) -> list[Pa
                                                            f"{others}. Hapus atau ganti nama salah satunya.")
             continue
         path = twins[0]
-        if not SLUG.match(path.stem):
+        named_well = bool(SLUG.match(path.stem))
+        if not named_well:
             problems.error(project.rel(path), 1, None,
                            f"nama berkas '{path.name}' bukan slug yang valid: pakai huruf kecil, angka dan "
                            f"tanda '-'. Ganti nama menjadi {slugify(path.stem)}.yml.")
-            continue
-        found.append(path)
+        found.append((path, named_well))
     return found
 
 

@@ -124,7 +124,8 @@ def test_format_json_of_a_valid_project_is_an_empty_list(project, capsys):
 
 def test_format_json_keeps_missing_column_as_null(project, capsys):
     project.minimal()
-    project.write("content/courses/Baru.yml", "title: x\n")
+    valid = (project.root / "content" / "courses" / "kursus-satu.yml").read_text(encoding="utf-8")
+    project.write("content/courses/Baru.yml", valid)
     assert check(project, "--format", "json") == 1
     (item,) = json.loads(capsys.readouterr().out)
     assert (item["file"], item["line"], item["column"]) == ("content/courses/Baru.yml", 1, None)

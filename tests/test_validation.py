@@ -152,6 +152,13 @@ SYNTAX = [
          C, 1, 8, "YAML tidak valid | tanda kutip dibuka di sini tetapi tidak ditutup"),
     case("unclosed-single-quote-mid-file", {C: edit(COURSE, "mode: daring", "mode: 'daring")},
          C, 5, 7, "tanda kutip dibuka di sini tetapi tidak ditutup"),
+    case("unclosed-quote-closed-by-a-later-quote", {A: edit(ARTICLE, "title: Artikel Satu", 'title: "Artikel Satu')
+                                                     .replace("body: |\n", 'body: |\n  Kata "kunci" di sini.\n')},
+         A, 1, 8, "tanda kutip dibuka di sini tetapi tidak ditutup | di baris yang sama"),
+    case("no-space-after-colon", {C: edit(COURSE, "mode: daring", "mode:daring")},
+         C, 5, 6, "sesudah ':' harus ada spasi | Tulis: mode: daring"),
+    case("non-breaking-space-after-colon", {C: edit(COURSE, "mode: daring", "mode:\u00a0daring")},
+         C, 5, 6, "spasi tak terlihat | Tulis: mode: daring"),
     case("unclosed-bracket", {C: edit(COURSE, "factors: [alpha]", "factors: [alpha")},
          C, 7, 10, "kurung siku '[' dibuka di sini | Tambahkan ']'"),
     case("unclosed-brace", {C: edit(COURSE, "tags: [kinerja]", "tags: {a: b")},
@@ -215,6 +222,15 @@ def test_jp_with_zero_decimal_is_a_warning_not_an_error(portal):
     assert [(w.path, w.line, w.col) for w in problems.warnings] == [(C, 6, 5)]
     assert "jp: 12" in problems.warnings[0].message
     assert catalog.courses["kursus-satu"].jp == 12
+
+
+def test_a_badly_named_file_is_still_checked(portal) -> None:
+    """Every problem in one run: the content of a file with a bad name is checked too."""
+    portal.write("content/courses/Kursus Baru.yml", edit(COURSE, "jp: 8", 'jp: "8"'))
+    errors = check(portal).errors
+    assert [(p.path, p.line) for p in errors] == [("content/courses/Kursus Baru.yml", 1),
+                                                  ("content/courses/Kursus Baru.yml", 6)]
+    assert "Ganti nama menjadi kursus-baru.yml" in errors[0].message
 
 
 @pytest.mark.parametrize(("files", "expected"), STRUCTURE)
@@ -687,3 +703,28 @@ def test_build_error_names_file_and_line(portal):
     with pytest.raises(SiteError) as raised:
         portal.build()
     assert f"{C}:6:5" in str(raised.value)
+
+
+CONTRIBUTOR_MISTAKES = [
+    case("key-typo-gives-one-error", {C: edit(COURSE, "summary: Ringkasan kursus satu.", "sumary: Ringkasan.")},
+         C, 2, 1, "kunci 'sumary' tidak dikenal | Mungkin maksudnya 'summary'?"),
+    case("author-as-plain-name", {A: edit(ARTICLE, "author:\n  name: Penulis Uji\n  unit: Unit Uji", "author: Budi")},
+         A, 4, 9, "harus berupa pemetaan | Tulis: author: {name: Budi}"),
+    case("list-item-with-colon", {C: COURSE + "objectives:\n  - Tujuan akhir: membedakan hasil kerja\n"},
+         C, 19, 5, 'beri tanda kutip: - "Tujuan akhir: membedakan hasil kerja"'),
+    case("factor-written-as-title", {C: edit(COURSE, "factors: [alpha]", "factors: [Faktor Alpha]")},
+         C, 7, 11, "harus berupa slug | misalnya faktor-alpha"),
+    case("factor-written-as-file-name", {C: edit(COURSE, "factors: [alpha]", "factors: [alpha.yml]")},
+         C, 7, 11, "misalnya alpha."),
+    case("mode-in-english", {C: edit(COURSE, "mode: daring", "mode: online")},
+         C, 5, 7, "Mungkin maksudnya 'daring'?"),
+    case("two-competencies", {C: edit(COURSE, "competency: teknis", "competency: teknis, manajerial")},
+         C, 3, 13, "Hanya satu nilai yang boleh ditulis"),
+    case("material-path-from-parent-folder", material("../materials/kinerja/x.pdf"),
+         A, 15, 5, "misalnya materials/kinerja/x.pdf"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), CONTRIBUTOR_MISTAKES)
+def test_contributor_mistakes_get_a_fix_to_copy(portal, files, expected):
+    assert_errors(portal, files, expected)
