@@ -239,9 +239,12 @@ def _syntax_error(exc: yaml.MarkedYAMLError, lines: list[str], rel: str, problem
                 "atau pindahkan ke berkas lain.")
     elif "nesting depth" in problem:
         hint = "susunan daftar atau pemetaan bertingkat terlalu dalam. Sederhanakan isinya."
+    elif text.split(":", 1)[-1].strip()[:1] in ("|", ">", "[", "{", "!", "%", "@", "`"):
+        hint = ("nilai ini diawali karakter yang punya arti khusus di YAML. Beri tanda kutip pada seluruh nilai."
+                + (write_as or ' Contoh: summary: "| SKP | JP |".'))
     else:
-        hint = (f"penulisan YAML tidak valid. Periksa tanda kutip, titik dua dan indentasi di baris ini dan baris "
-                f"sebelumnya (detail parser: {problem or context}).")
+        hint = ("penulisan YAML tidak valid. Periksa tanda kutip, titik dua dan indentasi di baris ini dan baris "
+                "sebelumnya.")
     if opens and exc.context_mark:
         mark = exc.context_mark
     line = mark.line + 1 if mark else 1

@@ -44,8 +44,13 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def plugin_options(config_file: Path) -> dict[str, Any]:
     try:
         data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_LenientLoader) or {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{config_file.name}:{mark.line + 1}:{mark.column + 1}" if mark else config_file.name
+        raise ProjectNotFoundError(f"{where}: YAML tidak valid. Periksa indentasi (spasi, bukan tab), tanda kutip "
+                                   "dan ':' di baris ini.") from exc
     except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
-        raise ProjectNotFoundError(f"{config_file.name} tidak dapat dibaca: {exc}") from exc
+        raise ProjectNotFoundError(f"{config_file.name} tidak dapat dibaca (simpan sebagai UTF-8).") from exc
     if not isinstance(data, dict):
         raise ProjectNotFoundError(f"{config_file.name} harus berupa pemetaan 'kunci: nilai', "
                                    "misalnya 'site_name: ...'.")
