@@ -29,7 +29,7 @@ README = "BACA-SAYA.txt"
 SITE = "situs"
 DOS_EPOCH = 315532800  # 1980-01-01, the earliest time a zip can hold
 # Files that carry the build clock or only matter to search engines online.
-DROP = ("sitemap.xml", "sitemap.xml.gz")
+DROP = ("sitemap.xml", "sitemap.xml.gz", "404.html")  # 404.html links from a server root: no use offline
 
 
 @dataclass
@@ -101,6 +101,9 @@ def _write_zip(root: Path, output: Path) -> None:
                     info.external_attr = 0o100644 << 16
                     info.compress_type = zipfile.ZIP_DEFLATED
                     zf.writestr(info, path.read_bytes(), compresslevel=9)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp makes 0600; a shared kit should be readable
         os.replace(tmp_name, output)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

@@ -69,6 +69,13 @@ class Catalog:
         order = self._position(kind)
         return sorted(found, key=lambda e: order[e.slug])
 
+    def linked(self, entry: AnyEntry, kind: str) -> list[AnyEntry]:
+        """Entries of ``kind`` that ``entry`` itself names (its fields and its own Markdown)."""
+        table = self.of_kind(kind)
+        order = self._position(kind)
+        return sorted((table[s] for k, s in self.refs_of(entry) if k == kind and s in table),
+                      key=lambda e: order[e.slug])
+
     def related(self, entry: AnyEntry, kind: str) -> list[AnyEntry]:
         """Entries of ``kind`` linked with ``entry`` in either direction."""
         table = self.of_kind(kind)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
+from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import markdown
@@ -32,6 +33,7 @@ _TAGS = {"a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl",
          "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "sup",
          "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"}
 _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title", "width", "height"},
+               "code": {"class"},  # "language-python" from fenced code: styling only
                "td": {"align"}, "th": {"align"}, "ol": {"start"}, **{h: {"id"} for h in _HEADINGS}}
 
 
@@ -46,7 +48,7 @@ class _LinkRewriter(Treeprocessor):
             if el.tag == "a":
                 self._link(el)
             elif el.tag == "img":
-                src = el.get("src", "")
+                src = unquote(el.get("src", ""))
                 if _is_material(src):
                     el.set("src", self.material_link(posixpath.normpath(src)) or "")
 
@@ -60,8 +62,8 @@ class _LinkRewriter(Treeprocessor):
                 el.attrib.clear()
             else:
                 el.set("href", target + (m.group(3) or ""))
-        elif _is_material(href):
-            el.set("href", self.material_link(posixpath.normpath(href)) or "")
+        elif _is_material(unquote(href)):
+            el.set("href", self.material_link(posixpath.normpath(unquote(href))) or "")
 
 
 class _Rewrite(Extension):
@@ -100,10 +102,22 @@ def render_markdown(text: str, entry_link: EntryLink, material_link: MaterialLin
                      link_rel="noopener")
 
 
+# Link targets in Markdown: inline "](target)" or "](<target with spaces>)", and reference
+# definitions "[id]: target". One pattern for checking (validate) and for publishing (below).
+MD_TARGET = re.compile(r"\]\(\s*(?:<([^>\n]+)>|([^)\s]+))|^\s{0,3}\[[^\]]+\]:\s*(?:<([^>\n]+)>|(\S+))",
+                       re.MULTILINE)
+
+
+def target_of(match: re.Match[str]) -> str:
+    """The target a person means: angle brackets dropped, %20 and the like decoded."""
+    return unquote(next(g for g in match.groups() if g is not None).strip())
+
+
 def material_paths(text: str) -> set[str]:
     """``materials/...`` files a Markdown text links or embeds (so they get published)."""
     found = set()
-    for m in re.finditer(r"\]\(\s*<?(materials/[^)\s>#]+)|^\s{0,3}\[[^\]]+\]:\s*<?(materials/\S+?)>?(?:\s|$)",
-                         text, re.MULTILINE):
-        found.add(posixpath.normpath(m.group(1) or m.group(2)))
+    for match in MD_TARGET.finditer(text):
+        target = target_of(match).split("#")[0]
+        if target.startswith("materials/"):
+            found.add(posixpath.normpath(target))
     return found

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import partial
+from urllib.parse import quote
 
 import jinja2
 from markdown.extensions.toc import slugify as toc_slugify
@@ -186,7 +187,7 @@ class PageRenderer:
     def _material(self, from_src: str, path: str) -> str | None:
         self.materials_used.add(path)
         # a material is copied as it is, even a .md file: never link it as a page
-        return self.urls.href(from_src, "materi/" + path[len("materials/"):], page=False)
+        return quote(self.urls.href(from_src, "materi/" + path[len("materials/"):], page=False))
 
     def markdown(self, from_src: str, source: str | None, id_prefix: str = "", *,
                  reserved: frozenset[str] = frozenset()) -> Markup:

@@ -140,7 +140,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 self.search_facts[page.url] = generated.facts
             page.meta["description"] = html.escape(generated.description, quote=True)
             if generated.tags:
-                page.meta["tags"] = [html.escape(t) for t in generated.tags]
+                page.meta["tags"] = [escape_tag(t) for t in generated.tags]
             return markdown
         markdown = _PAGE_LINK.sub(lambda m: self._page_link(page.file.src_uri, m), markdown)
         if page.file.src_uri == HOME:
@@ -184,6 +184,12 @@ class CopiedFile(File):
 
     def is_static_page(self) -> bool:
         return False
+
+
+def escape_tag(tag: str) -> str:
+    """Material prints tag names raw: escape markup, but leave a plain '&' as a person wrote it, so
+    "Data & Analitik" is the same tag here as in a hand-written page's front matter."""
+    return re.sub(r"&(?=#?\w+;)", "&amp;", tag).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def select_indonesian_search(config: MkDocsConfig) -> bool:

@@ -13,12 +13,12 @@ from typing import Any
 from .catalog import Catalog
 from .fields import FieldChecker, closest, suggest
 from .loader import Node, Source, read_file
+from .markup import MD_TARGET, target_of
 from .models import ENTRY_CLASSES, KINDS, LINK_PREFIXES, Field, FieldType, KindSpec
 from .problems import ProblemList
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Link targets in Markdown: inline links/images "](target)" and reference definitions "[id]: target".
-_MD_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _ENTRY_LINK = re.compile(r"^(kursus|faktor|artikel):([^#?]*)")
 _ENGLISH_PREFIXES = {"course": "kursus", "factor": "faktor", "article": "artikel"}
 _RISKY_HTML = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\son\w+\s*=|javascript:", re.IGNORECASE)
@@ -180,7 +180,7 @@ def _markdown_links(item: _Loaded) -> set[tuple[str, str]]:
 
 
 def _targets(text: str) -> list[str]:
-    return [m.group(1) or m.group(2) for m in _MD_TARGET.finditer(text)]
+    return [target_of(m) for m in MD_TARGET.finditer(text)]
 
 
 def _line_of(source: Source, node: Node, needle: str) -> int:
@@ -196,7 +196,8 @@ def _position(source: Source, node: Node, written: str, target: str, start: tupl
         line = source.lines[number - 1]
         at = line.find(written, offset if number == first else 0)
         if at >= 0:
-            return number, line.index(target, at) + 1
+            inside = line.find(target, at)  # not found when written %-encoded: point at the link
+            return number, (inside if inside >= 0 else at) + 1
     return node.line, None
 
 
@@ -266,8 +267,8 @@ def _check_markdown(catalog: Catalog, item: _Loaded, where: str, node: Node, pro
     rel = item.source.rel
     checker = FieldChecker(rel, problems, project.root, project.materials_dir)
     cursor = (node.line, 0)
-    for match in _MD_TARGET.finditer(node.value):
-        target = match.group(1) or match.group(2)
+    for match in MD_TARGET.finditer(node.value):
+        target = target_of(match)
         written = match.group(0).strip()
         line, col = _position(item.source, node, written, target, cursor)
         if col is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
@@ -57,6 +58,10 @@ def test_bundle_layout_and_contents(sample_bundle: tuple[Path, Path], tmp_path: 
                      "situs/search/search_index.js", "situs/assets/asn-portal/worker-shim.js"):
         assert f"portal-asn/{required}" in names, required
     assert not [n for n in names if "sitemap" in n], "sitemap carries the build clock"
+    assert "portal-asn/situs/404.html" not in names, "404.html links from a server root"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert zip_path.stat().st_mode & 0o777 == 0o666 & ~umask, "a kit to copy around is readable by others"
     top = extract(zip_path, tmp_path)
     readme = (top / "BACA-SAYA.txt").read_text(encoding="utf-8")
     assert "EKSTRAK" in readme and "BUKA-PORTAL.html" in readme and "--verify" in readme

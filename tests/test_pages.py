@@ -420,9 +420,11 @@ def test_course_index_lists_every_course_with_filter_data(rich: Built) -> None:
     for card in cards:
         assert card.get("data-search"), "every card carries its words for the text filter"
         assert card.get("data-search") == (card.get("data-search") or "").lower()
-    # Filtering by a factor shows exactly the courses that factor's page lists as supporting it.
+    # Filtering by a factor shows exactly the courses that factor's page lists as supporting it
+    # (its first list; courses the guide only mentions in its text follow in a second one).
     for factor in ("alpha", "beta", "gamma"):
-        listed = set(texts(section(rich.page("factor", factor), "Kursus yang mendukung").find_all("a")))
+        supporting = section(rich.page("factor", factor), "Kursus yang mendukung").find_all("ul", cls="asn-links")
+        listed = set(texts(supporting[0].find_all("a"))) if supporting else set()
         tagged = {c.one("a").text for c in cards if factor in (c.get("data-factors") or "").split()}
         assert tagged == listed, factor
     for select in form.find_all("select"):
@@ -642,3 +644,51 @@ def test_sample_builds_strict_without_warnings(sample_copy: Path) -> None:
     output = run.stdout + run.stderr
     assert run.returncode == 0, output
     assert "WARNING" not in output
+
+
+def test_material_with_spaces_and_anchor_into_a_description(project: ProjectBuilder) -> None:
+    """Names with spaces embed with <...> or %20, and a heading in a description is a link target."""
+    project.minimal()
+    project.write("materials/gambar/Diagram Tim 2026.png", b"\x89PNG\r\n\x1a\n")
+    project.course("kursus-satu", extra="description: |\n  ## Tentang kursus\n\n"
+                                        "  ![diagram](<materials/gambar/Diagram Tim 2026.png>)\n"
+                                        "  ![lagi](materials/gambar/Diagram%20Tim%202026.png)\n")
+    project.write("content/articles/rujukan.yml", "title: Rujukan\nsummary: s\ndate: 2026-11-27\n"
+                  "author: {name: Penulis}\nbody: Baca [bagian ini](kursus:kursus-satu#tentang-kursus).\n")
+    site = project.build()
+    course = site / "kursus" / "kursus-satu" / "index.html"
+    tree = load(course)
+    assert tree.find_all(id="tentang-kursus"), "the description's heading keeps its plain id"
+    images = [img.get("src") or "" for img in content(tree).find_all("img")]
+    assert len(images) == 2 and all("%20" in src for src in images)
+    assert all(resolve(course, src) == (site / "materi" / "gambar" / "Diagram Tim 2026.png").resolve()
+               for src in images)
+    article = site / "artikel" / "rujukan" / "index.html"
+    link = next(a for a in content(load(article)).find_all("a") if a.text == "bagian ini")
+    assert (link.get("href") or "").endswith("#tentang-kursus")
+    assert resolve(article, link.get("href") or "") == course.resolve()
+
+
+def test_tag_with_ampersand_is_one_tag_across_generated_and_written_pages(project: ProjectBuilder) -> None:
+    project.minimal()
+    project.course("kursus-satu", extra="tags: [Data & Analitik]\n")
+    project.write("content/pages/tentang.md", "---\ntags: [Data & Analitik]\n---\n# Tentang\n\nTeks.\n")
+    project.write("content/pages/tag.md", "# Tag\n\n<!-- material/tags -->\n")
+    site = project.build()
+    ids = [n.get("id") for n in load(site / "tag" / "index.html").iter() if (n.get("id") or "").startswith("tag:")]
+    assert ids == ["tag:data--analitik"], ids
+
+
+def test_a_guide_mentioning_a_course_is_listed_apart_from_the_factors_it_supports(project: ProjectBuilder) -> None:
+    project.minimal()  # kursus-satu names alpha only
+    project.factor("beta", 2, extra="body: Lihat juga [kursus satu](kursus:kursus-satu).\n")
+    site = project.build()
+    course = load(site / "kursus" / "kursus-satu" / "index.html")
+    lists = section(course, "Faktor yang didukung").find_all("ul", cls="asn-links")
+    assert [texts(ul.find_all("a")) for ul in lists] == [["Faktor alpha"], ["Faktor beta"]]
+    factor = load(site / "faktor" / "beta" / "index.html")
+    lists = section(factor, "Kursus yang mendukung").find_all("ul", cls="asn-links")
+    assert [texts(ul.find_all("a")) for ul in lists] == [["Kursus kursus-satu"]]
+    assert "Kursus yang juga disebut di panduan ini" in section(factor, "Kursus yang mendukung").text
+    card = next(li for li in load(site / "kursus" / "index.html").find_all("li", cls="asn-card"))
+    assert card.get("data-factors") == "alpha"

@@ -121,6 +121,7 @@ def search_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
                    extra="description: Peserta dilatih merencanakan anggaran pengembangan kompetensi.\n")
     project.article("catatan-mentor", title="Catatan dari Ruang Mentoring",
                     extra="factors: [beta]\n")
+    project.article("cerita-rene", title="Cerita René tentang Perencanaan Kinerja")
     project.build()
     return project.root
 
@@ -153,6 +154,8 @@ def results(page: Any, query: str, expected: str) -> list[str]:
     ("perencanaan anggaran", "kursus/anggaran-dasar"),  # page says "merencanakan"
     ("anggran", "kursus/anggaran-dasar"),  # one-letter slip
     ("mentorng", "artikel/catatan-mentor"),
+    ("rene", "artikel/cerita-rene"),  # accents fold: René
+    ("rencana kinerja", "artikel/cerita-rene"),  # page says "Perencanaan" (Snowball: encana)
 ])
 def test_reader_finds_page_by_other_form_or_typo(browser: Any, served_site: str, query: str, expected: str) -> None:
     page = browser.new_page()

@@ -65,8 +65,10 @@
       var allowed = wordCharacters + '0-9'
       var startRegex = new RegExp('^[^' + allowed + ']+')
       var endRegex = new RegExp('[^' + allowed + ']+$')
+      // asn-portal: accents folded too (René -> rene), in the index and in queries alike
       var trim = function (s) {
-        return s.replace(startRegex, '').replace(endRegex, '')
+        var t = s.replace(startRegex, '').replace(endRegex, '')
+        return t.normalize ? t.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : t
       }
       return function (token) {
         if (typeof token.update === 'function') { // lunr 2
@@ -315,6 +317,13 @@
         }
         var stem = lunr.id.stem(base)
         var found = has(c.term)
+        if (base !== typed && has(base + '*')) { // typed with accents: René -> rene
+          query.clause({
+            term: base, fields: c.fields, boost: c.boost || 1, usePipeline: false,
+            wildcard: lunr.Query.wildcard.TRAILING, presence: OPTIONAL
+          })
+          found = true
+        }
         // The stem widens the match to other forms; when the typed form already matches, it adds
         // less, so a common word (pegawai) does not outweigh a rarer one found only by its stem.
         if (stem !== base && has(stem)) { add(stem, found ? STEM_BOOST_WHEN_FOUND : 1); found = true }
@@ -326,8 +335,8 @@
           ['k', 'p', 's', 't'].forEach(function (consonant) {
             if (has(consonant + stem)) { add(consonant + stem, 0.8); found = true }
           })
-        } else if (/^[kpst][aiueo]/.test(stem) && has(stem.slice(1))) {
-          add(stem.slice(1), 0.6) // kelola also finds pengelolaan, indexed as elola
+        } else if (/^[kpstr][aiueo]/.test(stem) && has(stem.slice(1))) {
+          add(stem.slice(1), 0.6) // kelola finds pengelolaan (elola), rencana finds perencanaan (encana)
           found = true
         }
         if (!found && base.length >= TYPO_MIN_LENGTH) {
