@@ -123,6 +123,11 @@ KINDS: dict[str, KindSpec] = {k.name: k for k in (FACTOR, COURSE, ARTICLE)}
 LINK_PREFIXES = {k.url_dir: k.name for k in KINDS.values()}  # "kursus:slug" -> course
 
 
+def published_path(path: str) -> str:
+    """Where a local file is published: ``materials/x.pdf`` -> ``materi/x.pdf``."""
+    return "materi/" + path[len("materials/"):]
+
+
 @dataclass(frozen=True)
 class Material:
     title: str  # shown text; the file name or URL when no title is given
@@ -132,8 +137,7 @@ class Material:
 
     @property
     def published(self) -> str | None:
-        """Where a local file is published: ``materials/x.pdf`` -> ``materi/x.pdf``."""
-        return "materi/" + self.path[len("materials/"):] if self.path else None
+        return published_path(self.path) if self.path else None
 
 
 @dataclass(frozen=True)

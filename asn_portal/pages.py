@@ -20,7 +20,7 @@ from markupsafe import Markup
 from . import text
 from .catalog import Catalog
 from .markup import material_paths, render_markdown
-from .models import COMPETENCIES, KINDS, LEVELS, MODES, AnyEntry, Article, Course, Factor, Material
+from .models import COMPETENCIES, KINDS, LEVELS, MODES, AnyEntry, Article, Course, Factor, Material, published_path
 from .urls import CONTRIBUTORS, HOME, Urls, entry_src, index_src
 
 NEWEST_ARTICLES = 5
@@ -187,7 +187,7 @@ class PageRenderer:
     def _material(self, from_src: str, path: str) -> str | None:
         self.materials_used.add(path)
         # a material is copied as it is, even a .md file: never link it as a page
-        return quote(self.urls.href(from_src, "materi/" + path[len("materials/"):], page=False))
+        return quote(self.urls.href(from_src, published_path(path), page=False))
 
     def markdown(self, from_src: str, source: str | None, id_prefix: str = "", *,
                  reserved: frozenset[str] = frozenset()) -> Markup:

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from .catalog import Catalog
 from .fields import suggest
 from .history import last_updated
-from .models import LINK_PREFIXES
+from .models import LINK_PREFIXES, published_path
 from .offline import Offline, write_search_script
 from .pages import Page, render_site
 from .problems import format_report
@@ -119,8 +119,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=content))
         for path in sorted(site.materials):
             source = self.project.root / path
-            published = "materi/" + path[len("materials/"):]
-            _replace(files, CopiedFile.generated(config, published, abs_src_path=str(source)))
+            _replace(files, CopiedFile.generated(config, published_path(path), abs_src_path=str(source)))
         for dest, redirect in sorted(site.redirects.items()):
             _replace(files, CopiedFile.generated(config, dest, content=redirect))
         if self.search_id:
