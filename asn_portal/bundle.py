@@ -17,9 +17,9 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from importlib import resources
 from pathlib import Path, PurePosixPath
 
+from . import packaged_text
 from .offline import Offline
 from .site import build_offline
 
@@ -53,20 +53,16 @@ def make_bundle(config_file: Path, output: Path, courses: tuple[str, ...] = (),
         build_offline(config_file, site_dir, offline)
         for name in DROP:
             (site_dir / name).unlink(missing_ok=True)
-        _write_text(root / START, resources.files("asn_portal").joinpath("templates", "bundle_start.html"))
-        _write_text(root / README, resources.files("asn_portal").joinpath("templates", "bundle_readme.txt"))
+        (root / START).write_text(packaged_text("templates", "bundle_start.html"), encoding="utf-8")
+        (root / README).write_text(packaged_text("templates", "bundle_readme.txt"), encoding="utf-8")
         files = sorted(p for p in root.rglob("*") if p.is_file())
         sums = "".join(f"{_sha256(p)}  {p.relative_to(root).as_posix()}\n" for p in files)
         (root / SUMS).write_text(sums, encoding="utf-8")
         output.parent.mkdir(parents=True, exist_ok=True)
         _write_zip(root, output)
-        pages = sum(1 for p in files if p.suffix == ".html" and p.name != "404.html") - 1  # minus start file
+        pages = sum(1 for p in files if p.suffix == ".html") - 1  # minus the start file
         materials = sum(1 for p in files if (site_dir / "materi") in p.parents)
     return BundleReport(output, pages, materials, len(files) + 1, output.stat().st_size)
-
-
-def _write_text(target: Path, source: object) -> None:
-    target.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")  # type: ignore[attr-defined]
 
 
 def _sha256(path: Path) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import os
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from . import packaged_text
 from .catalog import Catalog
 from .fields import suggest
 from .history import last_updated
@@ -115,16 +115,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 file.edit_uri = os.path.relpath(self.project.root / page.source, docs_dir).replace(os.sep, "/")
             _replace(files, file)
         for asset in ASSETS:
-            content = resources.files("asn_portal").joinpath("assets", asset).read_text(encoding="utf-8")
-            _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=content))
+            _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=packaged_text("assets", asset)))
         for path in sorted(site.materials):
             source = self.project.root / path
             _replace(files, CopiedFile.generated(config, published_path(path), abs_src_path=str(source)))
         for dest, redirect in sorted(site.redirects.items()):
             _replace(files, CopiedFile.generated(config, dest, content=redirect))
         if self.search_id:
-            script = resources.files("asn_portal").joinpath("assets", "lunr.id.js").read_text(encoding="utf-8")
-            _replace(files, File.generated(config, LUNR_ID, content=script))
+            _replace(files, File.generated(config, LUNR_ID, content=packaged_text("assets", "lunr.id.js")))
         if files.get_file_from_path(HOME) is None:
             _replace(files, File.generated(config, HOME, content="# Portal Pembelajaran ASN\n"))
         return files

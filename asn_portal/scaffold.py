@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from . import packaged_text
 from .catalog import Catalog
 from .models import KINDS
 from .validate import SLUG, Project, slugify
@@ -44,7 +44,7 @@ def new_entry(project: Project, catalog: Catalog, kind: str, slug: str, title: s
         "{date}": (today or dt.date.today()).isoformat(),
         "{order}": str(max((f.order for f in factors), default=0) + 1),
     }
-    text = resources.files("asn_portal").joinpath("templates", f"new_{spec.name}.yml").read_text(encoding="utf-8")
+    text = packaged_text("templates", f"new_{spec.name}.yml")
     for key, value in values.items():
         text = text.replace(key, value)
     folder.mkdir(parents=True, exist_ok=True)
