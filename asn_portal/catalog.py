@@ -78,9 +78,7 @@ class Catalog:
 
     def related(self, entry: AnyEntry, kind: str) -> list[AnyEntry]:
         """Entries of ``kind`` linked with ``entry`` in either direction."""
-        table = self.of_kind(kind)
-        both = {s: table[s] for k, s in self.refs_of(entry) if k == kind and s in table}
-        both.update((e.slug, e) for e in self.referring(entry, kind))
+        both = {e.slug: e for e in [*self.linked(entry, kind), *self.referring(entry, kind)]}
         order = self._position(kind)
         return sorted(both.values(), key=lambda e: order[e.slug])
 

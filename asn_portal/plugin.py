@@ -59,8 +59,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.serving = False
         self.search_id = False
         self.all_slugs: dict[str, set[str]] = {}  # every valid entry, published or not
-        self.search_facts: dict[str, str] = {}  # page URL -> "Kursus · Dasar · 8 JP"
-        self.page_kinds: dict[str, str] = {}  # page URL -> kind, for generated pages
+        # URL of every entry page -> "Kursus · Dasar · 8 JP" (its search label; the keys are the entry pages)
+        self.entry_facts: dict[str, str] = {}
         # Set by ``bundle`` before building: file:// mode, optionally only some entries.
         self.offline: Offline | None = None
 
@@ -74,8 +74,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     @event_priority(-50)  # after Material's search plugin set up its own index config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.search_facts = {}
-        self.page_kinds = {}
+        self.entry_facts = {}
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.project = Project.at(root, self.config.content_dir, self.config.materials_dir)
         catalog, problems = load_catalog(self.project)
@@ -132,9 +131,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if generated is not None:
             # Material prints meta title, description and tags raw: hand it escaped text only.
             page.meta["title"] = html.escape(generated.title)
-            self.page_kinds[page.url] = generated.kind
-            if generated.facts:
-                self.search_facts[page.url] = generated.facts
+            if generated.kind != "index":
+                self.entry_facts[page.url] = generated.facts
             page.meta["description"] = html.escape(generated.description, quote=True)
             if generated.tags:
                 page.meta["tags"] = [escape_tag(t) for t in generated.tags]
@@ -147,9 +145,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        write_search_facts(site_dir / ASSET_DIR / "search-facts.js", self.search_facts)
+        write_search_facts(site_dir / ASSET_DIR / "search-facts.js", self.entry_facts)
         if self.search_id:
-            merge_entry_sections(site_dir, [url for url, kind in self.page_kinds.items() if kind != "index"])
+            merge_entry_sections(site_dir, self.entry_facts.keys())
         if self.offline is not None:
             write_search_script(site_dir)
 
