@@ -263,7 +263,7 @@ class FieldChecker:
                 return node.value
             hint = ""
             if isinstance(node.value, str) and node.value.strip():
-                hint = f" Tulis nama berkasnya tanpa .yml, misalnya {_slug_of(node.value)}."
+                hint = f" Tulis nama berkasnya tanpa .yml, misalnya {slugify(node.value.strip().removesuffix('.yml'))}."
             self.error(node, f"butir '{spec.name}' harus berupa slug (huruf kecil, angka dan '-'), "
                              f"bukan {describe_value(node)}.{hint}", path)
             return None
@@ -371,9 +371,10 @@ def _example(spec: Field) -> str:
             FieldType.REFS: "[slug]", FieldType.TEXT_LIST: "[...]"}.get(spec.type, "...")
 
 
-def _slug_of(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text.strip().removesuffix(".yml")).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "slug-entri"
+def slugify(text: str) -> str:
+    """The slug a person most likely meant: "Evaluasi Kinerja" -> evaluasi-kinerja."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "judul-entri"
 
 
 def suggest_material(text: str) -> str:

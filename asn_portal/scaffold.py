@@ -9,8 +9,9 @@ from pathlib import Path
 
 from . import packaged_text
 from .catalog import Catalog
+from .fields import slugify
 from .models import KINDS
-from .validate import SLUG, Project, slugify
+from .validate import SLUG, Project
 
 KIND_ALIASES = {"course": "course", "kursus": "course", "article": "article", "artikel": "article",
                 "factor": "factor", "faktor": "factor"}

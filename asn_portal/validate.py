@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
-from .fields import FieldChecker, closest, suggest
+from .fields import FieldChecker, closest, slugify, suggest
 from .loader import Node, Source, read_file
 from .markup import MD_TARGET, target_of
 from .models import ENTRY_CLASSES, KINDS, LINK_PREFIXES, Field, FieldType, KindSpec
@@ -125,13 +125,6 @@ def _is_entry_file(path: Path, project: Project, folder: Path, problems: Problem
     else:
         problems.warning(rel, 1, None, "berkas diabaikan: bukan entri *.yml.")
     return False
-
-
-def slugify(text: str) -> str:
-    import unicodedata
-
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "judul-entri"
 
 
 def _build(loaded: list[_Loaded], problems: ProblemList) -> Catalog:
