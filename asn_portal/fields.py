@@ -7,17 +7,17 @@ would point at and says what to write instead.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import posixpath
 import re
-import unicodedata
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
+from .hints import closest, slugify, suggest
 from .loader import REJECTED, InvalidDate, Node
 from .models import NESTED_CLASSES, Field, FieldType, Material
 from .problems import ProblemList
+from .resolver import Refusal, Resolver, web_url_problem
+
+__all__ = ["FieldChecker", "closest", "describe_value", "is_web_url", "slugify", "suggest"]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -41,17 +41,8 @@ _TYPE_NAMES = {
 }
 
 
-def closest(word: str, options: list[str] | tuple[str, ...]) -> str | None:
-    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    if not match:
-        lowered = {o.lower(): o for o in options}
-        return lowered.get(word.lower())
-    return match[0]
 
 
-def suggest(word: str, options: list[str] | tuple[str, ...]) -> str:
-    best = closest(word, options)
-    return f" Mungkin maksudnya '{best}'?" if best else ""
 
 
 def describe_value(node: Node) -> str:
@@ -67,13 +58,12 @@ def describe_value(node: Node) -> str:
 
 
 class FieldChecker:
-    """Validates values of one file. ``root`` and ``materials_dir`` locate local materials."""
+    """Validates values of one file. ``resolver`` decides local materials."""
 
-    def __init__(self, rel: str, problems: ProblemList, root: Path, materials_dir: Path) -> None:
+    def __init__(self, rel: str, problems: ProblemList, resolver: Resolver) -> None:
         self.rel = rel
         self.problems = problems
-        self.root = root
-        self.materials_dir = materials_dir
+        self.resolver = resolver
 
     # -- reporting ---------------------------------------------------------------------------
     def error(self, node: Node, message: str, path: str, at_key: bool = False) -> None:
@@ -222,7 +212,11 @@ class FieldChecker:
 
     def url(self, node: Node, spec: Field, path: str) -> str | None:
         if isinstance(node.value, str) and is_web_url(node.value):
-            return node.value.strip()
+            problem = web_url_problem(node.value.strip())
+            if problem is None:
+                return node.value.strip()
+            self.error(node, problem, path)
+            return None
         self.error(node, f"'{spec.name}' harus berupa URL lengkap yang diawali https:// atau http://, "
                          f"bukan {describe_value(node)}.", path)
         return None
@@ -311,56 +305,17 @@ class FieldChecker:
     def material_target(self, node: Node, text: str, title: str | None, path: str) -> Material | None:
         text = text.strip()
         if is_web_url(text):
+            problem = web_url_problem(text)
+            if problem:
+                self.error(node, problem, path)
+                return None
             return Material(title=title or text, url=text)
-        local = self.local_path(node, text, path)
-        if local is None:
+        decision = self.resolver.material(text)
+        if isinstance(decision, Refusal):
+            self.error(node, decision.message, path)
             return None
-        rel, size = local
-        return Material(title=title or posixpath.basename(rel), path=rel, size=size)
-
-    def local_path(self, node: Node, text: str, path: str) -> tuple[str, int] | None:
-        """Check a ``materials/...`` path; return its normalised form and size in bytes."""
-        forward = text.replace("\\", "/")
-        if forward.startswith("/") or re.match(r"^[A-Za-z]:", text):
-            self.error(node, f"path materi '{text}' absolut. Tulis path dari folder proyek, diawali "
-                             f"'materials/', misalnya {suggest_material(text)}.", path)
-            return None
-        if "\\" in text:
-            norm = posixpath.normpath(forward)
-            fixed = norm if norm.startswith("materials/") else suggest_material(text)
-            self.error(node, f"path materi '{text}' memakai garis miring terbalik '\\'. Pakai '/', tulis: {fixed}",
-                       path)
-            return None
-        if re.match(r"^[a-z][a-z0-9+.-]*:", text):
-            self.error(node, f"'{text}' bukan alamat yang didukung. Pakai URL https://... atau path "
-                             "materials/...", path)
-            return None
-        norm = posixpath.normpath(text)
-        if not text.startswith("materials/") or not norm.startswith("materials/"):
-            where = "keluar dari folder materials/" if text.startswith("materials/") else "tidak diawali 'materials/'"
-            self.error(node, f"path materi '{text}' {where}. Simpan berkas di folder materials/ dan tulis "
-                             f"misalnya {suggest_material(text)}.", path)
-            return None
-        target = self.root / norm
-        try:
-            inside = target.resolve().is_relative_to(self.materials_dir.resolve())
-        except OSError:
-            inside = False
-        if not inside:
-            self.error(node, f"path materi '{text}' menunjuk ke luar folder materials/.", path)
-            return None
-        if target.is_dir():
-            self.error(node, f"path materi '{norm}' adalah folder, bukan berkas. Tulis path berkasnya, misalnya "
-                             f"{norm}/nama-berkas.pdf.", path)
-            return None
-        if not target.is_file():
-            folder = target.parent
-            names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-            hint = suggest(target.name, names)
-            self.error(node, f"berkas materi '{norm}' tidak ditemukan.{hint} Simpan berkasnya di path itu "
-                             "atau perbaiki path-nya (huruf besar/kecil berpengaruh).", path)
-            return None
-        return norm, target.stat().st_size
+        return Material(title=title or posixpath.basename(decision.value), path=decision.value, size=decision.size,
+                        published=decision.published)
 
 
 def _example(spec: Field) -> str:
@@ -371,27 +326,8 @@ def _example(spec: Field) -> str:
             FieldType.REFS: "[slug]", FieldType.TEXT_LIST: "[...]"}.get(spec.type, "...")
 
 
-def slugify(text: str) -> str:
-    """The slug a person most likely meant: "Evaluasi Kinerja" -> evaluasi-kinerja."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "judul-entri"
 
 
-def suggest_material(text: str) -> str:
-    """The ``materials/...`` path a person most likely meant, keeping their subfolders."""
-    path = text.replace("\\", "/").strip()
-    if "materials/" in path:  # /materials/x, ../materials/x, C:/proyek/materials/x: keep what follows
-        path = "materials/" + path.split("materials/", 1)[1]
-    elif path.startswith("/") or re.match(r"^[A-Za-z]:", path):
-        path = posixpath.basename(path)  # a file elsewhere on this computer: copy it into materials/
-    while path.startswith(("./", "../", "/")):
-        path = path.split("/", 1)[1] if "/" in path else ""
-    norm = posixpath.normpath(path) if path else ""
-    if norm.startswith("materials/"):
-        norm = norm[len("materials/"):]
-    if not norm or norm.startswith("..") or norm in (".", "materials"):
-        return "materials/nama-berkas.pdf"
-    return "materials/" + norm
 
 
 def _make(spec: Field, values: dict[str, Any] | None) -> Any:
@@ -402,8 +338,8 @@ def _make(spec: Field, values: dict[str, Any] | None) -> Any:
 
 
 def is_web_url(text: str) -> bool:
-    parts = urlsplit(text.strip())
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in text.strip()
+    """Written as a web address (http:// or https://); whether it is a usable one is web_url_problem's."""
+    return bool(re.match(r"^\s*https?://", text, re.IGNORECASE))
 
 
 def _join(path: str, key: str) -> str:

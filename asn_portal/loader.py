@@ -6,6 +6,7 @@ Nothing here knows about courses or factors; ``validate`` gives the tree its mea
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -320,6 +321,17 @@ def _scalar(constructor: SafeConstructor, node: yaml.Node) -> Any:
     return value
 
 
+def _first_alias(text: str) -> tuple[int, int | None]:
+    """Where the first ``*alias`` stands: an alias bomb is pointed at where it starts to explode."""
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.AliasToken):
+                return token.start_mark.line + 1, token.start_mark.column + 1
+    except yaml.YAMLError:
+        pass
+    return 1, None
+
+
 class _TooLargeError(Exception):
     pass
 
@@ -339,12 +351,24 @@ class Source:
     lines: list[str]
 
 
-def read_file(path: Path, rel: str, problems: ProblemList, required: tuple[str, ...] = ()) -> Source:
+def read_file(path: Path, rel: str, problems: ProblemList, required: tuple[str, ...] = (),
+              max_size: int | None = None) -> Source:
     """Read one catalog file; problems are appended, ``tree`` is None when nothing usable was read.
 
-    ``required`` names the keys an empty file should get, to say what to write."""
+    ``required`` names the keys an empty file should get, to say what to write. A symbolic link or
+    a file over ``max_size`` bytes is refused before it is opened."""
     before = len(problems.items)
     try:
+        st = path.lstat()
+        if stat.S_ISLNK(st.st_mode) or not stat.S_ISREG(st.st_mode):
+            problems.error(rel, 1, None, "bukan berkas biasa (tautan simbolik atau berkas khusus) sehingga tidak "
+                                         "dibaca. Ganti dengan berkas YAML biasa.")
+            return Source(rel, None, [])
+        if max_size is not None and st.st_size > max_size:
+            problems.error(rel, 1, None, f"berkas terlalu besar ({st.st_size:,} byte; batasnya {max_size:,} byte)."
+                           .replace(",", ".") + " Pindahkan teks panjang ke berkas materi (PDF) atau pecah menjadi "
+                                                "beberapa entri.")
+            return Source(rel, None, [])
         data = path.read_bytes()
     except OSError as exc:
         problems.error(rel, 1, None, f"berkas tidak dapat dibaca: {exc.strerror}.")
@@ -355,7 +379,8 @@ def read_file(path: Path, rel: str, problems: ProblemList, required: tuple[str, 
     try:
         tree = parse(text, rel, problems)
     except _TooLargeError:
-        problems.error(rel, 1, None, "berkas terlalu besar atau memakai alias YAML berlebihan. "
+        line, col = _first_alias(text)
+        problems.error(rel, line, col, "alias YAML (*nama) di sini membuat isi berkas berlipat ganda terlalu besar. "
                        "Tulis nilainya langsung tanpa alias (&/*).")
         tree = None
     except _CyclicAliasError as exc:

@@ -123,21 +123,19 @@ KINDS: dict[str, KindSpec] = {k.name: k for k in (FACTOR, COURSE, ARTICLE)}
 LINK_PREFIXES = {k.url_dir: k.name for k in KINDS.values()}  # "kursus:slug" -> course
 
 
-def published_path(path: str) -> str:
-    """Where a local file is published: ``materials/x.pdf`` -> ``materi/x.pdf``."""
-    return "materi/" + path[len("materials/"):]
+PUBLISHED_MATERIALS = "materi"  # site folder of material files: materials/x.pdf -> materi/x.pdf
+MAX_SLUG = 100
+# Names a kind's own URL space already uses: kursus/index.md is the catalog page.
+RESERVED_SLUGS = frozenset({"index"})
 
 
 @dataclass(frozen=True)
 class Material:
     title: str  # shown text; the file name or URL when no title is given
     url: str | None = None  # for internet materials
-    path: str | None = None  # normalised "materials/..." path
+    path: str | None = None  # normalised "materials/..." path, as the resolver accepted it
     size: int | None = None  # bytes, for local files
-
-    @property
-    def published(self) -> str | None:
-        return published_path(self.path) if self.path else None
+    published: str | None = None  # "materi/..." where the copy is published
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ from markupsafe import Markup
 
 from . import text
 from .catalog import Catalog
-from .markup import material_paths, render_markdown
-from .models import COMPETENCIES, KINDS, LEVELS, MODES, AnyEntry, Article, Course, Factor, Material, published_path
+from .markup import render_markdown
+from .models import COMPETENCIES, KINDS, LEVELS, MODES, AnyEntry, Article, Course, Factor, Material
+from .resolver import Refusal, Resolver
 from .urls import CONTRIBUTORS, HOME, Urls, entry_src, index_src
 
 NEWEST_ARTICLES = 5
@@ -54,7 +55,8 @@ class Site:
 
     pages: list[Page]
     overview: str  # generated part of the home page
-    materials: set[str]  # "materials/..." files to publish
+    # "materials/x.pdf" -> "materi/x.pdf": the files to publish, as the resolver accepted them
+    materials: dict[str, str]
     redirects: dict[str, str]  # published path of an old slug -> HTML that forwards to the new page
 
 
@@ -97,11 +99,13 @@ def facts_of(entry: AnyEntry) -> str:
 class PageRenderer:
     """Renders every page of one build. ``catalog`` holds what is published (all, or a subset)."""
 
-    def __init__(self, catalog: Catalog, urls: Urls, updated: dict[str, dt.date] | None = None) -> None:
+    def __init__(self, catalog: Catalog, urls: Urls, resolver: Resolver,
+                 updated: dict[str, dt.date] | None = None) -> None:
         self.catalog = catalog
         self.urls = urls
+        self.resolver = resolver
         self.updated = updated or {}  # source file -> date of its last commit
-        self.materials_used: set[str] = set()
+        self.materials_used: dict[str, str] = {}
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("asn_portal", "templates"),
             autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -181,33 +185,40 @@ class PageRenderer:
     def material_href(self, from_src: str, material: Material) -> str:
         if material.url:
             return material.url
-        assert material.path is not None
-        return self._material(from_src, material.path) or ""
+        assert material.path is not None and material.published is not None
+        return self._material(from_src, material.path, material.published)
 
-    def _material(self, from_src: str, path: str) -> str | None:
-        self.materials_used.add(path)
+    def _material(self, from_src: str, path: str, published: str) -> str:
+        self.materials_used[path] = published
         # a material is copied as it is, even a .md file: never link it as a page
-        return quote(self.urls.href(from_src, published_path(path), page=False))
+        return quote(self.urls.href(from_src, published, page=False))
+
+    def url(self, from_src: str, tag: str, attr: str, raw: str) -> str | None:
+        """What an ``href``/``src`` in a Markdown field becomes on page ``from_src``: the resolver decides."""
+        decision = self.resolver.resolve(raw)
+        if isinstance(decision, Refusal):
+            return None  # `check` and the build's own validation have already failed on it
+        if decision.kind == "entry":
+            href = self.href(from_src, decision.entry_kind, decision.value)
+            return href + decision.anchor if href else None  # not in this build: the words stay, unlinked
+        if decision.kind == "material":
+            return self._material(from_src, decision.value, decision.published) + decision.anchor
+        return decision.value  # web, mail, anchor; a YAML field has no page links
 
     def markdown(self, from_src: str, source: str | None, id_prefix: str = "", *,
                  reserved: frozenset[str] = frozenset()) -> Markup:
         if not source:
             return Markup("")
-        self.materials_used |= material_paths(source)
-        html = render_markdown(source, partial(self.href, from_src), partial(self._material, from_src), id_prefix,
-                               reserved)
-        return Markup(html)
+        return Markup(render_markdown(source, partial(self.url, from_src), id_prefix, reserved))
 
 
-def render_site(catalog: Catalog, directory_urls: bool, updated: dict[str, dt.date] | None = None) -> Site:
-    """Every generated page, the home overview, the ``materials/`` files they use, redirects."""
-    renderer = PageRenderer(catalog, Urls(directory_urls), updated)
+def render_site(catalog: Catalog, directory_urls: bool, resolver: Resolver,
+                updated: dict[str, dt.date] | None = None) -> Site:
+    """Every generated page, the home overview, the materials they link (as the resolver accepted
+    them: only these are copied), redirects."""
+    renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated)
     pages = renderer.all_pages()
     overview = renderer.home_overview()
-    for entry in catalog.entries():
-        for material in getattr(entry, "materials", ()):
-            if material.path:
-                renderer.materials_used.add(material.path)
     return Site(pages, overview, renderer.materials_used, renderer.redirects())
 
 

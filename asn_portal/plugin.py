@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,15 +19,16 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from . import packaged_text
 from .catalog import Catalog
-from .fields import suggest
 from .history import last_updated
-from .models import LINK_PREFIXES, published_path
+from .mkdocs_pages import LinkTree, PageGuard, escape_meta, safe_slugify, safe_toc
+from .models import KINDS, LINK_PREFIXES
 from .offline import Offline, write_search_script
 from .pages import Page, render_site
 from .problems import format_report
+from .project import MAX_CATALOG_FILE_SIZE, Project
 from .searchindex import merge_entry_sections, write_search_facts
-from .urls import CONTRIBUTORS, HOME, entry_src, index_src
-from .validate import Project, load_catalog
+from .urls import CONTRIBUTORS, HOME, Urls, index_src
+from .validate import Checked, check_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = get_plugin_logger(__name__)
@@ -37,8 +39,6 @@ LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
 SEARCH_PIPELINE = ("trimmer", "stopWordFilter", "stemmer")
 TITLE_BOOST = 10.0
 ASSET_DIR = "assets/asn-portal"
-# "kursus:slug" links in hand-written pages become .md links, which MkDocs resolves and checks.
-_PAGE_LINK = re.compile(r"\[([^\]\n]*)\]\((kursus|faktor|artikel):([a-z0-9]+(?:-[a-z0-9]+)*)(#[^)\s]*)?\)")
 
 
 class PortalConfig(base.Config):
@@ -46,6 +46,11 @@ class PortalConfig(base.Config):
     materials_dir = c.Type(str, default="materials")
     # Indonesian stemming, stop words and typo tolerance in search when theme.language is "id".
     indonesian_search = c.Type(bool, default=True)
+    # Opt-ins that widen what content may do (see SECURITY.md): html/svg/js materials served from the
+    # site's own address, and hand-written pages published with their raw HTML unsanitised.
+    allow_active_materials = c.Type(bool, default=False)
+    raw_html_pages = c.Type(bool, default=False)
+    max_catalog_file_size = c.Type(int, default=MAX_CATALOG_FILE_SIZE)
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -58,11 +63,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.overview = ""
         self.serving = False
         self.search_id = False
-        self.all_slugs: dict[str, set[str]] = {}  # every valid entry, published or not
+        self.checked: Checked | None = None
+        self.guard: PageGuard | None = None
         # URL of every entry page -> "Kursus · Dasar · 8 JP" (its search label; the keys are the entry pages)
         self.entry_facts: dict[str, str] = {}
         # Set by ``bundle`` before building: file:// mode, optionally only some entries.
         self.offline: Offline | None = None
+        self.site_files: set[str] = set()  # every file the build writes (dest paths)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -75,16 +82,17 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     @event_priority(-50)  # after Material's search plugin set up its own index config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.entry_facts = {}
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.project = Project.at(root, self.config.content_dir, self.config.materials_dir)
-        catalog, problems = load_catalog(self.project)
+        self.project = self._project(config)
+        # Before MkDocs walks docs_dir (following links): symbolic links are found here, unread.
+        self.checked = checked = check_project(self.project)
+        problems = checked.problems
         for warning in problems.warnings:
             # INFO, not WARNING: strictness we add ourselves must not fail `mkdocs build --strict`;
             # `asn-portal check` shows these prominently.
             log.info(warning.format())
         if problems.errors:
             raise PluginError("Konten tidak valid:\n" + format_report(problems.errors))
-        self.all_slugs = {kind: set(catalog.of_kind(kind)) for kind in ("factor", "course", "article")}
+        catalog = checked.catalog
         # Drafts show (marked) in `serve` only; never in a build or a bundle.
         self.catalog = catalog if self.serving and self.offline is None else catalog.without_drafts()
         if self.offline is not None:
@@ -96,13 +104,31 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"{ASSET_DIR}/{asset}" not in target:
                 target.append(f"{ASSET_DIR}/{asset}")
+        toc = config.mdx_configs.setdefault("toc", {})
+        original = toc.get("slugify")
+        if not getattr(original, "asn_portal_safe", False):
+            toc["slugify"] = safe_slugify(original if callable(original) else toc_slugify)
+        self.guard = PageGuard(checked.resolver, lambda kind, slug: self.catalog.get(kind, slug) is not None,
+                               Urls(config.use_directory_urls))
+        config.markdown_extensions.append(LinkTree(self.guard))  # type: ignore[arg-type]
         return config
 
+    def _project(self, config: MkDocsConfig) -> Project:
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        extensions = tuple((name, dict(config.mdx_configs.get(name, {})))
+                           for name in config.markdown_extensions if isinstance(name, str))
+        return Project.at(root, self.config.content_dir, self.config.materials_dir,
+                          os.path.relpath(config.docs_dir, root.resolve()),
+                          allow_active_materials=self.config.allow_active_materials,
+                          raw_html_pages=self.config.raw_html_pages,
+                          max_catalog_file_size=self.config.max_catalog_file_size, markdown_extensions=extensions)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.project is not None
+        assert self.project is not None and self.checked is not None
+        _theme_paths_taken(files, config)
         # "Last updated" from Git; not in the bundle, whose bytes must follow from content alone.
         updated = {} if self.offline else last_updated(self.project.root, self.project.content_dir)
-        site = render_site(self.catalog, config.use_directory_urls, updated)
+        site = render_site(self.catalog, config.use_directory_urls, self.checked.resolver, updated)
         self.overview = site.overview
         self.pages = {p.src: p for p in site.pages}
         docs_dir = Path(config.docs_dir)
@@ -115,20 +141,25 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             _replace(files, file)
         for asset in ASSETS:
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=packaged_text("assets", asset)))
-        for path in sorted(site.materials):
+        # Only what the resolver accepted is copied: the materials of published pages, and those
+        # hand-written pages link.
+        for path, published in sorted({**self.checked.page_materials, **site.materials}.items()):
             source = self.project.root / path
-            _replace(files, CopiedFile.generated(config, published_path(path), abs_src_path=str(source)))
+            _replace(files, CopiedFile.generated(config, published, abs_src_path=str(source)))
         for dest, redirect in sorted(site.redirects.items()):
             _replace(files, CopiedFile.generated(config, dest, content=redirect))
         if self.search_id:
             _replace(files, File.generated(config, LUNR_ID, content=packaged_text("assets", "lunr.id.js")))
         if files.get_file_from_path(HOME) is None:
             _replace(files, File.generated(config, HOME, content="# Portal Pembelajaran ASN\n"))
+        self.site_files = {f.dest_uri for f in files}
         return files
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        assert self.guard is not None
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
+            self.guard.current = None
             # Material prints meta title, description and tags raw: hand it escaped text only.
             page.meta["title"] = html.escape(generated.title)
             if generated.kind != "index":
@@ -137,10 +168,25 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if generated.tags:
                 page.meta["tags"] = [escape_tag(t) for t in generated.tags]
             return markdown
-        markdown = _PAGE_LINK.sub(lambda m: self._page_link(page.file.src_uri, m), markdown)
+        self.guard.current = page.file.src_uri  # its links go through the resolver (LinkTree)
+        escape_meta(page.meta, escape_tag)
         if page.file.src_uri == HOME:
-            markdown = markdown.rstrip() + "\n\n" + self.overview
+            # The portal's own overview follows an unguessable marker: it is not sanitised away.
+            markdown = f"{markdown.rstrip()}\n\n{self.guard.marker}\n\n{self.overview}"
         return markdown
+
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        assert self.guard is not None and page.toc is not None
+        if page.file.src_uri in self.pages:
+            return html
+        safe_toc(page.toc)
+        if self.config.raw_html_pages:
+            return html.replace(self.guard.marker, "")
+        cleaned = self.guard.content(page.file.src_uri, html, self.site_files)
+        if self.guard.refused:
+            refused, self.guard.refused = self.guard.refused, []
+            raise PluginError("Konten tidak valid:\n" + "\n".join(refused))
+        return cleaned
 
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -157,18 +203,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
-
-    def _page_link(self, from_src: str, m: re.Match[str]) -> str:
-        text, prefix, slug, anchor = m.group(1), m.group(2), m.group(3), m.group(4) or ""
-        kind = LINK_PREFIXES[prefix]
-        if self.catalog.get(kind, slug) is None:
-            if slug in self.all_slugs.get(kind, ()):
-                return text  # a draft, or left out of a subset bundle: the words stay, the link goes
-            options = sorted(self.all_slugs.get(kind, ()))
-            raise PluginError(f"{from_src}: tautan '{prefix}:{slug}' menunjuk ke entri yang tidak ada."
-                              f"{suggest(slug, options)}")
-        depth = from_src.count("/")
-        return f"[{text}]({'../' * depth}{entry_src(kind, slug)}{anchor})"
 
 
 class CopiedFile(File):
@@ -207,14 +241,28 @@ def select_indonesian_search(config: MkDocsConfig) -> bool:
 
 def default_nav(docs_dir: Path) -> list[Any]:
     """Beranda · Kursus · Faktor · Artikel, then hand-written pages; single entries stay out."""
-    nav: list[Any] = [{"Beranda": HOME}, {"Kursus": index_src("course")}, {"Faktor": index_src("factor")},
-                      {"Artikel": index_src("article")}, {"Kontributor": CONTRIBUTORS}]
+    nav: list[Any] = [{"Beranda": HOME}, *({spec.label_plural: index_src(spec.name)} for spec in
+                                           (KINDS["course"], KINDS["factor"], KINDS["article"])),
+                      {"Kontributor": CONTRIBUTORS}]
     if docs_dir.is_dir():
         for path in sorted(docs_dir.rglob("*.md")):
             src = path.relative_to(docs_dir).as_posix()
             if src != HOME and src.split("/")[0] not in (*LINK_PREFIXES, CONTRIBUTORS.split("/")[0]):
                 nav.append(src)
     return nav
+
+
+def _theme_paths_taken(files: Files, config: MkDocsConfig) -> None:
+    """A file in docs_dir at the path of a theme file silently replaces it (MkDocs prefers docs_dir):
+    a contributed ``assets/javascripts/bundle.*.js`` would run on every page."""
+    docs_dir = os.path.abspath(config.docs_dir)
+    for file in files:
+        src = file.abs_src_path
+        inside = src is not None and os.path.abspath(src).startswith(docs_dir + os.sep)
+        if inside and any(os.path.isfile(os.path.join(d, file.src_uri)) for d in config.theme.dirs
+                          if os.path.abspath(d) != docs_dir):
+            raise PluginError(f"{file.src_uri}: berkas di {os.path.basename(docs_dir)}/ memakai path berkas tema "
+                              "dan akan menggantikannya. Pindahkan atau ganti namanya.")
 
 
 def _replace(files: Files, file: File) -> None:

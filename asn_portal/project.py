@@ -5,12 +5,61 @@ The CLI uses this to check content without loading MkDocs or its theme.
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .validate import Project
+MAX_CATALOG_FILE_SIZE = 1_000_000  # bytes; a 50 MB summary took 811 MB and 22 s to build
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where a project's content lives and the plugin options that decide what may be published.
+
+    ``root`` is the folder holding mkdocs.yml; ``pages_dir`` is MkDocs' ``docs_dir``.
+    """
+
+    root: Path
+    content_dir: Path
+    materials_dir: Path
+    pages_dir: Path
+    allow_active_materials: bool = False  # html/svg/js materials served from the site's own address
+    raw_html_pages: bool = False  # hand-written pages keep raw HTML unsanitised
+    max_catalog_file_size: int = MAX_CATALOG_FILE_SIZE
+    # (name, options) of the site's Markdown extensions, so `check` reads pages as the build does
+    markdown_extensions: tuple[tuple[str, dict[str, Any]], ...] = field(default=())
+
+    @classmethod
+    def at(cls, root: Path, content: str = "content", materials: str = "materials", pages: str | None = None,
+           **options: Any) -> Project:
+        root = root.resolve()
+        pages_dir = root / pages if pages is not None else root / content / "pages"
+        return cls(root, root / content, root / materials, pages_dir, **options)
+
+    @property
+    def materials_prefix(self) -> str:
+        """How content writes the materials folder: "materials" (``materials/x.pdf``)."""
+        return self.rel(self.materials_dir)
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def folder_problems(self) -> list[str]:
+        """Configured folders that lie outside the project (mkdocs.yml is reviewer-owned, but a typo
+        such as ``content_dir: ..`` must not make the whole disk content)."""
+        found = []
+        for name, folder in (("content_dir", self.content_dir), ("materials_dir", self.materials_dir),
+                             ("docs_dir", self.pages_dir)):
+            rel = os.path.normpath(os.path.relpath(folder, self.root))
+            if rel == "." or rel.startswith(".."):
+                found.append(f"{name} '{self.rel(folder)}' harus berupa subfolder di dalam folder proyek.")
+        return found
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 PLUGIN = "asn-portal"
@@ -41,7 +90,7 @@ class _LenientLoader(yaml.SafeLoader):
 _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def plugin_options(config_file: Path) -> dict[str, Any]:
+def read_config(config_file: Path) -> dict[str, Any]:
     try:
         data = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_LenientLoader) or {}
     except yaml.MarkedYAMLError as exc:
@@ -54,6 +103,10 @@ def plugin_options(config_file: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ProjectNotFoundError(f"{config_file.name} harus berupa pemetaan 'kunci: nilai', "
                                    "misalnya 'site_name: ...'.")
+    return data
+
+
+def plugin_options(data: dict[str, Any]) -> dict[str, Any]:
     plugins = data.get("plugins") or []
     if isinstance(plugins, dict):  # MkDocs also accepts "plugins: {name: options}"
         plugins = [{name: options} for name, options in plugins.items()]
@@ -65,7 +118,27 @@ def plugin_options(config_file: Path) -> dict[str, Any]:
 
 def load_project(start: Path, explicit: str | None = None) -> tuple[Project, Path]:
     config_file = find_config(start, explicit)
-    options = plugin_options(config_file)
-    project = Project.at(config_file.parent, options.get("content_dir", "content"),
-                         options.get("materials_dir", "materials"))
+    data = read_config(config_file)
+    options = plugin_options(data)
+    extensions = _extensions(data.get("markdown_extensions"))
+    known = {k: options[k] for k in ("allow_active_materials", "raw_html_pages", "max_catalog_file_size")
+             if k in options}
+    project = Project.at(config_file.parent, str(options.get("content_dir", "content")),
+                         str(options.get("materials_dir", "materials")), str(data.get("docs_dir", "docs")),
+                         markdown_extensions=extensions, **known)
+    problems = project.folder_problems()
+    if problems:
+        raise ProjectNotFoundError(f"{config_file.name}: " + " ".join(problems))
     return project, config_file
+
+
+def _extensions(value: Any) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """``markdown_extensions`` as MkDocs reads it: names, or one-key mappings of name to options."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    for item in value if isinstance(value, list) else []:
+        if isinstance(item, str):
+            found.append((item, {}))
+        elif isinstance(item, dict) and len(item) == 1:
+            name, options = next(iter(item.items()))
+            found.append((str(name), options if isinstance(options, dict) else {}))
+    return tuple(found)

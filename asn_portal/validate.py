@@ -1,47 +1,40 @@
 """Load every catalog file, check it against the model and across files, build the Catalog.
 
-All problems in all files are collected; nothing stops at the first one.
+All problems in all files are collected; nothing stops at the first one. ``check_project`` is
+what both ``asn-portal check`` and the build (the plugin's ``on_config``) run.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from pathlib import Path
+from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog
-from .fields import FieldChecker, closest, slugify, suggest
+from .discover import SLUG, discover, present_slugs, slug_problem, symlink_problems
+from .fields import FieldChecker
+from .handwritten import check_pages, generated_pages, is_page, page_files
+from .hints import suggest
+from .linkcheck import Locator, inspect_html
 from .loader import Node, Source, read_file
-from .markup import MD_TARGET, target_of
-from .models import ENTRY_CLASSES, KINDS, LINK_PREFIXES, Field, FieldType, KindSpec
+from .markup import convert
+from .models import ENTRY_CLASSES, KINDS, Field, FieldType, KindSpec
 from .problems import ProblemList
+from .project import Project
+from .resolver import Resolver
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# Link targets in Markdown: inline links/images "](target)" and reference definitions "[id]: target".
-_ENTRY_LINK = re.compile(r"^(kursus|faktor|artikel):([^#?]*)")
-_ENGLISH_PREFIXES = {"course": "kursus", "factor": "faktor", "article": "artikel"}
-_RISKY_HTML = re.compile(r"<\s*(script|iframe|object|embed|style)\b|\son\w+\s*=|javascript:", re.IGNORECASE)
+__all__ = ["SLUG", "Checked", "Project", "check_project", "load_catalog"]
 
 
-@dataclass(frozen=True)
-class Project:
-    """Where a project's content lives. ``root`` is the folder holding mkdocs.yml."""
+@dataclass
+class Checked:
+    """The outcome of checking a project: the catalog, every problem, and what pages link."""
 
-    root: Path
-    content_dir: Path
-    materials_dir: Path
-
-    @classmethod
-    def at(cls, root: Path, content: str = "content", materials: str = "materials") -> Project:
-        root = root.resolve()
-        return cls(root, root / content, root / materials)
-
-    def rel(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+    catalog: Catalog
+    problems: ProblemList
+    resolver: Resolver
+    page_materials: dict[str, str] = field(default_factory=dict)  # materials hand-written pages link
+    pages: list[str] = field(default_factory=list)  # files of the pages folder
 
 
 @dataclass
@@ -50,91 +43,53 @@ class _Loaded:
     slug: str
     source: Source
     values: dict[str, Any]
+    links: frozenset[tuple[str, str]] = frozenset()  # entries its Markdown links
 
 
 def load_catalog(project: Project) -> tuple[Catalog, ProblemList]:
     """Read, validate and cross-check all catalogs. Errors mean the catalog must not be built."""
+    checked = check_project(project)
+    return checked.catalog, checked.problems
+
+
+def check_project(project: Project) -> Checked:
     problems = ProblemList()
+    for message in project.folder_problems():
+        problems.error("mkdocs.yml", 1, None, message)
+    symlink_problems(project, problems)
+    present = present_slugs(project)
+    pages = page_files(project)
+    resolver = Resolver(project, present, {*pages, *generated_pages(present)})
     loaded: list[_Loaded] = []
     for spec in KINDS.values():
         for path, named_well in discover(project, spec, problems):
             rel = project.rel(path)
-            source = read_file(path, rel, problems, tuple(f.name for f in spec.fields if f.required))
+            source = read_file(path, rel, problems, tuple(f.name for f in spec.fields if f.required),
+                               project.max_catalog_file_size)
             if source.tree is None:
                 continue
-            checker = FieldChecker(rel, problems, project.root, project.materials_dir)
-            values = checker.mapping(source.tree, spec.fields)
+            values = FieldChecker(rel, problems, resolver).mapping(source.tree, spec.fields)
             # A file with a bad name is still checked, so every problem shows in one run; it joins
             # the catalog once renamed.
-            if values is not None and named_well:
-                loaded.append(_Loaded(spec, path.stem, source, values))
-    catalog = _build(loaded, problems)
-    _check_references(catalog, loaded, project, problems, _present(project))
-    return catalog, problems
+            if values is not None:
+                item = _Loaded(spec, path.stem, source, values)
+                item.links = _check_markdown(item, resolver, problems)
+                if named_well:
+                    loaded.append(item)
+    catalog = _build(loaded)
+    _check_references(catalog, loaded, problems, present)
+    page_materials = check_pages(project, resolver, pages, problems)
+    _check_portable(catalog, page_materials, pages, project, problems)
+    return Checked(catalog, problems, resolver, page_materials, pages)
 
 
-def _present(project: Project) -> dict[str, set[str]]:
-    """Slugs that have a file, valid or not: a reference to a broken entry is no second error."""
-    found: dict[str, set[str]] = {}
-    for spec in KINDS.values():
-        folder = project.content_dir / spec.folder
-        stems = {p.stem.lower() for p in folder.glob("*.yml")} if folder.is_dir() else set()
-        found[spec.name] = {s for s in stems if SLUG.match(s)}
-    return found
-
-
-def discover(project: Project, spec: KindSpec, problems: ProblemList) -> list[tuple[Path, bool]]:
-    """The ``*.yml`` files directly in a kind's folder; anything else there is a warning."""
-    folder = project.content_dir / spec.folder
-    if not folder.is_dir():
-        return []
-    entries = [p for p in sorted(folder.iterdir()) if _is_entry_file(p, project, folder, problems)]
-    by_lower: dict[str, list[Path]] = {}
-    for path in entries:
-        by_lower.setdefault(path.name.lower(), []).append(path)
-    found: list[tuple[Path, bool]] = []
-    for twins in by_lower.values():
-        if len(twins) > 1:
-            for path in twins:
-                others = ", ".join(project.rel(q) for q in twins if q != path)
-                problems.error(project.rel(path), 1, None, f"nama berkas hanya berbeda huruf besar/kecil dengan "
-                                                           f"{others}. Hapus atau ganti nama salah satunya.")
-            continue
-        path = twins[0]
-        named_well = bool(SLUG.match(path.stem))
-        if not named_well:
-            problems.error(project.rel(path), 1, None,
-                           f"nama berkas '{path.name}' bukan slug yang valid: pakai huruf kecil, angka dan "
-                           f"tanda '-'. Ganti nama menjadi {slugify(path.stem)}.yml.")
-        found.append((path, named_well))
-    return found
-
-
-def _is_entry_file(path: Path, project: Project, folder: Path, problems: ProblemList) -> bool:
-    rel = project.rel(path)
-    if path.name.startswith("."):
-        return False  # editor and OS files (.DS_Store, .gitkeep) are not worth a warning
-    if path.is_dir():
-        problems.warning(rel, 1, None, f"subfolder diabaikan: entri harus langsung di {project.rel(folder)}/.")
-        return False
-    if path.suffix == ".yml":
-        return True
-    if path.suffix.lower() in (".yaml", ".yml"):
-        problems.warning(rel, 1, None, f"berkas diabaikan: hanya *.yml yang dibaca. "
-                                       f"Ganti nama menjadi {path.stem.lower()}.yml.")
-    else:
-        problems.warning(rel, 1, None, "berkas diabaikan: bukan entri *.yml.")
-    return False
-
-
-def _build(loaded: list[_Loaded], problems: ProblemList) -> Catalog:
+def _build(loaded: list[_Loaded]) -> Catalog:
     catalog = Catalog()
     for item in loaded:
         spec, values = item.spec, item.values
         if any(f.required and f.name not in values for f in spec.fields):
             continue  # already reported; a half-filled entry would only cause follow-up errors
-        links = frozenset(_markdown_links(item))
-        entry = ENTRY_CLASSES[spec.name](slug=item.slug, source=item.source.rel, links=links, **values)
+        entry = ENTRY_CLASSES[spec.name](slug=item.slug, source=item.source.rel, links=item.links, **values)
         catalog.of_kind(spec.name)[item.slug] = entry
     return catalog
 
@@ -162,41 +117,8 @@ def _markdown_fields(item: _Loaded) -> list[tuple[str, Node]]:
     return found
 
 
-def _markdown_links(item: _Loaded) -> set[tuple[str, str]]:
-    links = set()
-    for _, node in _markdown_fields(item):
-        for target in _targets(node.value):
-            m = _ENTRY_LINK.match(target)
-            if m and SLUG.match(m.group(2)):
-                links.add((LINK_PREFIXES[m.group(1)], m.group(2)))
-    return links
-
-
-def _targets(text: str) -> list[str]:
-    return [target_of(m) for m in MD_TARGET.finditer(text)]
-
-
-def _line_of(source: Source, node: Node, needle: str) -> int:
-    """The line inside a (multi-line) scalar where ``needle`` is written."""
-    return _position(source, node, needle, needle, (node.line, 0))[0]
-
-
-def _position(source: Source, node: Node, written: str, target: str, start: tuple[int, int]) -> tuple[int, int | None]:
-    """(line, column) of ``target`` where ``written`` (the whole Markdown link) stands, at or after ``start``,
-    so a link written twice is found twice. Falls back to the scalar's first line."""
-    first, offset = start
-    for number in range(first, min(node.end_line, len(source.lines)) + 1):
-        line = source.lines[number - 1]
-        at = line.find(written, offset if number == first else 0)
-        if at >= 0:
-            inside = line.find(target, at)  # not found when written %-encoded: point at the link
-            return number, (inside if inside >= 0 else at) + 1
-    return node.line, None
-
-
-def _check_references(catalog: Catalog, loaded: list[_Loaded], project: Project, problems: ProblemList,
-                      present: dict[str, set[str]] | None = None) -> None:
-    present = present or {}
+def _check_references(catalog: Catalog, loaded: list[_Loaded], problems: ProblemList,
+                      present: dict[str, set[str]]) -> None:
     orders: dict[int, list[_Loaded]] = {}
     for item in loaded:
         tree = item.source.tree
@@ -216,8 +138,6 @@ def _check_references(catalog: Catalog, loaded: list[_Loaded], project: Project,
                                        f"{label} '{ref.value}' tidak ada.{suggest(ref.value, options)} "
                                        f"Slug yang ada: {', '.join(options) or '(belum ada)'}.",
                                        f"{spec.name}.{i}")
-        for where, node in _markdown_fields(item):
-            _check_markdown(catalog, item, where, node, project, problems, present)
     _check_redirects(loaded, present, problems)
     for order, items in sorted(orders.items()):
         if len(items) > 1:
@@ -241,6 +161,10 @@ def _check_redirects(loaded: list[_Loaded], present: dict[str, set[str]], proble
             continue
         for ref in node.value:
             if isinstance(ref.value, str) and SLUG.match(ref.value):
+                problem = slug_problem(ref.value)
+                if problem:
+                    problems.error(item.source.rel, ref.line, ref.col, f"redirect_from: {problem}", "redirect_from")
+                    continue
                 claims.setdefault((item.spec.name, ref.value), []).append((item, ref))
     for (kind, old), users in sorted(claims.items()):
         for item, ref in users:
@@ -255,37 +179,41 @@ def _check_redirects(loaded: list[_Loaded], present: dict[str, set[str]], proble
                                "menunjuk ke satu entri.", "redirect_from")
 
 
-def _check_markdown(catalog: Catalog, item: _Loaded, where: str, node: Node, project: Project,
-                    problems: ProblemList, present: dict[str, set[str]] | None = None) -> None:
+def _check_markdown(item: _Loaded, resolver: Resolver, problems: ProblemList) -> frozenset[tuple[str, str]]:
+    """Every Markdown field read as the page renderer reads it; returns the entries it links."""
     rel = item.source.rel
-    checker = FieldChecker(rel, problems, project.root, project.materials_dir)
-    cursor = (node.line, 0)
-    for match in MD_TARGET.finditer(node.value):
-        target = target_of(match)
-        written = match.group(0).strip()
-        line, col = _position(item.source, node, written, target, cursor)
-        if col is not None:
-            cursor = (line, col)
-        m = _ENTRY_LINK.match(target)
-        if m:
-            kind, slug = LINK_PREFIXES[m.group(1)], m.group(2)
-            options = sorted(catalog.of_kind(kind))
-            if slug not in options and slug not in (present or {}).get(kind, ()):
-                hint = closest(slug, options)
-                fix = f" Tulis {m.group(1)}:{hint}." if hint else f" Slug yang ada: {', '.join(options) or '-'}."
-                problems.error(rel, line, col, f"tautan '{target}' menunjuk ke {KINDS[kind].label.lower()} "
-                                               f"yang tidak ada.{fix}", where)
-        elif target.startswith("materials/") or target.startswith("../materials/") or target.startswith("/materials/"):
-            located = Node(target, line, col or node.col, line)
-            checker.local_path(located, target.split("#")[0], where)
-        elif re.match(r"^[a-z]+:[a-z0-9-]+$", target) and target.split(":")[0] not in ("http", "https", "mailto"):
-            prefix = target.split(":")[0]
-            better = _ENGLISH_PREFIXES.get(prefix) or closest(prefix, list(LINK_PREFIXES))
-            if better:
-                problems.warning(rel, line, col, f"awalan tautan '{prefix}:' tidak dikenal dan tautan ini akan "
-                                                 f"dibuang. Tulis {better}:{target.split(':')[1]}.", where)
-    risky = _RISKY_HTML.search(node.value)
-    if risky:
-        line = _line_of(item.source, node, risky.group(0).strip())
-        problems.warning(rel, line, None, "HTML berisiko (skrip, atribut on...=, javascript:) akan dibuang dari "
-                                          "halaman. Tulis teks biasa atau Markdown saja.", where)
+    links: set[tuple[str, str]] = set()
+    for where, node in _markdown_fields(item):
+        locate = Locator(item.source.lines, node.line, node.end_line)
+
+        def report(line: int, col: int | None, message: str, error: bool, where: str = where) -> None:
+            (problems.error if error else problems.warning)(rel, line, col, message, where)
+
+        html, definitions = convert(node.value)
+        links |= inspect_html(html, resolver, locate, report, definitions=definitions).entries
+    return frozenset(links)
+
+
+def _check_portable(catalog: Catalog, page_materials: dict[str, str], pages: list[str], project: Project,
+                    problems: ProblemList) -> None:
+    """Published names that differ only in letter case overwrite each other when a kit is unpacked
+    on Windows or macOS: each is an error at the file that brings it."""
+    by_lower: dict[str, set[str]] = defaultdict(set)
+    for entry in catalog.entries():
+        for material in getattr(entry, "materials", ()):
+            if material.published:
+                by_lower[material.published.lower()].add(f"{material.published}\0{entry.source}")
+    for path, published in page_materials.items():
+        by_lower[published.lower()].add(f"{published}\0{project.rel(project.materials_dir)}/{path}")
+    for rel in pages:
+        dest = rel.rsplit(".", 1)[0] + "/" if is_page(rel) else rel
+        by_lower[dest.lower()].add(f"{dest}\0{project.rel(project.pages_dir / rel)}")
+    for users in by_lower.values():
+        names = {u.split("\0")[0] for u in users}
+        if len(names) > 1:
+            for user in sorted(users):
+                name, source = user.split("\0")
+                others = ", ".join(sorted(n for n in names if n != name))
+                problems.error(source, 1, None, f"'{name}' hanya berbeda huruf besar/kecil dengan {others}; di Windows "
+                                                "keduanya menjadi satu berkas. Samakan penulisan atau ganti nama "
+                                                "salah satunya.")

@@ -1,8 +1,9 @@
 """Hostile text in every field of every kind: nothing executes, and readers see the characters.
 
 Every plain-text field gets its own hostile string (named after the field, so a failure says where),
-every Markdown field gets HTML and link tricks. The build is not strict: risky HTML in Markdown is
-reported as a warning, then removed from the page.
+every Markdown field gets HTML tricks. The build is not strict: risky HTML in Markdown is reported
+as a warning, then removed from the page. Link targets the resolver refuses (javascript:, data:)
+fail the build instead: tests/test_hostile.py has those.
 """
 
 from __future__ import annotations
@@ -31,14 +32,7 @@ Pembuka **tebal** dan teks biasa: 1 < 2 & 3 > 2.
 
 <script>alert('md')</script>
 
-<img src=x onerror=alert(1)>
-
-[javascript](javascript:alert(1)) [JaVaScRiPt](JaVaScRiPt:alert(1))
-[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
-
-![gambar](javascript:alert(1))
-
-<a href="javascript:alert(1)">anchor</a> <a href="&#106;avascript:alert(1)">entitas</a>
+<img src="https://example.org/x.png" onerror=alert(1)>
 
 <a href="https://example.org" onclick="alert(1)" style="x">klik</a>
 
@@ -291,6 +285,6 @@ def test_markdown_fields_keep_their_safe_content(built: Hostile) -> None:
             for a in prose.find_all("a"):
                 href = a.get("href")
                 assert href is None or href.startswith(("https://", "http://", "#")), href
-            assert {"javascript", "anchor", "klik"} <= {a.text for a in prose.find_all("a")}
+            assert "klik" in {a.text for a in prose.find_all("a")}
             for img in prose.find_all("img"):
                 assert not (img.get("src") or "").lower().startswith("javascript:")

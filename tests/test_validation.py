@@ -480,7 +480,11 @@ def test_material_symlink_leaving_materials(portal, tmp_path):
         (portal.root / "materials" / "tautan.pdf").symlink_to(secret)
     except OSError:
         pytest.skip("symlink tidak didukung di sistem ini")
-    assert_errors(portal, material("materials/tautan.pdf"), [(A, 15, 5, "menunjuk ke luar folder materials/")])
+    # The link itself is an error (never followed, its target never read) and so is the reference to it.
+    assert_errors(portal, material("materials/tautan.pdf"), [
+        (A, 15, 5, "'materials/tautan.pdf' adalah tautan simbolik | tidak diikuti"),
+        ("materials/tautan.pdf", 1, None, "tautan simbolik (symlink) tidak diizinkan"),
+    ])
 
 
 def test_material_key_typo_reports_key_and_missing_target(portal):
@@ -537,7 +541,7 @@ WHOLE_FILES = [
     case("only-blank-lines", {A: b"\n  \n\n"},
          A, 1, None, "berkas kosong | body: ..., date: ..., author: ..."),
     case("alias-bomb", {C: alias_bomb()},
-         C, 1, None, "alias YAML berlebihan | tanpa alias"),
+         C, 2, 8, "alias YAML (*nama) di sini | tanpa alias"),  # the line of its first alias
     case("alias-to-itself", {C: "title: &judul [*judul]\n"},
          C, 1, 8, "merujuk ke dirinya sendiri | tanpa alias"),
 ]

@@ -1,0 +1,123 @@
+"""The one sanitiser for contributed HTML: Markdown fields from YAML and hand-written pages.
+
+nh3 (the Rust ammonia sanitiser) does the cleaning from an allow-list; its attribute filter hands
+every ``href``/``src`` to the caller's ``UrlHook`` (which asks the resolver) and every ``id`` to
+``safe_id``, so no contributed element can take the id of the theme's own (Material reads its
+settings from the first ``id="__config"`` in the page). ``removals`` lists what cleaning drops,
+so ``check`` can say it at ``file:line``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import nh3
+
+# (tag, attribute, value as written) -> the URL to publish, or None to drop the attribute
+UrlHook = Callable[[str, str, str], "str | None"]
+
+TAGS = frozenset({
+    "a", "abbr", "article", "aside", "audio", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code",
+    "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2",
+    "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "rp", "rt", "ruby",
+    "s", "samp", "section", "small", "source", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "time", "tr", "track", "u", "ul", "var", "video", "wbr",
+})
+_GENERIC = {"id", "class", "title", "lang", "dir", "data-search-exclude"}
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": _GENERIC,
+    "a": {"href"}, "img": {"src", "alt", "width", "height", "loading"},
+    "audio": {"src", "controls", "preload"}, "video": {"src", "poster", "controls", "width", "height", "preload"},
+    "source": {"src", "type"}, "track": {"src", "kind", "srclang", "label"},
+    "td": {"style", "colspan", "rowspan", "align"}, "th": {"style", "colspan", "rowspan", "align", "scope"},
+    "col": {"span"}, "colgroup": {"span"}, "ol": {"start", "type", "reversed"}, "li": {"value"},
+    "details": {"open"}, "time": {"datetime"},
+}
+URL_ATTRIBUTES = frozenset({("a", "href"), ("img", "src"), ("audio", "src"), ("video", "src"), ("video", "poster"),
+                            ("source", "src"), ("track", "src")})
+# Schemes that reach the hook; any other (javascript:, data:, ...) nh3 drops before it.
+URL_SCHEMES = frozenset({"http", "https", "mailto", "kursus", "faktor", "artikel"})
+_DROP_WITH_CONTENT = {"script", "style"}
+_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
+# Material's own ids all start with "__"; the portal's index pages use "asn-list-<kind>".
+_RESERVED_ID = re.compile(r"^(__|asn-list-)")
+ID_PREFIX = "isi-"
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def safe_id(value: str) -> str:
+    """An id content may carry: reserved ones (``__config``) get a prefix, others stay as they are."""
+    return ID_PREFIX + value if _RESERVED_ID.match(value) else value
+
+
+def url_scheme(value: str) -> str:
+    """The scheme a browser would read (it drops tabs and newlines, and leading spaces)."""
+    compact = re.sub(r"[\t\n\r]", "", value).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                                     "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c"
+                                                     "\x1d\x1e\x1f ")
+    m = _SCHEME.match(compact)
+    return m.group(1).lower() if m and len(m.group(1)) > 1 else ""
+
+
+def clean(html: str, url: UrlHook) -> str:
+    """Sanitised HTML: allowed tags and attributes only, URLs as ``url`` decides, ids made safe."""
+
+    def attribute(tag: str, name: str, value: str) -> str | None:
+        if name == "id":
+            return safe_id(value)
+        if name == "style":
+            return value if _ALIGN.match(value) else None
+        if (tag, name) in URL_ATTRIBUTES:
+            return url(tag, name, value)
+        return value
+
+    return nh3.clean(html, tags=set(TAGS), clean_content_tags=set(_DROP_WITH_CONTENT), attributes=ATTRIBUTES,
+                     attribute_filter=attribute, url_schemes=set(URL_SCHEMES), link_rel="noopener")
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Something cleaning drops. ``needle``: text to look for in the source, to say the line."""
+
+    message: str
+    needle: str
+    url: str = ""  # for a URL dropped for its scheme: the value, so the resolver can say why
+
+
+def removals(html: str) -> list[Removal]:
+    """What ``clean`` removes from ``html``, for reports. Cleaning itself never depends on this."""
+    scan = _Scan()
+    scan.feed(html)
+    scan.close()
+    return scan.found
+
+
+class _Scan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Removal] = []
+        self._skip = 0  # inside <script>/<style>: their text goes too, reported once
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in TAGS:
+            if tag in _DROP_WITH_CONTENT:
+                self.found.append(Removal(f"<{tag}> dibuang beserta isinya.", f"<{tag}"))
+            else:
+                self.found.append(Removal(f"tag <{tag}> dibuang (teks di dalamnya tetap tampil).", f"<{tag}"))
+            return
+        allowed = ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            if name not in allowed:
+                why = " (atribut on... menjalankan skrip)" if name.startswith("on") else ""
+                self.found.append(Removal(f"atribut '{name}' pada <{tag}> dibuang{why}.", name))
+            elif name == "style" and not _ALIGN.match(value or ""):
+                self.found.append(Removal(f"atribut 'style' pada <{tag}> dibuang.", "style"))
+            elif (tag, name) in URL_ATTRIBUTES and value and url_scheme(value) and \
+                    url_scheme(value) not in URL_SCHEMES:
+                self.found.append(Removal("", value, url=value))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
