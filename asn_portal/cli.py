@@ -85,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    if args.command == "bundle" and args.verify is not None:
+        return cmd_bundle(args, None, None)  # a training-room laptop has the zip, not the project
     try:
         project, config_file = load_project(Path.cwd(), args.config_file)
     except ProjectNotFoundError as exc:
@@ -134,13 +136,14 @@ def cmd_serve(args: argparse.Namespace, project: Project, config_file: Path) -> 
     return EXIT_OK
 
 
-def cmd_bundle(args: argparse.Namespace, project: Project, config_file: Path) -> int:
-    from .bundle import make_bundle, verify_bundle
+def cmd_bundle(args: argparse.Namespace, project: Project | None, config_file: Path | None) -> int:
+    from .bundle import OutputError, describe_os_error, make_bundle, prepare_output
     from .fields import suggest
     from .site import SiteError
     from .text import size_id
+    from .verify import verify_bundle
 
-    if args.verify:
+    if args.verify is not None:
         result = verify_bundle(Path(args.verify))
         for line in result.problems:
             print(line, file=sys.stderr)
@@ -149,6 +152,7 @@ def cmd_bundle(args: argparse.Namespace, project: Project, config_file: Path) ->
             return EXIT_CONTENT
         print(f"Bundel utuh: {result.checked} berkas cocok dengan SHA256SUMS.txt.")
         return EXIT_OK
+    assert project is not None and config_file is not None, "only --verify runs without a project"
     catalog, problems = load_catalog(project)
     if problems.errors:
         print(format_report(problems.errors), file=sys.stderr)
@@ -160,15 +164,19 @@ def cmd_bundle(args: argparse.Namespace, project: Project, config_file: Path) ->
                 label = "kursus" if kind == "course" else "faktor"
                 print(f"asn-portal: {label} '{slug}' tidak ada.{suggest(slug, known)}", file=sys.stderr)
                 return EXIT_USAGE
-    output = Path(args.output)
-    if output.suffix.lower() != ".zip":
-        print("asn-portal: nama berkas keluaran harus diakhiri .zip", file=sys.stderr)
-        return EXIT_USAGE
     try:
+        output = prepare_output(Path(args.output))  # before the slow build: a bad -o fails at once
         report = make_bundle(config_file, output, tuple(args.course), tuple(args.factor))
+    except OutputError as exc:
+        print(f"asn-portal: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except SiteError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONTENT
+    except OSError as exc:
+        print(f"asn-portal: bundel tidak dapat ditulis ke {args.output} ({describe_os_error(exc)}). "
+              "Pilih lokasi lain dengan -o atau kosongkan ruang disk.", file=sys.stderr)
+        return EXIT_USAGE
     print(f"Bundel luring selesai: {report.pages} halaman, {report.materials} berkas materi, "
           f"{report.files} berkas, {size_id(report.size)}.\nZip: {report.path}")
     return EXIT_OK
