@@ -30,6 +30,8 @@ def slugify(text: str) -> str:
 def suggest_material(text: str, prefix: str = "materials") -> str:
     """The ``materials/...`` path a person most likely meant, keeping their subfolders."""
     path = text.replace("\\", "/").strip()
+    if prefix != "materials" and path.startswith("materials/"):  # the usual name, in a site that renamed it
+        path = f"{prefix}/" + path[len("materials/"):]
     if f"{prefix}/" in path:  # /materials/x, ../materials/x, C:/proyek/materials/x: keep what follows
         path = f"{prefix}/" + path.split(f"{prefix}/", 1)[1]
     elif path.startswith("/") or re.match(r"^[A-Za-z]:", path):

@@ -99,12 +99,14 @@ class Resolver:
     def _resolve(self, text: str, from_page: str | None, material: bool = False) -> Decision:
         if not text:
             return Refusal("tautan kosong. Tulis tujuan tautannya.")
+        compact = re.sub(r"[\t\n\r]", "", text)  # as browsers read a URL: java\tscript: is javascript:
+        scheme = _SCHEME.match(compact)
+        if scheme and len(scheme.group(1)) > 1 and compact != text:
+            return self._with_scheme(compact, scheme.group(1))  # decided on what a browser would read
         if _CONTROL.search(text):
             return Refusal("tautan memuat karakter kontrol. Ketik ulang tautannya.")
         if text.startswith("#"):
             return Link("anchor", text)
-        compact = re.sub(r"[\t\n\r]", "", text)  # as browsers read a URL: java\tscript: is javascript:
-        scheme = _SCHEME.match(compact)
         if scheme and len(scheme.group(1)) > 1:
             return self._with_scheme(text, scheme.group(1))
         if text.startswith("//"):

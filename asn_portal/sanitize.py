@@ -59,7 +59,7 @@ def url_scheme(value: str) -> str:
                                                      "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c"
                                                      "\x1d\x1e\x1f ")
     m = _SCHEME.match(compact)
-    return m.group(1).lower() if m and len(m.group(1)) > 1 else ""
+    return m.group(1).lower() if m else ""  # "c" too: C:\x is a scheme to a browser and to nh3
 
 
 def clean(html: str, url: UrlHook) -> str:

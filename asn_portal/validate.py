@@ -44,6 +44,7 @@ class _Loaded:
     source: Source
     values: dict[str, Any]
     links: frozenset[tuple[str, str]] = frozenset()  # entries its Markdown links
+    materials: dict[str, str] = field(default_factory=dict)  # materials its Markdown links
 
 
 def load_catalog(project: Project) -> tuple[Catalog, ProblemList]:
@@ -73,13 +74,13 @@ def check_project(project: Project) -> Checked:
             # the catalog once renamed.
             if values is not None:
                 item = _Loaded(spec, path.stem, source, values)
-                item.links = _check_markdown(item, resolver, problems)
+                _check_markdown(item, resolver, problems)
                 if named_well:
                     loaded.append(item)
     catalog = _build(loaded)
     _check_references(catalog, loaded, problems, present)
     page_materials = check_pages(project, resolver, pages, problems)
-    _check_portable(catalog, page_materials, pages, project, problems)
+    _check_portable(loaded, page_materials, pages, project, problems)
     return Checked(catalog, problems, resolver, page_materials, pages)
 
 
@@ -179,8 +180,8 @@ def _check_redirects(loaded: list[_Loaded], present: dict[str, set[str]], proble
                                "menunjuk ke satu entri.", "redirect_from")
 
 
-def _check_markdown(item: _Loaded, resolver: Resolver, problems: ProblemList) -> frozenset[tuple[str, str]]:
-    """Every Markdown field read as the page renderer reads it; returns the entries it links."""
+def _check_markdown(item: _Loaded, resolver: Resolver, problems: ProblemList) -> None:
+    """Every Markdown field read as the page renderer reads it; keeps the entries and materials it links."""
     rel = item.source.rel
     links: set[tuple[str, str]] = set()
     for where, node in _markdown_fields(item):
@@ -190,21 +191,30 @@ def _check_markdown(item: _Loaded, resolver: Resolver, problems: ProblemList) ->
             (problems.error if error else problems.warning)(rel, line, col, message, where)
 
         html, definitions = convert(node.value)
-        links |= inspect_html(html, resolver, locate, report, definitions=definitions).entries
-    return frozenset(links)
+        inspection = inspect_html(html, resolver, locate, report, definitions=definitions)
+        links |= inspection.entries
+        item.materials.update(inspection.materials)
+    item.links = frozenset(links)
 
 
-def _check_portable(catalog: Catalog, page_materials: dict[str, str], pages: list[str], project: Project,
+def _all_materials(values: dict[str, Any]) -> list[str]:
+    """Published paths of the materials in an entry's fields (its own and its modules')."""
+    found = [m.published for m in values.get("materials", ()) if m is not None and m.published]
+    for module in values.get("modules", ()) or ():
+        found += [m.published for m in getattr(module, "materials", ()) if m.published]
+    return found
+
+
+def _check_portable(loaded: list[_Loaded], page_materials: dict[str, str], pages: list[str], project: Project,
                     problems: ProblemList) -> None:
     """Published names that differ only in letter case overwrite each other when a kit is unpacked
     on Windows or macOS: each is an error at the file that brings it."""
     by_lower: dict[str, set[str]] = defaultdict(set)
-    for entry in catalog.entries():
-        for material in getattr(entry, "materials", ()):
-            if material.published:
-                by_lower[material.published.lower()].add(f"{material.published}\0{entry.source}")
+    for item in loaded:
+        for published in [*item.materials.values(), *_all_materials(item.values)]:
+            by_lower[published.lower()].add(f"{published}\0{item.source.rel}")
     for path, published in page_materials.items():
-        by_lower[published.lower()].add(f"{published}\0{project.rel(project.materials_dir)}/{path}")
+        by_lower[published.lower()].add(f"{published}\0{path}")  # reported at the material a page links
     for rel in pages:
         dest = rel.rsplit(".", 1)[0] + "/" if is_page(rel) else rel
         by_lower[dest.lower()].add(f"{dest}\0{project.rel(project.pages_dir / rel)}")
