@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+
+# C0 and C1 controls and the line/paragraph separators some terminals and CI logs treat as breaks
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class Severity(str, Enum):
@@ -47,10 +51,10 @@ class ProblemList:
         self.items: list[Problem] = []
 
     def error(self, path: str, line: int, col: int | None, message: str, field_path: str = "") -> None:
-        self.items.append(Problem(path, line, col, message, Severity.ERROR, field_path))
+        self.items.append(Problem(printable(path), line, col, printable(message), Severity.ERROR, field_path))
 
     def warning(self, path: str, line: int, col: int | None, message: str, field_path: str = "") -> None:
-        self.items.append(Problem(path, line, col, message, Severity.WARNING, field_path))
+        self.items.append(Problem(printable(path), line, col, printable(message), Severity.WARNING, field_path))
 
     @property
     def errors(self) -> list[Problem]:
@@ -64,12 +68,10 @@ class ProblemList:
         return sort_problems(self.items)
 
 
-class ContentError(Exception):
-    """Raised when content has errors; carries every problem so callers can print them all."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sort_problems(problems)
-        super().__init__(format_report(self.problems))
+def printable(text: str) -> str:
+    """Contributed text quoted in a message, made unable to forge a report line or steer a terminal:
+    line breaks, escape and other control characters are shown as \\xNN."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
 
 def format_report(problems: list[Problem]) -> str:
