@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .offline import Offline
+    from mkdocs.config.defaults import MkDocsConfig
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -17,7 +17,7 @@ class SiteError(Exception):
     """A build failed; the message is ready for a person to read."""
 
 
-def load(config_file: Path, **overrides: Any) -> Any:
+def load(config_file: Path, **overrides: Any) -> MkDocsConfig:
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -34,18 +34,20 @@ def build_site(config_file: Path, *, strict: bool = False, **overrides: Any) -> 
     return Path(config.site_dir)
 
 
-def build_offline(config_file: Path, site_dir: Path, offline: Offline) -> None:
-    """Build for file:// into ``site_dir`` with the portal plugin in offline mode."""
+def build_offline(config_file: Path, site_dir: Path, chosen: tuple[tuple[str, str], ...] = ()) -> None:
+    """Build for file:// into ``site_dir``: the plugin's typed ``offline`` option, and ``subset`` when
+    only ``chosen`` (kind, slug) entries and what they link belong in the kit."""
     config = load(config_file, site_dir=str(site_dir))
     plugin = config.plugins.get("asn-portal")
     if plugin is None:
         raise SiteError(f"plugin 'asn-portal' tidak aktif di {config_file.name}. Tambahkan '- asn-portal' "
                         "di bagian plugins.")
-    plugin.offline = offline
+    plugin.config["offline"] = True
+    plugin.config["subset"] = [f"{kind}:{slug}" for kind, slug in chosen]
     run_build(config)
 
 
-def run_build(config: Any) -> None:
+def run_build(config: MkDocsConfig) -> None:
     """Build a loaded config; MkDocs errors become one SiteError with the real message."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException

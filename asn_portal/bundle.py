@@ -1,29 +1,38 @@
 """The offline bundle: one reproducible zip a facilitator copies to laptops without internet.
 
 Layout inside the zip (one top-level folder, named after the zip):
-    <name>/BUKA-PORTAL.html   start file (forwards to situs/index.html)
-    <name>/BACA-SAYA.txt      how to extract, open and check the copy
+    <name>/BUKA-PORTAL.html   start file (forwards to situs/index.html), with the kit's date and version
+    <name>/BACA-SAYA.txt      how to extract, open and check the copy, with the kit's date and version
     <name>/SHA256SUMS.txt     checksum of every other file (``sha256sum -c`` format)
     <name>/situs/...          the site built for file://
+
+The kit's date and content version follow from the content alone, never from the clock, so the same
+content still gives the same zip: the version is a fingerprint of the built site (plus the Git commit
+when the content is committed), the date is SOURCE_DATE_EPOCH or else the date of that commit.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
+import html
 import os
 import re
 import sys
 import tempfile
 import time
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import packaged_text
-from .offline import Offline
+from .build import build_offline
+from .history import Commit, head_commit
 from .paths import windows_problem
-from .site import build_offline
+from .project import ProjectNotFoundError, load_project
+from .text import date_id, size_id
 
 SUMS = "SHA256SUMS.txt"
 START = "BUKA-PORTAL.html"
@@ -35,6 +44,10 @@ DOS_EPOCH = 315532800  # 1980-01-01, the earliest time a zip can hold
 DROP = ("sitemap.xml", "sitemap.xml.gz", "404.html")  # 404.html links from a server root: no use offline
 CHUNK = 1 << 16  # files are streamed in pieces of this size, in and out of the zip
 MAX_STEM = 100
+VERSION_DIGITS = 12  # hex digits of the content fingerprint shown as the kit's version
+NO_DATE = "tidak diketahui"  # no SOURCE_DATE_EPOCH and no commit the content matches
+FAT32_MAX = (4 << 30) - 1  # the largest file a FAT32 flash drive can hold: 4 GiB minus one byte
+FAT32_WARN = 7 << 29  # 3.5 GiB: from this size on, `bundle` warns that the zip nears FAT32's limit
 _STEM = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*")
 _OS_REASONS = {errno.EACCES: "tidak ada izin", errno.EPERM: "tidak ada izin", errno.EROFS: "hanya bisa dibaca",
                errno.ENOSPC: "ruang disk penuh", errno.ENOENT: "folder tidak ada atau tidak bisa ditulisi",
@@ -50,6 +63,9 @@ class BundleReport:
     materials: int
     files: int
     size: int
+    kit_date: str = NO_DATE  # as the kit writes it: "27 November 2026"
+    version: str = ""  # "4f2a9c01be7d (commit 1a2b3c4)"
+    warnings: list[str] = field(default_factory=list)  # Indonesian, each starting "peringatan: "
 
 
 class OutputError(Exception):
@@ -102,27 +118,92 @@ def prepare_output(output: Path) -> Path:
     return target
 
 
-def make_bundle(config_file: Path, output: Path, courses: tuple[str, ...] = (),
-                factors: tuple[str, ...] = ()) -> BundleReport:
-    """Build offline into a temporary folder and write the zip atomically (no partial file)."""
+def make_bundle(config_file: Path, output: Path, chosen: tuple[tuple[str, str], ...] = ()) -> BundleReport:
+    """Build offline into a temporary folder and write the zip atomically (no partial file).
+
+    ``chosen``: (kind, slug) entries a one-event kit is built around; empty for the whole catalog."""
     output = prepare_output(output)
     top = bundle_top(output)
     with tempfile.TemporaryDirectory(prefix="asn-portal-bundle-") as tmp:
         root = Path(tmp) / WORK
         site_dir = root / SITE
-        offline = Offline(courses=courses, factors=factors)
-        build_offline(config_file, site_dir, offline)
+        build_offline(config_file, site_dir, chosen)
         for name in DROP:
             (site_dir / name).unlink(missing_ok=True)
-        (root / START).write_text(packaged_text("templates", "bundle_start.html"), encoding="utf-8")
-        (root / README).write_text(packaged_text("templates", "bundle_readme.txt"), encoding="utf-8")
+        digests = {p: _sha256(p) for p in site_dir.rglob("*") if p.is_file()}
+        commit = head_commit(config_file.resolve().parent, _source_paths(config_file))
+        kit_date = _kit_date(commit)
+        version = _version(_fingerprint({p.relative_to(root).as_posix(): d for p, d in digests.items()}), commit)
+        fill = {"@TANGGAL@": kit_date, "@VERSI@": version}
+        _write_text(root / START, _fill(packaged_text("templates", "bundle_start.html"), fill, html.escape))
+        _write_text(root / README, _fill(packaged_text("templates", "bundle_readme.txt"), fill, str))
         files = sorted(p for p in root.rglob("*") if p.is_file())
-        sums = "".join(f"{_sha256(p)}  {p.relative_to(root).as_posix()}\n" for p in files)
-        (root / SUMS).write_text(sums, encoding="utf-8")
+        sums = "".join(f"{digests.get(p) or _sha256(p)}  {p.relative_to(root).as_posix()}\n" for p in files)
+        _write_text(root / SUMS, sums)
         _write_zip(root, output, top)
         pages = sum(1 for p in files if p.suffix == ".html") - 1  # minus the start file
         materials = sum(1 for p in files if (site_dir / "materi") in p.parents)
-    return BundleReport(output, pages, materials, len(files) + 1, output.stat().st_size)
+    size = output.stat().st_size
+    return BundleReport(output, pages, materials, len(files) + 1, size, kit_date, version, size_warnings(size))
+
+
+def size_warnings(size: int) -> list[str]:
+    """Why a zip of ``size`` bytes may not fit on a FAT32 flash drive (empty when it surely does)."""
+    advice = ("Pakai flashdisk berformat exFAT atau NTFS, atau buat paket lebih kecil untuk satu acara "
+              "dengan --course/--factor.")
+    if size > FAT32_MAX:
+        return [f"peringatan: zip berukuran {size_id(size)}, melebihi batas 4 GB per berkas pada flashdisk "
+                f"FAT32, jadi sama sekali tidak dapat disalin ke flashdisk FAT32. {advice}"]
+    if size >= FAT32_WARN:
+        return [f"peringatan: zip berukuran {size_id(size)}, mendekati 4 GB. Flashdisk berformat FAT32 tidak "
+                f"dapat menyimpan berkas berukuran 4 GB atau lebih. {advice}"]
+    return []
+
+
+def _source_paths(config_file: Path) -> list[Path]:
+    """What the site is built from, for `git status`: mkdocs.yml and the content, pages and materials folders."""
+    try:
+        project, config = load_project(config_file.parent, str(config_file))
+    except ProjectNotFoundError:  # the build read it, so this is unlikely; fall back to the usual layout
+        root = config_file.parent
+        return [config_file, root / "content", root / "materials"]
+    return [config, project.content_dir, project.pages_dir, project.materials_dir]
+
+
+def _fingerprint(digests: dict[str, str]) -> str:
+    """A short hash over every (path, SHA-256) pair: the same built site gives the same text."""
+    listing = "".join(f"{digests[name]}  {name}\n" for name in sorted(digests))
+    return hashlib.sha256(listing.encode("utf-8")).hexdigest()[:VERSION_DIGITS]
+
+
+def _version(fingerprint: str, commit: Commit | None) -> str:
+    if commit is None:
+        return fingerprint
+    return f"{fingerprint} (commit {commit.short})" if commit.clean else f"{fingerprint} (isi belum di-commit)"
+
+
+def _kit_date(commit: Commit | None) -> str:
+    """SOURCE_DATE_EPOCH (UTC); else the date of the commit the content matches; else unknown."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit():
+        try:
+            return date_id(dt.datetime.fromtimestamp(int(value), dt.timezone.utc).date())
+        except (OverflowError, OSError, ValueError):
+            pass
+    if commit is not None and commit.clean:
+        return date_id(commit.day)
+    return NO_DATE
+
+
+def _fill(template: str, values: dict[str, str], escape: Callable[[str], str]) -> str:
+    for marker, value in values.items():
+        template = template.replace(marker, escape(value))
+    return template
+
+
+def _write_text(path: Path, text: str) -> None:
+    """UTF-8 with \\n line ends on every system: the zip must not depend on where it was made."""
+    path.write_bytes(text.encode("utf-8"))
 
 
 def _sha256(path: Path) -> str:

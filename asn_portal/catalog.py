@@ -1,119 +1,97 @@
-"""The validated catalog: entries by kind and the cross-references between them."""
+"""The validated catalog: entries keyed by kind, and the cross-references between them.
+
+Knows no kind by name: listing order comes from each entry class's ``sort_key``, references from
+the REFS fields its ``KindSpec`` declares.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from .models import AnyEntry, Article, Course, Factor
+from .models import KINDS, Entry
 
 
-@dataclass
 class Catalog:
-    factors: dict[str, Factor] = field(default_factory=dict)
-    courses: dict[str, Course] = field(default_factory=dict)
-    articles: dict[str, Article] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
+    def __init__(self, entries: Mapping[str, Mapping[str, Entry]] | None = None) -> None:
+        given = entries or {}
+        unknown = set(given) - set(KINDS)
+        if unknown:
+            raise ValueError(f"kinds not in the registry: {sorted(unknown)}")
+        self._by_kind: dict[str, dict[str, Entry]] = {kind: dict(given.get(kind, {})) for kind in KINDS}
         self._backlinks: dict[tuple[str, str], dict[str, set[str]]] | None = None
+        self._sorted: dict[str, list[Entry]] = {}
         self._positions: dict[str, dict[str, int]] = {}  # kind -> slug -> place in its listing
 
     # -- lookups -----------------------------------------------------------------------------
-    def of_kind(self, kind: str) -> dict[str, AnyEntry]:
-        table: dict[str, dict[str, AnyEntry]] = {
-            "factor": self.factors, "course": self.courses, "article": self.articles}  # type: ignore[dict-item]
-        return table[kind]
+    def of_kind(self, kind: str) -> dict[str, Entry]:
+        return self._by_kind[kind]
 
-    def get(self, kind: str, slug: str) -> AnyEntry | None:
-        return self.of_kind(kind).get(slug)
+    def add(self, entry: Entry) -> None:
+        self._by_kind[entry.kind][entry.slug] = entry
+        self._backlinks = None
+        self._sorted.pop(entry.kind, None)
+        self._positions.pop(entry.kind, None)
 
-    def entries(self) -> Iterable[AnyEntry]:
-        yield from self.factors_in_order()
-        yield from self.courses_sorted()
-        yield from self.articles_newest_first()
+    def get(self, kind: str, slug: str) -> Entry | None:
+        table = self._by_kind.get(kind)
+        return table.get(slug) if table is not None else None
 
-    def factors_in_order(self) -> list[Factor]:
-        return sorted(self.factors.values(), key=lambda f: (f.order, f.slug))
+    def sorted(self, kind: str) -> list[Entry]:
+        """A kind's entries in listing order (a factor's order, newest article first, courses by title)."""
+        if kind not in self._sorted:
+            self._sorted[kind] = sorted(self._by_kind[kind].values(), key=lambda e: e.sort_key())
+        return self._sorted[kind]
 
-    def courses_sorted(self) -> list[Course]:
-        return sorted(self.courses.values(), key=lambda c: (c.title.casefold(), c.slug))
+    def entries(self) -> Iterator[Entry]:
+        for kind in KINDS:
+            yield from self.sorted(kind)
 
-    def articles_newest_first(self) -> list[Article]:
-        return sorted(self.articles.values(), key=lambda a: (-a.date.toordinal(), a.slug))
-
-    @property
-    def total_jp(self) -> int:
-        return sum(c.jp for c in self.courses.values())
+    def slugs(self) -> dict[str, set[str]]:
+        return {kind: set(table) for kind, table in self._by_kind.items()}
 
     # -- cross-references --------------------------------------------------------------------
-    def refs_of(self, entry: AnyEntry) -> set[tuple[str, str]]:
-        """Everything an entry points to: declared fields plus links in its Markdown."""
-        refs = set(entry.links)
-        if isinstance(entry, (Course, Article)):
-            refs |= {("factor", s) for s in entry.factors}
-        if isinstance(entry, Article):
-            refs |= {("course", s) for s in entry.courses}
-        return {r for r in refs if r != (entry.kind, entry.slug)}
-
-    def referring(self, entry: AnyEntry, kind: str) -> list[AnyEntry]:
+    def referring(self, entry: Entry, kind: str) -> list[Entry]:
         """Entries of ``kind`` that point at ``entry``, so every link also works the other way."""
         if self._backlinks is None:
             index: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
             for source in self.entries():
-                for target in self.refs_of(source):
+                for target in source.refs():
                     index[target][source.kind].add(source.slug)
             self._backlinks = index
         slugs = self._backlinks.get((entry.kind, entry.slug), {}).get(kind, set())
-        found = [self.of_kind(kind)[s] for s in slugs if s in self.of_kind(kind)]
-        order = self._position(kind)
-        return sorted(found, key=lambda e: order[e.slug])
+        return self._in_order(kind, slugs)
 
-    def linked(self, entry: AnyEntry, kind: str) -> list[AnyEntry]:
+    def linked(self, entry: Entry, kind: str) -> list[Entry]:
         """Entries of ``kind`` that ``entry`` itself names (its fields and its own Markdown)."""
-        table = self.of_kind(kind)
-        order = self._position(kind)
-        return sorted((table[s] for k, s in self.refs_of(entry) if k == kind and s in table),
-                      key=lambda e: order[e.slug])
+        return self._in_order(kind, {s for k, s in entry.refs() if k == kind})
 
-    def related(self, entry: AnyEntry, kind: str) -> list[AnyEntry]:
+    def related(self, entry: Entry, kind: str) -> list[Entry]:
         """Entries of ``kind`` linked with ``entry`` in either direction."""
-        both = {e.slug: e for e in [*self.linked(entry, kind), *self.referring(entry, kind)]}
-        order = self._position(kind)
-        return sorted(both.values(), key=lambda e: order[e.slug])
+        both = {e.slug for e in self.linked(entry, kind)} | {e.slug for e in self.referring(entry, kind)}
+        return self._in_order(kind, both)
 
-    def _position(self, kind: str) -> dict[str, int]:
-        # Computed once per kind: every page lists related entries, so sorting per call would be
-        # quadratic in the size of the catalog.
+    def _in_order(self, kind: str, slugs: Iterable[str]) -> list[Entry]:
+        # Positions are computed once per kind: every page lists related entries, so sorting per
+        # call would be quadratic in the size of the catalog.
         if kind not in self._positions:
-            self._positions[kind] = {e.slug: i for i, e in enumerate(self._sorted(kind))}
-        return self._positions[kind]
+            self._positions[kind] = {e.slug: i for i, e in enumerate(self.sorted(kind))}
+        table, order = self._by_kind[kind], self._positions[kind]
+        return sorted((table[s] for s in slugs if s in table), key=lambda e: order[e.slug])
 
-    def _sorted(self, kind: str) -> list[AnyEntry]:
-        if kind == "factor":
-            return list(self.factors_in_order())
-        if kind == "course":
-            return list(self.courses_sorted())
-        return list(self.articles_newest_first())
-
-    # -- subsets (one training event's kit) --------------------------------------------------
-    def subset(self, courses: Iterable[str] = (), factors: Iterable[str] = ()) -> Catalog:
-        """The chosen entries plus what they link to; links to the rest render as plain text."""
-        chosen: set[tuple[str, str]] = {("course", s) for s in courses} | {("factor", s) for s in factors}
+    # -- derived catalogs --------------------------------------------------------------------
+    def subset(self, chosen: Iterable[tuple[str, str]]) -> Catalog:
+        """One training event's kit: the chosen entries plus what they link to; links to the rest
+        render as plain text."""
         keep = set(chosen)
-        for kind, slug in chosen:
+        for kind, slug in list(keep):
             entry = self.get(kind, slug)
             if entry is not None:
-                keep |= self.refs_of(entry)
-        return Catalog(
-            factors={s: e for s, e in self.factors.items() if ("factor", s) in keep},
-            courses={s: e for s, e in self.courses.items() if ("course", s) in keep},
-            articles={s: e for s, e in self.articles.items() if ("article", s) in keep},
-        )
+                keep |= entry.refs()
+        return self._where(lambda e: (e.kind, e.slug) in keep)
 
     def without_drafts(self) -> Catalog:
-        return Catalog(
-            factors={s: e for s, e in self.factors.items() if not e.draft},
-            courses={s: e for s, e in self.courses.items() if not e.draft},
-            articles={s: e for s, e in self.articles.items() if not e.draft},
-        )
+        return self._where(lambda e: not e.draft)
+
+    def _where(self, keep: Callable[[Entry], bool]) -> Catalog:
+        return Catalog({kind: {s: e for s, e in table.items() if keep(e)} for kind, table in self._by_kind.items()})

@@ -12,11 +12,13 @@ from typing import Any, NoReturn
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # silence Material's end-of-life banner
 
+from .models import KINDS
 from .problems import Problem, format_report
 from .project import ProjectNotFoundError, load_project
 from .validate import Project, load_catalog
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+SUBSET_KINDS = [spec for spec in KINDS.values() if spec.subset_option]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -59,15 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     bundle = sub.add_parser("bundle", help="buat satu zip portal luring untuk ruang pelatihan tanpa internet")
     bundle.add_argument("-o", "--output", metavar="BERKAS.zip", default="dist/portal-asn.zip",
                         help="lokasi zip (bawaan: dist/portal-asn.zip)")
-    bundle.add_argument("--course", action="append", default=[], metavar="SLUG",
-                        help="hanya kursus ini beserta yang ditautkannya (boleh diulang)")
-    bundle.add_argument("--factor", action="append", default=[], metavar="SLUG",
-                        help="hanya faktor ini beserta yang ditautkannya (boleh diulang)")
+    for spec in SUBSET_KINDS:  # --course SLUG, --factor SLUG: a kit for one training event
+        bundle.add_argument(f"--{spec.name}", action="append", default=[], metavar="SLUG",
+                            help=f"hanya {spec.label.lower()} ini beserta yang ditautkannya (boleh diulang)")
     bundle.add_argument("--verify", metavar="ZIP", help="periksa keutuhan zip (atau folder hasil ekstrak)")
     bundle.set_defaults(func=cmd_bundle)
     new = sub.add_parser("new", help="buat berkas YAML baru dari templat")
-    new.add_argument("kind", choices=("course", "article", "factor", "kursus", "artikel", "faktor"),
-                     metavar="JENIS", help="course (kursus), article (artikel) atau factor (faktor)")
+    new.add_argument("kind", choices=[*KINDS, *(s.url_dir for s in KINDS.values())], metavar="JENIS",
+                     help=", ".join(f"{s.name} ({s.url_dir})" for s in KINDS.values()))
     new.add_argument("slug", metavar="SLUG", help="nama berkas tanpa .yml: huruf kecil, angka dan '-'")
     new.add_argument("--title", help="judul entri")
     new.set_defaults(func=cmd_new)
@@ -114,7 +115,7 @@ def cmd_check(args: argparse.Namespace, project: Project, config_file: Path) -> 
 
 
 def cmd_build(args: argparse.Namespace, project: Project, config_file: Path) -> int:
-    from .site import SiteError, build_site
+    from .build import SiteError, build_site
 
     try:
         site_dir = build_site(config_file, strict=args.strict)
@@ -126,7 +127,7 @@ def cmd_build(args: argparse.Namespace, project: Project, config_file: Path) -> 
 
 
 def cmd_serve(args: argparse.Namespace, project: Project, config_file: Path) -> int:
-    from .site import SiteError, serve_site
+    from .build import SiteError, serve_site
 
     try:
         serve_site(config_file, dev_addr=args.dev_addr)
@@ -137,9 +138,9 @@ def cmd_serve(args: argparse.Namespace, project: Project, config_file: Path) -> 
 
 
 def cmd_bundle(args: argparse.Namespace, project: Project | None, config_file: Path | None) -> int:
+    from .build import SiteError
     from .bundle import OutputError, describe_os_error, make_bundle, prepare_output
     from .fields import suggest
-    from .site import SiteError
     from .text import size_id
     from .verify import verify_bundle
 
@@ -157,16 +158,17 @@ def cmd_bundle(args: argparse.Namespace, project: Project | None, config_file: P
     if problems.errors:
         print(format_report(problems.errors), file=sys.stderr)
         return EXIT_CONTENT
-    for kind, slugs in (("course", args.course), ("factor", args.factor)):
-        known = sorted(catalog.of_kind(kind))
-        for slug in slugs:
+    chosen: list[tuple[str, str]] = []
+    for spec in SUBSET_KINDS:
+        known = sorted(catalog.of_kind(spec.name))
+        for slug in getattr(args, spec.name):
             if slug not in known:
-                label = "kursus" if kind == "course" else "faktor"
-                print(f"asn-portal: {label} '{slug}' tidak ada.{suggest(slug, known)}", file=sys.stderr)
+                print(f"asn-portal: {spec.label.lower()} '{slug}' tidak ada.{suggest(slug, known)}", file=sys.stderr)
                 return EXIT_USAGE
+            chosen.append((spec.name, slug))
     try:
         output = prepare_output(Path(args.output))  # before the slow build: a bad -o fails at once
-        report = make_bundle(config_file, output, tuple(args.course), tuple(args.factor))
+        report = make_bundle(config_file, output, tuple(chosen))
     except OutputError as exc:
         print(f"asn-portal: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -179,6 +181,9 @@ def cmd_bundle(args: argparse.Namespace, project: Project | None, config_file: P
         return EXIT_USAGE
     print(f"Bundel luring selesai: {report.pages} halaman, {report.materials} berkas materi, "
           f"{report.files} berkas, {size_id(report.size)}.\nZip: {report.path}")
+    print(f"Tanggal paket: {report.kit_date}. Versi isi: {report.version}.")
+    for warning in report.warnings:
+        print(f"asn-portal: {warning}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -204,7 +209,7 @@ def cmd_schema(args: argparse.Namespace, project: Project, config_file: Path) ->
     written = write_schemas(target)
     if args.slugs:
         catalog, _ = load_catalog(project)
-        slugs = {kind: sorted(catalog.of_kind(kind)) for kind in ("factor", "course", "article")}
+        slugs = {kind: sorted(table) for kind, table in catalog.slugs().items()}
         written += write_schemas(target / "slugs", slugs)
     for path in written:
         print(f"Skema ditulis: {path}")
@@ -212,7 +217,7 @@ def cmd_schema(args: argparse.Namespace, project: Project, config_file: Path) ->
 
 
 def _count(project: Project) -> int:
-    folders = [project.content_dir / name for name in ("factors", "courses", "articles")]
+    folders = [project.content_dir / spec.folder for spec in KINDS.values()]
     return sum(len(list(f.glob("*.yml"))) for f in folders if f.is_dir())
 
 

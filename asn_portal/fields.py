@@ -13,7 +13,7 @@ from typing import Any
 
 from .hints import closest, slugify, suggest
 from .loader import REJECTED, InvalidDate, Node
-from .models import NESTED_CLASSES, Field, FieldType, Material
+from .models import Field, FieldType, Material
 from .problems import ProblemList
 from .resolver import Refusal, Resolver, web_url_problem
 
@@ -30,14 +30,6 @@ SYNONYMS = {
               "advanced": "lanjut", "mahir": "lanjut", "lanjutan": "lanjut"},
     "competency": {"technical": "teknis", "managerial": "manajerial", "sosial kultural": "sosial-kultural",
                    "sosiokultural": "sosial-kultural", "sosial": "sosial-kultural"},
-}
-_TYPE_NAMES = {
-    FieldType.TEXT: "teks", FieldType.MARKDOWN: "teks (Markdown)", FieldType.INT: "bilangan bulat",
-    FieldType.POSINT: "bilangan bulat lebih dari 0", FieldType.BOOL: "true atau false",
-    FieldType.DATE: "tanggal TTTT-BB-HH", FieldType.CHOICE: "salah satu pilihan", FieldType.URL: "URL",
-    FieldType.TEXT_LIST: "daftar teks", FieldType.SLUG_LIST: "daftar slug", FieldType.REFS: "daftar slug",
-    FieldType.MATERIALS: "daftar materi", FieldType.OBJECT: "pemetaan (kunci: nilai)",
-    FieldType.OBJECT_LIST: "daftar pemetaan",
 }
 
 
@@ -138,7 +130,7 @@ class FieldChecker:
 
     def _mistyped(self, node: Node, spec: Field, path: str, hint: str) -> None:
         """Report a value of the wrong type."""
-        self.error(node, f"'{spec.name}' harus berupa {_TYPE_NAMES[spec.type]}, bukan {describe_value(node)}; {hint}",
+        self.error(node, f"'{spec.name}' harus berupa {spec.type.words}, bukan {describe_value(node)}; {hint}",
                    path)
 
     def text(self, node: Node, spec: Field, path: str) -> str | None:
@@ -334,7 +326,8 @@ def _make(spec: Field, values: dict[str, Any] | None) -> Any:
     """Nested model object, or None when a required field was missing (already reported)."""
     if values is None or any(f.required and f.name not in values for f in spec.fields):
         return None
-    return NESTED_CLASSES[spec.name](**values)
+    assert spec.model is not None, f"field {spec.name} declares no model"
+    return spec.model(**values)
 
 
 def is_web_url(text: str) -> bool:

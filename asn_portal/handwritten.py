@@ -8,7 +8,6 @@ material types; nothing may take the path of a theme asset or of a page the port
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,13 +21,11 @@ from .paths import file_type_problem, is_link, windows_problem
 from .problems import ProblemList
 from .project import Project
 from .resolver import Resolver
+from .urls import CONTRIBUTORS, HOME
 
 PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs reads as a page
-HOME = "index.md"
-CONTRIBUTORS = "kontributor/index.md"
 # Site paths the theme or the portal itself writes: a contributed file there would replace them.
-RESERVED_FOLDERS = frozenset({*(k.url_dir for k in KINDS.values()), CONTRIBUTORS.split("/")[0], PUBLISHED_MATERIALS,
-                              "assets", "search"})
+THEME_FOLDERS = frozenset({"assets", "search"})
 RESERVED_FILES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 BASE_EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html")
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)
@@ -67,7 +64,8 @@ def generated_pages(slugs: dict[str, set[str]]) -> set[str]:
 
 def reserved_problem(rel: str) -> str | None:
     top = rel.split("/")[0]
-    if rel in RESERVED_FILES or (top in RESERVED_FOLDERS and "/" in rel):
+    reserved = {*(k.url_dir for k in KINDS.values()), CONTRIBUTORS.split("/")[0], PUBLISHED_MATERIALS, *THEME_FOLDERS}
+    if rel in RESERVED_FILES or (top in reserved and "/" in rel):
         return (f"path '{rel}' dipakai tema atau halaman yang dibuat portal, sehingga berkas ini akan menggantikannya. "
                 "Pindahkan ke folder lain; penggantian tema hanya lewat folder overrides/ yang dikelola peninjau.")
     return None
@@ -132,9 +130,3 @@ class PageReader:
 
         return inspect_html(self.to_html(body), resolver, locate, report, from_page=rel,
                             sanitised=not self.project.raw_html_pages)
-
-
-def page_dest(rel: str) -> str:
-    """Where MkDocs publishes a page (directory URLs), for the Windows path check of the bundle."""
-    stem = posixpath.splitext(rel)[0]
-    return f"{stem}.html"

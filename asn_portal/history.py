@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -35,6 +37,41 @@ def last_updated(root: Path, folder: Path) -> dict[str, dt.date]:
     return dates
 
 
-def _git(git: str, root: Path, *args: str) -> str:
+@dataclass(frozen=True)
+class Commit:
+    """The last commit that changed the content (``paths``), and whether the working tree still matches it."""
+
+    short: str  # abbreviated hash, as `git rev-parse --short HEAD` prints it
+    day: dt.date  # committer date (`%cs`)
+    clean: bool  # no uncommitted or untracked changes under the given paths
+
+
+def head_commit(root: Path, paths: Sequence[Path]) -> Commit | None:
+    """The newest commit that touched ``paths`` (under ``root``), and whether they are all committed.
+
+    Commits that change only code or CI do not change a kit's date or version: both follow the content.
+
+    None outside a Git checkout, before the first commit, without the git program, or when git fails
+    or takes too long: the caller then says nothing about Git rather than guess.
+    """
+    git = shutil.which("git")
+    if git is None:
+        return None
+    try:
+        specs = [":(literal)" + p.resolve().relative_to(root.resolve()).as_posix() for p in paths]
+        short, _, day_text = _git(git, root, "log", "-1", "--format=%h %cs", "HEAD", "--", *specs,
+                                  timeout=30).strip().partition(" ")
+        if not short:
+            return None
+        day = dt.date.fromisoformat(day_text)
+        status = _git(git, root, "status", "--porcelain", "--", *specs, timeout=30) if specs else ""
+    except (subprocess.SubprocessError, OSError, ValueError):
+        return None
+    if not short:
+        return None
+    return Commit(short, day, not status.strip())
+
+
+def _git(git: str, root: Path, *args: str, timeout: float = 60) -> str:
     return subprocess.run([git, "-C", str(root), *args], capture_output=True, text=True, check=True,
-                          timeout=60).stdout
+                          timeout=timeout).stdout

@@ -13,13 +13,14 @@ import html
 import posixpath
 import re
 import secrets
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from typing import Any
 from xml.etree import ElementTree
 
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from mkdocs.structure.toc import AnchorLink
 
 from .resolver import Link, Refusal, Resolver
 from .sanitize import URL_ATTRIBUTES, clean, safe_id
@@ -132,7 +133,7 @@ def _relative(src: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(src) or ".")
 
 
-def safe_toc(items: Any) -> None:
+def safe_toc(items: Iterable[AnchorLink]) -> None:
     """Reserved ids renamed in a page's table of contents too, so its links keep working."""
     for item in items:
         item.id = safe_id(item.id)

@@ -7,11 +7,9 @@ worker in a hidden iframe instead of the CDN shim Material's own offline plugin 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from .catalog import Catalog
+from mkdocs.config.defaults import MkDocsConfig
 
 SHIM = "assets/asn-portal/worker-shim.js"
 # Features that need a server or the network: instant navigation fetches pages with XHR.
@@ -19,31 +17,24 @@ ONLINE_FEATURES = ("navigation.instant", "navigation.instant.prefetch", "navigat
                    "content.action.edit", "content.action.view")
 
 
-@dataclass
-class Offline:
-    courses: tuple[str, ...] = ()
-    factors: tuple[str, ...] = ()
-    published: Catalog = field(default_factory=Catalog)
+def configure_offline(config: MkDocsConfig) -> None:
+    """Adjust a MkDocs config for file://: plain .html links, no edit buttons, nothing that calls a server."""
+    config.use_directory_urls = False
+    config.repo_url = None  # no repository facts fetched, no edit buttons
+    config.edit_uri = None
+    config.edit_uri_template = None
+    theme = config.theme
+    theme["font"] = False  # system fonts: no Google Fonts request
+    theme["features"] = [f for f in theme.get("features", []) if f not in ONLINE_FEATURES]
+    for key in ("analytics", "alternate", "consent"):  # each would call a server from the page
+        config.extra.pop(key, None)
+    polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+    config.extra["polyfills"] = [SHIM, *[p for p in polyfills if p != SHIM]]
 
-    @property
-    def is_subset(self) -> bool:
-        return bool(self.courses or self.factors)
 
-    def apply(self, catalog: Catalog, config: Any) -> Catalog:
-        """Adjust the MkDocs config for file:// and return the catalog to publish."""
-        config.use_directory_urls = False
-        config.repo_url = None  # no repository facts fetched, no edit buttons
-        config.edit_uri = None
-        config.edit_uri_template = None
-        theme = config.theme
-        theme["font"] = False  # system fonts: no Google Fonts request
-        theme["features"] = [f for f in theme.get("features", []) if f not in ONLINE_FEATURES]
-        for key in ("analytics", "alternate", "consent"):  # each would call a server from the page
-            config.extra.pop(key, None)
-        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
-        config.extra["polyfills"] = [SHIM, *[p for p in polyfills if p != SHIM]]
-        self.published = catalog.subset(self.courses, self.factors) if self.is_subset else catalog
-        return self.published
+def parse_subset(items: list[str]) -> list[tuple[str, str]]:
+    """The ``subset`` plugin option, ``["course:slug", ...]``, as (kind, slug) pairs."""
+    return [(kind, slug) for kind, _, slug in (item.partition(":") for item in items)]
 
 
 def write_search_script(site_dir: Path) -> None:

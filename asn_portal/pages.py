@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from urllib.parse import quote
 
@@ -19,8 +18,9 @@ from markupsafe import Markup
 
 from . import text
 from .catalog import Catalog
+from .contributors import author_anchor, contributors, units
 from .markup import render_markdown
-from .models import COMPETENCIES, KINDS, LEVELS, MODES, AnyEntry, Article, Course, Factor, Material
+from .models import COMPETENCIES, KINDS, LEVELS, MODES, Entry, Material
 from .resolver import Refusal, Resolver
 from .urls import CONTRIBUTORS, HOME, Urls, entry_src, index_src
 
@@ -29,11 +29,13 @@ _STATIC_HEADING = re.compile(r"^#{1,6} ([^{}\n]+?)\s*$", re.MULTILINE)  # "## Ma
 
 
 @dataclass
-class Page:
+class PageSource:
+    """One generated page before MkDocs: where it goes, its title and its Markdown."""
+
     src: str  # e.g. "kursus/x.md"
     title: str  # plain text; escaping is the renderer's job
     markdown: str
-    kind: str  # "course" | "factor" | "article" | "index"
+    kind: str  # the entry's kind, or "index" for listing and credit pages
     source: str | None = None  # the YAML file a page came from (edit links)
     description: str = ""
     tags: tuple[str, ...] = ()
@@ -42,58 +44,14 @@ class Page:
 
 
 @dataclass
-class Contributor:
-    name: str
-    anchor: str
-    units: list[str] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)
+class Rendered:
+    """Everything one render of the catalog gives a build."""
 
-
-@dataclass
-class Site:
-    """Everything one build publishes from the catalog."""
-
-    pages: list[Page]
+    pages: list[PageSource]
     overview: str  # generated part of the home page
     # "materials/x.pdf" -> "materi/x.pdf": the files to publish, as the resolver accepted them
     materials: dict[str, str]
     redirects: dict[str, str]  # published path of an old slug -> HTML that forwards to the new page
-
-
-def author_anchor(name: str) -> str:
-    return "penulis-" + (toc_slugify(name, "-") or "tanpa-nama")
-
-
-def contributors(catalog: Catalog) -> list[Contributor]:
-    """Every author with their units and articles, most articles first."""
-    people: dict[str, Contributor] = {}
-    for article in catalog.articles_newest_first():
-        person = people.setdefault(article.author.name, Contributor(article.author.name,
-                                                                     author_anchor(article.author.name)))
-        person.articles.append(article)
-        if article.author.unit and article.author.unit not in person.units:
-            person.units.append(article.author.unit)
-    return sorted(people.values(), key=lambda p: (-len(p.articles), p.name.casefold()))
-
-
-def units(catalog: Catalog) -> list[tuple[str, int, int]]:
-    """(unit, articles, authors), most articles first."""
-    articles: dict[str, int] = defaultdict(int)
-    authors: dict[str, set[str]] = defaultdict(set)
-    for article in catalog.articles.values():
-        if article.author.unit:
-            articles[article.author.unit] += 1
-            authors[article.author.unit].add(article.author.name)
-    return sorted(((u, n, len(authors[u])) for u, n in articles.items()), key=lambda t: (-t[1], t[0].casefold()))
-
-
-def facts_of(entry: AnyEntry) -> str:
-    label = KINDS[entry.kind].label
-    if isinstance(entry, Course):
-        return f"{label} · {LEVELS[entry.level]} · {entry.jp} JP"
-    if isinstance(entry, Article):
-        return f"{label} · {entry.author.name}"
-    return label
 
 
 class PageRenderer:
@@ -106,8 +64,10 @@ class PageRenderer:
         self.resolver = resolver
         self.updated = updated or {}  # source file -> date of its last commit
         self.materials_used: dict[str, str] = {}
+        extra = [spec.template_dir for spec in KINDS.values() if spec.template_dir]
         self.env = jinja2.Environment(
-            loader=jinja2.PackageLoader("asn_portal", "templates"),
+            loader=jinja2.ChoiceLoader([*(jinja2.FileSystemLoader(d) for d in extra),
+                                        jinja2.PackageLoader("asn_portal", "templates")]),
             autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True,
         )
@@ -116,33 +76,37 @@ class PageRenderer:
         self.env.globals.update(COMPETENCIES=COMPETENCIES, LEVELS=LEVELS, MODES=MODES, KINDS=KINDS)
 
     # -- one page ----------------------------------------------------------------------------
-    def entry_page(self, entry: AnyEntry) -> Page:
+    def entry_page(self, entry: Entry) -> PageSource:
         src = entry_src(entry.kind, entry.slug)
-        template = f"{entry.kind}.md.j2"
+        template = entry.spec.page_template
         body = self._render(template, src, reserved=self._heading_ids(template, entry.title), entry=entry,
-                            facts=facts_of(entry), updated=self.updated.get(entry.source))
-        description = entry.summary
-        return Page(src, entry.title, body, entry.kind, entry.source, description, entry.tags,
-                    facts_of(entry), entry.draft)
+                            facts=entry.facts(), updated=self.updated.get(entry.source))
+        return PageSource(src, entry.title, body, entry.kind, entry.source, entry.summary, entry.tags,
+                          entry.facts(), entry.draft)
 
-    def index_page(self, kind: str) -> Page:
-        src = index_src(kind)
+    def index_page(self, kind: str) -> PageSource:
         spec = KINDS[kind]
-        body = self._render(f"index_{spec.folder}.md.j2", src)
-        title = {"course": "Katalog Kursus", "factor": "Faktor Pendukung Pengembangan Kompetensi",
-                 "article": "Berbagi Pengetahuan"}[kind]
-        return Page(src, title, body, "index")
+        src = index_src(kind)
+        template = spec.index_template if self._has_template(spec.index_template) else "index_generic.md.j2"
+        return PageSource(src, spec.index_title, self._render(template, src, spec=spec), "index")
 
     def home_overview(self) -> str:
         """The generated part of the home page, appended below its hand-written text."""
-        return self._render("home.md.j2", HOME, newest=self.catalog.articles_newest_first()[:NEWEST_ARTICLES])
+        return self._render("home.md.j2", HOME, newest=NEWEST_ARTICLES)
 
-    def contributors_page(self) -> Page:
+    def contributors_page(self) -> PageSource:
         body = self._render("contributors.md.j2", CONTRIBUTORS, people=contributors(self.catalog),
                             units=units(self.catalog))
-        return Page(CONTRIBUTORS, "Kontributor", body, "index")
+        return PageSource(CONTRIBUTORS, "Kontributor", body, "index")
 
-    def all_pages(self) -> list[Page]:
+    def _has_template(self, name: str) -> bool:
+        try:
+            self.env.get_template(name)
+        except jinja2.TemplateNotFound:
+            return False
+        return True
+
+    def all_pages(self) -> list[PageSource]:
         pages = [self.index_page(k) for k in KINDS]
         pages.append(self.contributors_page())
         pages += [self.entry_page(e) for e in self.catalog.entries()]
@@ -212,14 +176,14 @@ class PageRenderer:
         return Markup(render_markdown(source, partial(self.url, from_src), id_prefix, reserved))
 
 
-def render_site(catalog: Catalog, directory_urls: bool, resolver: Resolver,
-                updated: dict[str, dt.date] | None = None) -> Site:
+def render_catalog(catalog: Catalog, directory_urls: bool, resolver: Resolver,
+                   updated: dict[str, dt.date] | None = None) -> Rendered:
     """Every generated page, the home overview, the materials they link (as the resolver accepted
     them: only these are copied), redirects."""
     renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated)
     pages = renderer.all_pages()
     overview = renderer.home_overview()
-    return Site(pages, overview, renderer.materials_used, renderer.redirects())
+    return Rendered(pages, overview, renderer.materials_used, renderer.redirects())
 
 
-__all__ = ["Factor", "Page", "PageRenderer", "Site", "facts_of", "render_site"]
+__all__ = ["PageRenderer", "PageSource", "Rendered", "render_catalog"]

@@ -5,25 +5,26 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import packaged_text
+from . import editlinks, packaged_text
 from .catalog import Catalog
 from .history import last_updated
 from .mkdocs_pages import LinkTree, PageGuard, escape_meta, safe_slugify, safe_toc
 from .models import KINDS, LINK_PREFIXES
-from .offline import Offline, write_search_script
-from .pages import Page, render_site
+from .offline import configure_offline, parse_subset, write_search_script
+from .pages import PageSource, render_catalog
 from .problems import format_report
 from .project import MAX_CATALOG_FILE_SIZE, Project
 from .searchindex import merge_entry_sections, write_search_facts
@@ -51,6 +52,12 @@ class PortalConfig(base.Config):
     allow_active_materials = c.Type(bool, default=False)
     raw_html_pages = c.Type(bool, default=False)
     max_catalog_file_size = c.Type(int, default=MAX_CATALOG_FILE_SIZE)
+    # The offline bundle (set by `asn-portal bundle`, as Material's own offline plugin is set): a
+    # file:// build, and optionally only some entries ("course:slug") and what they link.
+    offline = c.Type(bool, default=False)
+    subset = c.ListOfItems(c.Type(str), default=[])
+    # Branch the edit buttons open when mkdocs.yml sets repo_url only (see editlinks.branch for the fallbacks).
+    edit_branch = c.Optional(c.Type(str))
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -59,7 +66,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
         self.catalog = Catalog()
-        self.pages: dict[str, Page] = {}
+        self.pages: dict[str, PageSource] = {}
         self.overview = ""
         self.serving = False
         self.search_id = False
@@ -67,17 +74,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.guard: PageGuard | None = None
         # URL of every entry page -> "Kursus · Dasar · 8 JP" (its search label; the keys are the entry pages)
         self.entry_facts: dict[str, str] = {}
-        # Set by ``bundle`` before building: file:// mode, optionally only some entries.
-        self.offline: Offline | None = None
         self.site_files: set[str] = set()  # every file the build writes (dest paths)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
-
-    def on_shutdown(self) -> None:
-        # MkDocs keeps one instance of a plugin with on_startup for the whole process (for serve):
-        # an offline bundle build must not leave its mode to the next build.
-        self.offline = None
 
     @event_priority(-50)  # after Material's search plugin set up its own index config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -94,9 +94,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError("Konten tidak valid:\n" + format_report(problems.errors))
         catalog = checked.catalog
         # Drafts show (marked) in `serve` only; never in a build or a bundle.
-        self.catalog = catalog if self.serving and self.offline is None else catalog.without_drafts()
-        if self.offline is not None:
-            self.catalog = self.offline.apply(self.catalog, config)
+        self.catalog = catalog if self.serving and not self.config.offline else catalog.without_drafts()
+        if self.config.offline:
+            configure_offline(config)
+        if self.config.subset:
+            self.catalog = self.catalog.subset(parse_subset(self.config.subset))
         if config.nav is None:
             config.nav = default_nav(Path(config.docs_dir))
         self.search_id = self.config.indonesian_search and select_indonesian_search(config)
@@ -111,6 +113,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.guard = PageGuard(checked.resolver, lambda kind, slug: self.catalog.get(kind, slug) is not None,
                                Urls(config.use_directory_urls))
         config.markdown_extensions.append(LinkTree(self.guard))  # type: ignore[arg-type]
+        # --- edit links and Indonesian footer (asn_portal/editlinks.py) ---
+        dirs = config.theme.dirs  # our partials right after the site's custom_dir: its overrides still win
+        if editlinks.THEME_DIR not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, editlinks.THEME_DIR)
+        if config.repo_url and not self.config.offline and not editlinks.user_set(config, "edit_uri",
+                                                                                  "edit_uri_template"):
+            config.edit_uri = editlinks.derive(config.repo_url, Path(config.docs_dir), self.project.root,
+                                               self.config.edit_branch, os.environ)
+        # --- end edit links ---
         return config
 
     def _project(self, config: MkDocsConfig) -> Project:
@@ -127,12 +138,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         assert self.project is not None and self.checked is not None
         _theme_paths_taken(files, config)
         # "Last updated" from Git; not in the bundle, whose bytes must follow from content alone.
-        updated = {} if self.offline else last_updated(self.project.root, self.project.content_dir)
-        site = render_site(self.catalog, config.use_directory_urls, self.checked.resolver, updated)
-        self.overview = site.overview
-        self.pages = {p.src: p for p in site.pages}
+        updated = {} if self.config.offline else last_updated(self.project.root, self.project.content_dir)
+        rendered = render_catalog(self.catalog, config.use_directory_urls, self.checked.resolver, updated)
+        self.overview = rendered.overview
+        self.pages = {p.src: p for p in rendered.pages}
         docs_dir = Path(config.docs_dir)
-        for page in site.pages:
+        for page in rendered.pages:
             # Entry pages are reached through the index pages, not the sidebar (see default_nav).
             inclusion = InclusionLevel.INCLUDED if page.kind == "index" else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
@@ -143,10 +154,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=packaged_text("assets", asset)))
         # Only what the resolver accepted is copied: the materials of published pages, and those
         # hand-written pages link.
-        for path, published in sorted({**self.checked.page_materials, **site.materials}.items()):
+        for path, published in sorted({**self.checked.page_materials, **rendered.materials}.items()):
             source = self.project.root / path
             _replace(files, CopiedFile.generated(config, published, abs_src_path=str(source)))
-        for dest, redirect in sorted(site.redirects.items()):
+        for dest, redirect in sorted(rendered.redirects.items()):
             _replace(files, CopiedFile.generated(config, dest, content=redirect))
         if self.search_id:
             _replace(files, File.generated(config, LUNR_ID, content=packaged_text("assets", "lunr.id.js")))
@@ -194,10 +205,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         write_search_facts(site_dir / ASSET_DIR / "search-facts.js", self.entry_facts)
         if self.search_id:
             merge_entry_sections(site_dir, self.entry_facts.keys())
-        if self.offline is not None:
+        if self.config.offline:
             write_search_script(site_dir)
 
-    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., object]) -> LiveReloadServer:
         assert self.project is not None
         for folder in (self.project.content_dir, self.project.materials_dir):
             if folder.is_dir():
@@ -239,11 +251,11 @@ def select_indonesian_search(config: MkDocsConfig) -> bool:
     return True
 
 
-def default_nav(docs_dir: Path) -> list[Any]:
+def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
     """Beranda · Kursus · Faktor · Artikel, then hand-written pages; single entries stay out."""
-    nav: list[Any] = [{"Beranda": HOME}, *({spec.label_plural: index_src(spec.name)} for spec in
-                                           (KINDS["course"], KINDS["factor"], KINDS["article"])),
-                      {"Kontributor": CONTRIBUTORS}]
+    kinds = sorted(KINDS.values(), key=lambda spec: spec.nav_order)
+    tabs = [{spec.label_plural: index_src(spec.name)} for spec in kinds]
+    nav: list[str | dict[str, str]] = [{"Beranda": HOME}, *tabs, {"Kontributor": CONTRIBUTORS}]
     if docs_dir.is_dir():
         for path in sorted(docs_dir.rglob("*.md")):
             src = path.relative_to(docs_dir).as_posix()

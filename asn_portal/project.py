@@ -8,10 +8,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
+T = TypeVar("T")
+# (name, options) of Markdown extensions, as mkdocs.yml lists them
+Extensions = tuple[tuple[str, dict[str, Any]], ...]
 MAX_CATALOG_FILE_SIZE = 1_000_000  # bytes; a 50 MB summary took 811 MB and 22 s to build
 
 
@@ -30,14 +33,16 @@ class Project:
     raw_html_pages: bool = False  # hand-written pages keep raw HTML unsanitised
     max_catalog_file_size: int = MAX_CATALOG_FILE_SIZE
     # (name, options) of the site's Markdown extensions, so `check` reads pages as the build does
-    markdown_extensions: tuple[tuple[str, dict[str, Any]], ...] = field(default=())
+    markdown_extensions: Extensions = field(default=())
 
     @classmethod
-    def at(cls, root: Path, content: str = "content", materials: str = "materials", pages: str | None = None,
-           **options: Any) -> Project:
+    def at(cls, root: Path, content: str = "content", materials: str = "materials", pages: str | None = None, *,
+           allow_active_materials: bool = False, raw_html_pages: bool = False,
+           max_catalog_file_size: int = MAX_CATALOG_FILE_SIZE, markdown_extensions: Extensions = ()) -> Project:
         root = root.resolve()
         pages_dir = root / pages if pages is not None else root / content / "pages"
-        return cls(root, root / content, root / materials, pages_dir, **options)
+        return cls(root, root / content, root / materials, pages_dir, allow_active_materials, raw_html_pages,
+                   max_catalog_file_size, markdown_extensions)
 
     @property
     def materials_prefix(self) -> str:
@@ -121,18 +126,28 @@ def load_project(start: Path, explicit: str | None = None) -> tuple[Project, Pat
     data = read_config(config_file)
     options = plugin_options(data)
     extensions = _extensions(data.get("markdown_extensions"))
-    known = {k: options[k] for k in ("allow_active_materials", "raw_html_pages", "max_catalog_file_size")
-             if k in options}
     project = Project.at(config_file.parent, str(options.get("content_dir", "content")),
                          str(options.get("materials_dir", "materials")), str(data.get("docs_dir", "docs")),
-                         markdown_extensions=extensions, **known)
+                         allow_active_materials=_option(options, "allow_active_materials", bool, False),
+                         raw_html_pages=_option(options, "raw_html_pages", bool, False),
+                         max_catalog_file_size=_option(options, "max_catalog_file_size", int, MAX_CATALOG_FILE_SIZE),
+                         markdown_extensions=extensions)
     problems = project.folder_problems()
     if problems:
         raise ProjectNotFoundError(f"{config_file.name}: " + " ".join(problems))
     return project, config_file
 
 
-def _extensions(value: Any) -> tuple[tuple[str, dict[str, Any]], ...]:
+def _option(options: dict[str, Any], name: str, kind: type[T], default: T) -> T:
+    """A plugin option as the plugin's typed config would accept it, or a clear message."""
+    value = options.get(name, default)
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ProjectNotFoundError(f"opsi '{name}' plugin asn-portal harus berupa "
+                                   f"{'true atau false' if kind is bool else 'bilangan bulat'}, bukan {value!r}.")
+    return value
+
+
+def _extensions(value: object) -> Extensions:
     """``markdown_extensions`` as MkDocs reads it: names, or one-key mappings of name to options."""
     found: list[tuple[str, dict[str, Any]]] = []
     for item in value if isinstance(value, list) else []:

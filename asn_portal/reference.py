@@ -12,19 +12,12 @@ from .models import KINDS, Field, FieldType
 
 START = "<!-- asn-portal:referensi-kolom:mulai (dibuat otomatis: python -m asn_portal.reference) -->"
 END = "<!-- asn-portal:referensi-kolom:selesai -->"
-TYPE_WORDS = {
-    FieldType.TEXT: "teks", FieldType.MARKDOWN: "Markdown", FieldType.INT: "bilangan bulat",
-    FieldType.POSINT: "bilangan bulat > 0", FieldType.BOOL: "`true` / `false`", FieldType.DATE: "tanggal `TTTT-BB-HH`",
-    FieldType.CHOICE: "pilihan", FieldType.URL: "URL `https://...`", FieldType.TEXT_LIST: "daftar teks",
-    FieldType.SLUG_LIST: "daftar slug", FieldType.REFS: "daftar slug", FieldType.MATERIALS: "daftar materi",
-    FieldType.OBJECT: "pemetaan", FieldType.OBJECT_LIST: "daftar pemetaan",
-}
 
 
 def _rows(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
     rows = []
     for f in fields:
-        kind = TYPE_WORDS[f.type]
+        kind = f.type.words
         if f.choices:
             kind += ": " + " \\| ".join(f"`{c}`" for c in f.choices)
         if f.type is FieldType.REFS:

@@ -26,7 +26,6 @@ from .project import Project
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_ENGLISH_PREFIXES = {"course": "kursus", "factor": "faktor", "article": "artikel"}
 _WEB_SCHEMES = ("http", "https")
 # Forms a site's hand-written page may take as a link target, by what is written.
 _PAGE_FORMS = ("{0}", "{0}.md", "{0}/index.md", "{0}index.md")
@@ -39,7 +38,7 @@ class Link:
     kind: str
     value: str  # the URL; the anchor; the entry slug; "materials/x.pdf"; the page's source "a/b.md"
     anchor: str = ""  # "#bagian" or ""
-    entry_kind: str = ""  # for entries: "course"
+    entry_kind: str = ""  # for entries: the kind's name in KINDS
     published: str = ""  # for materials: "materi/x.pdf"
     size: int = 0  # for materials: bytes
 
@@ -143,7 +142,8 @@ class Resolver:
                 f"alamat surel '{text}' tidak valid. Tulis mailto:nama@instansi.go.id.")
         if scheme in LINK_PREFIXES:
             return self._entry(text, scheme)
-        better = _ENGLISH_PREFIXES.get(name) or (name if name in LINK_PREFIXES else closest(name, list(LINK_PREFIXES)))
+        english = {spec.name: spec.url_dir for spec in KINDS.values()}  # course: -> kursus:
+        better = english.get(name) or (name if name in LINK_PREFIXES else closest(name, list(LINK_PREFIXES)))
         rest = text.split(":", 1)[1]
         if better:
             return Refusal(f"awalan tautan '{scheme}:' tidak dikenal. Tulis {better}:{rest}.")

@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from .models import LINK_PREFIXES
+
 # (tag, attribute, value as written) -> the URL to publish, or None to drop the attribute
 UrlHook = Callable[[str, str, str], "str | None"]
 
@@ -38,8 +40,13 @@ ATTRIBUTES: dict[str, set[str]] = {
 }
 URL_ATTRIBUTES = frozenset({("a", "href"), ("img", "src"), ("audio", "src"), ("video", "src"), ("video", "poster"),
                             ("source", "src"), ("track", "src")})
-# Schemes that reach the hook; any other (javascript:, data:, ...) nh3 drops before it.
-URL_SCHEMES = frozenset({"http", "https", "mailto", "kursus", "faktor", "artikel"})
+# Schemes that reach the hook, with the entry-link prefixes (kursus:); any other (javascript:,
+# data:, ...) nh3 drops before it.
+WEB_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def url_schemes() -> set[str]:
+    return {*WEB_SCHEMES, *LINK_PREFIXES}
 _DROP_WITH_CONTENT = {"script", "style"}
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 # Material's own ids all start with "__"; the portal's index pages use "asn-list-<kind>".
@@ -75,7 +82,7 @@ def clean(html: str, url: UrlHook) -> str:
         return value
 
     return nh3.clean(html, tags=set(TAGS), clean_content_tags=set(_DROP_WITH_CONTENT), attributes=ATTRIBUTES,
-                     attribute_filter=attribute, url_schemes=set(URL_SCHEMES), link_rel="noopener")
+                     attribute_filter=attribute, url_schemes=url_schemes(), link_rel="noopener")
 
 
 @dataclass(frozen=True)
@@ -116,7 +123,7 @@ class _Scan(HTMLParser):
             elif name == "style" and not _ALIGN.match(value or ""):
                 self.found.append(Removal(f"atribut 'style' pada <{tag}> dibuang.", "style"))
             elif (tag, name) in URL_ATTRIBUTES and value and url_scheme(value) and \
-                    url_scheme(value) not in URL_SCHEMES:
+                    url_scheme(value) not in url_schemes():
                 self.found.append(Removal("", value, url=value))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

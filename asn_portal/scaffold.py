@@ -18,9 +18,9 @@ from .problems import ProblemList
 from .resolver import Resolver
 from .validate import SLUG, Project
 
-KIND_ALIASES = {"course": "course", "kursus": "course", "article": "article", "artikel": "article",
-                "factor": "factor", "faktor": "factor"}
-_PLACEHOLDER = re.compile(r"\{(title|factor|date|order)\}")
+# Placeholders in a kind's `new` template: {title}, {date}, {first:<kind>} (the first slug of that kind),
+# {next:<field>} (one more than the largest value of that integer field among this kind's entries).
+_PLACEHOLDER = re.compile(r"\{(title|date|first:[a-z_]+|next:[a-z_]+)\}")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
@@ -36,7 +36,7 @@ class Scaffolded:
 
 def new_entry(project: Project, catalog: Catalog, kind: str, slug: str, title: str | None = None,
               today: dt.date | None = None) -> Scaffolded:
-    spec = KINDS[KIND_ALIASES[kind]]
+    spec = KINDS[kind] if kind in KINDS else next(s for s in KINDS.values() if s.url_dir == kind)
     if not SLUG.fullmatch(slug):
         raise ScaffoldError(f"slug '{slug}' tidak valid: pakai huruf kecil, angka dan tanda '-', "
                             f"misalnya {slugify(slug)}.")
@@ -52,15 +52,24 @@ def new_entry(project: Project, catalog: Catalog, kind: str, slug: str, title: s
         title = slug.replace("-", " ").capitalize()
     if any(0xD800 <= ord(ch) <= 0xDFFF for ch in title):
         raise ScaffoldError("judul memuat byte yang bukan teks UTF-8. Ketik ulang judulnya.")
-    factors = catalog.factors_in_order()
-    values = {
-        "title": yaml_quoted(title),
-        "factor": factors[0].slug if factors else "slug-faktor",
-        "date": (today or dt.date.today()).isoformat(),
-        "order": str(max((f.order for f in factors), default=0) + 1),
-    }
+    template = _template(spec)
+    missing = [KINDS[m.group(1)[6:]] for m in _PLACEHOLDER.finditer(template)
+               if m.group(1).startswith("first:") and not catalog.sorted(m.group(1)[6:])]
+
+    def fill(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name == "title":
+            return yaml_quoted(title)
+        if name == "date":
+            return (today or dt.date.today()).isoformat()
+        if name.startswith("first:"):
+            entries = catalog.sorted(name[6:])
+            return entries[0].slug if entries else f"slug-{KINDS[name[6:]].url_dir}"
+        values = [getattr(e, name[5:]) for e in catalog.sorted(spec.name)]
+        return str(max((v for v in values if isinstance(v, int)), default=0) + 1)
+
     # One pass: a title such as "{date}" is written as typed, never substituted in turn.
-    text = _PLACEHOLDER.sub(lambda m: values[m.group(1)], packaged_text("templates", f"new_{spec.name}.yml"))
+    text = _PLACEHOLDER.sub(fill, template)
     _check_text(project, spec, project.rel(target), text, title)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -77,9 +86,16 @@ def new_entry(project: Project, catalog: Catalog, kind: str, slug: str, title: s
              "Jalankan: asn-portal check",
              "Lihat hasilnya: asn-portal serve, lalu buka http://127.0.0.1:8000",
              f"Kirim: git add {rel} && git commit -m \"Tambah {spec.label.lower()} {slug}\", lalu buka pull request."]
-    if spec.name == "course" and not factors:
-        steps.insert(1, "Belum ada faktor: buat dulu dengan asn-portal new factor SLUG, lalu isi 'factors'.")
+    for other in missing:  # a course names a factor: with none yet, make one first
+        steps.insert(1, f"Belum ada {other.label.lower()}: buat dulu dengan asn-portal new {other.name} SLUG, "
+                        "lalu isi slug-nya di berkas ini.")
     return Scaffolded(target, steps)
+
+
+def _template(spec: KindSpec) -> str:
+    if spec.template_dir:
+        return (Path(spec.template_dir) / spec.new_template).read_text(encoding="utf-8")
+    return packaged_text("templates", spec.new_template)
 
 
 def yaml_quoted(text: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import posixpath
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -57,7 +56,3 @@ def md_text(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
-
-
-def plain_escape(text: str) -> str:
-    return html.escape(text, quote=True)

@@ -7,7 +7,8 @@ what both ``asn-portal check`` and the build (the plugin's ``on_config``) run.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, is_dataclass
+from dataclasses import fields as dc_fields
 from typing import Any
 
 from .catalog import Catalog
@@ -18,7 +19,7 @@ from .hints import suggest
 from .linkcheck import Locator, inspect_html
 from .loader import Node, Source, read_file
 from .markup import convert
-from .models import ENTRY_CLASSES, KINDS, Field, FieldType, KindSpec
+from .models import KINDS, Field, FieldType, KindSpec, Material
 from .problems import ProblemList
 from .project import Project
 from .resolver import Resolver
@@ -90,8 +91,7 @@ def _build(loaded: list[_Loaded]) -> Catalog:
         spec, values = item.spec, item.values
         if any(f.required and f.name not in values for f in spec.fields):
             continue  # already reported; a half-filled entry would only cause follow-up errors
-        entry = ENTRY_CLASSES[spec.name](slug=item.slug, source=item.source.rel, links=item.links, **values)
-        catalog.of_kind(spec.name)[item.slug] = entry
+        catalog.add(spec.entry_class(slug=item.slug, source=item.source.rel, links=item.links, **values))
     return catalog
 
 
@@ -120,13 +120,10 @@ def _markdown_fields(item: _Loaded) -> list[tuple[str, Node]]:
 
 def _check_references(catalog: Catalog, loaded: list[_Loaded], problems: ProblemList,
                       present: dict[str, set[str]]) -> None:
-    orders: dict[int, list[_Loaded]] = {}
     for item in loaded:
         tree = item.source.tree
         assert tree is not None and tree.is_map
         rel = item.source.rel
-        if item.spec.name == "factor" and isinstance(item.values.get("order"), int):
-            orders.setdefault(item.values["order"], []).append(item)
         for spec in item.spec.fields:
             node = tree.value.get(spec.name)
             if spec.type is FieldType.REFS and node is not None and node.is_seq:
@@ -140,16 +137,27 @@ def _check_references(catalog: Catalog, loaded: list[_Loaded], problems: Problem
                                        f"Slug yang ada: {', '.join(options) or '(belum ada)'}.",
                                        f"{spec.name}.{i}")
     _check_redirects(loaded, present, problems)
-    for order, items in sorted(orders.items()):
-        if len(items) > 1:
-            names = [i.source.rel for i in items]
-            for it in items:
-                key = it.source.tree.value["order"] if it.source.tree else None
-                line, col = (key.line, key.col) if isinstance(key, Node) else (1, None)
-                others = ", ".join(n for n in names if n != it.source.rel)
-                problems.error(it.source.rel, line, col,
-                               f"order {order} dipakai juga oleh {others}. Setiap faktor perlu order yang unik.",
-                               "order")
+    _check_unique(loaded, problems)
+
+
+def _check_unique(loaded: list[_Loaded], problems: ProblemList) -> None:
+    """A field declared ``unique`` (a factor's order) may not repeat within its kind."""
+    users: dict[tuple[str, str, object], list[_Loaded]] = defaultdict(list)
+    for item in loaded:
+        for spec in item.spec.fields:
+            value = item.values.get(spec.name)
+            if spec.unique and value is not None:
+                users[(item.spec.name, spec.name, value)].append(item)
+    for (kind, name, value), items in sorted(users.items(), key=lambda kv: str(kv[0])):
+        if len(items) < 2:
+            continue
+        names = [i.source.rel for i in items]
+        for it in items:
+            key = it.source.tree.value[name] if it.source.tree else None
+            line, col = (key.line, key.col) if isinstance(key, Node) else (1, None)
+            others = ", ".join(n for n in names if n != it.source.rel)
+            problems.error(it.source.rel, line, col, f"{name} {value} dipakai juga oleh {others}. Setiap "
+                                                     f"{KINDS[kind].label.lower()} perlu {name} yang unik.", name)
 
 
 def _check_redirects(loaded: list[_Loaded], present: dict[str, set[str]], problems: ProblemList) -> None:
@@ -197,12 +205,17 @@ def _check_markdown(item: _Loaded, resolver: Resolver, problems: ProblemList) ->
     item.links = frozenset(links)
 
 
-def _all_materials(values: dict[str, Any]) -> list[str]:
-    """Published paths of the materials in an entry's fields (its own and its modules')."""
-    found = [m.published for m in values.get("materials", ()) if m is not None and m.published]
-    for module in values.get("modules", ()) or ():
-        found += [m.published for m in getattr(module, "materials", ()) if m.published]
-    return found
+def _all_materials(value: object) -> list[str]:
+    """Published paths of every local material in an entry's values, however deeply nested."""
+    if isinstance(value, Material):
+        return [value.published] if value.published else []
+    if isinstance(value, dict):
+        return [p for v in value.values() for p in _all_materials(v)]
+    if isinstance(value, tuple | list):
+        return [p for v in value for p in _all_materials(v)]
+    if is_dataclass(value):
+        return [p for f in dc_fields(value) for p in _all_materials(getattr(value, f.name))]
+    return []
 
 
 def _check_portable(loaded: list[_Loaded], page_materials: dict[str, str], pages: list[str], project: Project,

@@ -71,8 +71,8 @@ def test_bundle_layout_and_contents(sample_bundle: tuple[Path, Path], tmp_path: 
     for entry in catalog.entries():
         folder = {"course": "kursus", "factor": "faktor", "article": "artikel"}[entry.kind]
         assert (top / "situs" / folder / f"{entry.slug}.html").is_file()
-    for course in catalog.courses.values():
-        for material in course.materials:
+    for course in catalog.of_kind("course").values():
+        for material in course.materials_used():
             if material.path:
                 published = top / "situs" / material.published  # type: ignore[operator]
                 assert published.read_bytes() == (root / material.path).read_bytes()

@@ -28,12 +28,11 @@ def cli(root: Path, *args: str) -> int:
 
 
 def with_repo(root: Path) -> None:
-    """Set the repository as the sample mkdocs.yml explains (edit_uri points at docs_dir)."""
+    """Set the repository as the sample mkdocs.yml explains: repo_url only, edit_uri is derived."""
     yml = root / "mkdocs.yml"
     text = yml.read_text(encoding="utf-8")
     text = text.replace("# repo_url: https://github.com/NAMA-ORGANISASI/asn-portal", f"repo_url: {REPO}")
-    text = text.replace("# edit_uri: edit/main/content/pages/", "edit_uri: edit/main/content/pages/")
-    assert f"repo_url: {REPO}" in text and "\nedit_uri: edit/main/content/pages/" in text
+    assert f"\nrepo_url: {REPO}" in text and "\nedit_uri:" not in text
     yml.write_text(text, encoding="utf-8")
 
 
@@ -283,7 +282,7 @@ def test_drafts_stay_out_of_build_and_bundle_but_show_marked_in_serve(project: P
                                                                       tmp_path: Path) -> None:
     from mkdocs.commands.build import build
 
-    from asn_portal.site import load as load_config
+    from asn_portal.build import load as load_config
 
     project.minimal()
     project.course("kursus-draf", extra="draft: true\n")

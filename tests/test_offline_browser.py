@@ -41,8 +41,8 @@ def kit(tmp_path_factory: pytest.TempPathFactory) -> Offline:
         zf.extractall(work / "x")
     catalog, _ = load_catalog(Project.at(ROOT))
     # A course with a local material that a browser shows inline, and a distinctive title word.
-    courses = [c for c in catalog.courses_sorted() if c.materials]
-    course = next((c for c in courses if any((m.path or "").endswith(IMAGE_OR_TEXT) for m in c.materials)),
+    courses = [c for c in catalog.sorted("course") if list(c.materials_used())]
+    course = next((c for c in courses if any((m.path or "").endswith(IMAGE_OR_TEXT) for m in c.materials_used())),
                   courses[0])
     word = max(course.title.split(), key=len).strip("().,:;").lower()
     return Offline(work / "x" / "portal-asn", course, word)
@@ -101,7 +101,7 @@ def test_facilitator_path_works_from_file_with_network_off(page: Any, kit: Offli
     tab.wait_for_url(f"**/kursus/{kit.course.slug}.html*")
 
     # A material opens from the bundle.
-    material = next(m for m in kit.course.materials if m.path)
+    material = next(m for m in kit.course.materials_used() if m.path)
     link = tab.locator(f"a[href$='{material.published}']").first
     href = link.get_attribute("href")
     target = (kit.top / "situs" / "kursus" / str(href)).resolve()

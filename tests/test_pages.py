@@ -368,7 +368,7 @@ def test_hand_written_pages_link_to_entries(rich: Built, directory_urls: bool) -
 
 def test_hand_written_page_with_unknown_entry_fails_the_build(project: ProjectBuilder,
                                                              caplog: pytest.LogCaptureFixture) -> None:
-    from asn_portal.site import SiteError
+    from asn_portal.build import SiteError
 
     project.minimal()
     project.write("content/pages/salah.md", "# Salah\n\n[x](kursus:tidak-ada)\n")
@@ -500,8 +500,11 @@ def test_home_shows_only_the_newest_articles_first(project: ProjectBuilder) -> N
     shown = texts(section(load(site / "index.html"), "Artikel terbaru").one("ul", cls="asn-links").find_all("a"))
     everything = sorted([(d, f"Cerita {i}") for i, d in enumerate(dates)] + [("2026-11-27", "Artikel artikel-satu")],
                         reverse=True)
-    assert shown == [name for _, name in everything][:len(shown)]
-    assert 1 <= len(shown) <= len(everything)
+    cap = 5  # the home page lists the five newest articles (pages.NEWEST_ARTICLES)
+    assert len(everything) == 8 > cap, "more articles than the home page shows, so the cap is exercised"
+    assert len(shown) == min(cap, len(everything))
+    assert shown == [name for _, name in everything][:cap]
+    assert shown == ["Artikel artikel-satu", "Cerita 4", "Cerita 1", "Cerita 2", "Cerita 6"]  # newest first
     index = texts(content(load(site / "artikel" / "index.html")).find_all("a", where=lambda n: n.parent is not None
                                                                           and "asn-card__title" in n.parent.classes))
     assert index == [name for _, name in everything], "the article index lists every article, newest first"
@@ -593,7 +596,7 @@ def crawl(site: Path) -> list[str]:
 
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_every_link_in_the_sample_site_works(sample_copy: Path, directory_urls: bool) -> None:
-    from asn_portal.site import build_site
+    from asn_portal.build import build_site
 
     site = build_site(sample_copy / "mkdocs.yml", strict=True, use_directory_urls=directory_urls)
     assert crawl(site) == []
@@ -620,7 +623,7 @@ def clean_env() -> dict[str, str]:
 
 
 def test_modules_set_no_mkdocs_2_warning() -> None:
-    for module in ("asn_portal.plugin", "asn_portal.site", "asn_portal.cli"):
+    for module in ("asn_portal.plugin", "asn_portal.build", "asn_portal.cli"):
         code = f"import os, {module}; print(os.environ.get('NO_MKDOCS_2_WARNING', ''))"
         out = subprocess.run([sys.executable, "-c", code], env=clean_env(), capture_output=True, text=True,
                              check=True).stdout.strip()

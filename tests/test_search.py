@@ -137,14 +137,20 @@ def served_site(search_project: Path) -> Iterator[str]:
         yield base
 
 
+# The first result links to the expected page and portal.js has labelled it ("Kursus · ...").
+FIRST_RESULT_LABELLED = """expected => {
+  const link = document.querySelector('.md-search-result__item > a');
+  return !!link && link.getAttribute('href').includes(expected) && !!link.querySelector('.asn-result-kind');
+}"""
+
+
 def results(page: Any, query: str, expected: str) -> list[str]:
-    """Result links (href and text) once the expected page is listed, or after 10 s."""
+    """Result links (href and text) once the expected page is listed first and labelled, or after 10 s."""
     box = page.locator("input.md-search__input")
     box.fill("")
     box.press_sequentially(query, delay=20)
     with contextlib.suppress(PlaywrightTimeout):  # the assertion below shows what was found instead
-        page.locator(f".md-search-result__item > a[href*='{expected}']").first.wait_for(timeout=10_000)
-    page.wait_for_timeout(300)  # labels are added right after Material renders the list
+        page.wait_for_function(FIRST_RESULT_LABELLED, arg=expected, timeout=10_000)
     return [str(t) for t in page.eval_on_selector_all(
         ".md-search-result__item > a", "els => els.map(e => e.getAttribute('href') + ' ' + e.textContent)")]
 

@@ -221,7 +221,7 @@ def test_jp_with_zero_decimal_is_a_warning_not_an_error(portal):
     assert not problems.errors
     assert [(w.path, w.line, w.col) for w in problems.warnings] == [(C, 6, 5)]
     assert "jp: 12" in problems.warnings[0].message
-    assert catalog.courses["kursus-satu"].jp == 12
+    assert catalog.of_kind("course")["kursus-satu"].jp == 12
 
 
 def test_a_badly_named_file_is_still_checked(portal) -> None:
@@ -689,7 +689,7 @@ BREAKS: list[tuple[str, Callable[[object], object]]] = [
 
 @pytest.mark.parametrize("break_project", [pytest.param(f, id=i) for i, f in BREAKS])
 def test_build_of_broken_project_fails_and_keeps_previous_site(portal, break_project):
-    from asn_portal.site import SiteError
+    from asn_portal.build import SiteError
 
     site = portal.build()
     before = _snapshot(site)
@@ -701,7 +701,7 @@ def test_build_of_broken_project_fails_and_keeps_previous_site(portal, break_pro
 
 
 def test_build_error_names_file_and_line(portal):
-    from asn_portal.site import SiteError
+    from asn_portal.build import SiteError
 
     portal.write(C, edit(COURSE, "jp: 8", 'jp: "12"'))
     with pytest.raises(SiteError) as raised:

@@ -5,7 +5,7 @@
  * (https://snowballstem.org/algorithms/indonesian/stemmer.html), which is
  * based on F. Z. Tala (2003), "A Study of Stemming Effects on Information
  * Retrieval in Bahasa Indonesia". Output is identical to the Snowball 3.1.1
- * reference (Python `snowballstemmer`), see compare.py / README.md.
+ * reference (Python `snowballstemmer`): tests/test_search.py compares the two.
  *
  * Stop words: function words taken from the Tala (2003) Indonesian stop
  * word list (the list shipped by NLTK / stopwords-iso), with content words

@@ -29,8 +29,8 @@
  * module workers ({type: "module"} throws), no transferables, and code that
  * uses importScripts() results synchronously on the next line will not work.
  *
- * Usage: load this as a classic script BEFORE Material's bundle.*.min.js, e.g.
- * in the `libs` block of base.html. It is a no-op on http(s):.
+ * Usage: the offline build lists it first in Material's `extra.polyfills`
+ * (asn_portal/offline.py), so it loads before bundle.*.min.js. A no-op on http(s):.
  * License: same as the surrounding project. Written from scratch; the approach
  * (iframe host, promise-returning importScripts) follows the MIT-licensed
  * `iframe-worker` package by Martin Donath.

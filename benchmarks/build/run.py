@@ -16,7 +16,7 @@ For each size N (number of courses) it
    course *i* is the same at every N);
 2. "ours": builds it with the CLI, ``asn-portal -f <dir>/mkdocs.yml build``;
 3. "baseline (hand-written)": exports the very Markdown pages asn-portal generates (through
-   ``asn_portal.pages.render_site``) into a plain ``docs/`` folder, plus the hand-written pages with
+   ``asn_portal.pages.render_catalog``) into a plain ``docs/`` folder, plus the hand-written pages with
    the home overview appended, and a ``mkdocs.yml`` without the asn-portal plugin whose ``nav``
    lists EVERY page (Beranda, then sections Kursus/Faktor/Artikel each listing all their pages) --
    what a team would do by hand without the plugin -- and builds it with ``mkdocs build``;
@@ -233,16 +233,16 @@ def baseline_assets() -> list[str]:
 
 def export_baseline(project: Path, target: Path) -> int:
     """Write asn-portal's pages as a plain MkDocs project whose nav lists every page; return the count."""
-    from asn_portal.pages import render_site
+    from asn_portal.pages import render_catalog
     from asn_portal.problems import format_report
     from asn_portal.urls import CONTRIBUTORS, HOME
     from asn_portal.validate import Project as PortalProject
-    from asn_portal.validate import load_catalog
+    from asn_portal.validate import check_project
 
-    catalog, problems = load_catalog(PortalProject.at(project))
-    if problems.errors:
-        raise SystemExit("generated catalog is invalid:\n" + format_report(problems.errors))
-    site = render_site(catalog.without_drafts(), directory_urls=True, updated={})
+    checked = check_project(PortalProject.at(project))
+    if checked.problems.errors:
+        raise SystemExit("generated catalog is invalid:\n" + format_report(checked.problems.errors))
+    site = render_catalog(checked.catalog.without_drafts(), True, checked.resolver, updated={})
     docs = target / "docs"
     docs.mkdir(parents=True)
     pages_dir = project / "content" / "pages"
