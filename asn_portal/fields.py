@@ -125,7 +125,7 @@ class FieldChecker:
         if t is FieldType.URL:
             return self.url(node, spec, path)
         if t is FieldType.OBJECT:
-            return _make(spec, self.mapping(node, spec.fields, path))
+            return self.object(node, spec, path)
         return self.sequence(node, spec, path)
 
     def _mistyped(self, node: Node, spec: Field, path: str, hint: str) -> None:
@@ -223,6 +223,10 @@ class FieldChecker:
         if len(node.value) < spec.min_items:
             self.error(node, f"'{spec.name}' harus berisi minimal {spec.min_items} butir. Tambahkan butirnya, "
                              "satu per baris diawali '- '.", path, at_key=True)
+        if spec.max_items and len(node.value) > spec.max_items:
+            extra = node.value[spec.max_items]
+            self.error(extra, f"'{spec.name}' paling banyak berisi {spec.max_items} butir, bukan "
+                              f"{len(node.value)}. Hapus butir mulai dari sini.", f"{path}.{spec.max_items}")
         items = []
         for i, item in enumerate(node.value):
             if item.value is REJECTED:
@@ -255,7 +259,22 @@ class FieldChecker:
             return None
         if t is FieldType.MATERIALS:
             return self.material(node, path)
-        return _make(spec, self.mapping(node, spec.fields, path))
+        return self.object(node, spec, path)
+
+    def object(self, node: Node, spec: Field, path: str) -> Any:
+        """A nested mapping made into its model; the field's own rule checks it across its fields."""
+        values = self.mapping(node, spec.fields, path)
+        if values is None or spec.rule is None or not node.is_map:
+            return _make(spec, values)
+        broken = False
+        for name, index, message in spec.rule(values):
+            child = node.value.get(name, node)
+            if index is not None and child.is_seq and index < len(child.value):
+                child = child.value[index]
+            where = f"{path}.{name}" + (f".{index}" if index is not None else "")
+            self.error(child, message, where)
+            broken = True
+        return None if broken else _make(spec, values)
 
     # -- materials ---------------------------------------------------------------------------
     def material(self, node: Node, path: str) -> Material | None:

@@ -21,7 +21,7 @@ from .paths import file_type_problem, is_link, windows_problem
 from .problems import ProblemList
 from .project import Project
 from .resolver import Resolver
-from .urls import CONTRIBUTORS, HOME
+from .urls import CONTRIBUTORS, HOME, PLAN
 
 PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs reads as a page
 # Site paths the theme or the portal itself writes: a contributed file there would replace them.
@@ -55,7 +55,7 @@ def page_files(project: Project) -> list[str]:
 
 def generated_pages(slugs: dict[str, set[str]]) -> set[str]:
     """Source paths of the pages the portal writes, for links from hand-written pages."""
-    found = {HOME, CONTRIBUTORS}
+    found = {HOME, CONTRIBUTORS, PLAN}
     for spec in KINDS.values():
         found.add(f"{spec.url_dir}/index.md")
         found |= {f"{spec.url_dir}/{slug}.md" for slug in slugs.get(spec.name, ())}
@@ -64,7 +64,8 @@ def generated_pages(slugs: dict[str, set[str]]) -> set[str]:
 
 def reserved_problem(rel: str) -> str | None:
     top = rel.split("/")[0]
-    reserved = {*(k.url_dir for k in KINDS.values()), CONTRIBUTORS.split("/")[0], PUBLISHED_MATERIALS, *THEME_FOLDERS}
+    reserved = {*(k.url_dir for k in KINDS.values()), CONTRIBUTORS.split("/")[0], PLAN.split("/")[0],
+                PUBLISHED_MATERIALS, *THEME_FOLDERS}
     if rel in RESERVED_FILES or (top in reserved and "/" in rel):
         return (f"path '{rel}' dipakai tema atau halaman yang dibuat portal, sehingga berkas ini akan menggantikannya. "
                 "Pindahkan ke folder lain; penggantian tema hanya lewat folder overrides/ yang dikelola peninjau.")

@@ -9,6 +9,8 @@ its page template and its ``new`` template (see ARCHITECTURE.md).
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import MISSING, dataclass, fields
 from enum import Enum
@@ -65,8 +67,12 @@ class Field:
     ref: str = ""  # kind name for REFS
     fields: tuple[Field, ...] = ()  # for OBJECT and OBJECT_LIST
     min_items: int = 0
+    max_items: int = 0  # 0: no upper bound
     unique: bool = False  # no two entries of the kind may share the value (a factor's order)
     model: Callable[..., Any] | None = None  # the class an OBJECT / OBJECT_LIST item becomes
+    # Checks across an item's own fields (a quiz answer within its choices): (field, item index or None,
+    # message) for each problem, given the item's checked values.
+    rule: Callable[[dict[str, Any]], list[tuple[str, int | None, str]]] | None = None
 
 
 # -- the values entries are made of ---------------------------------------------------------------------
@@ -87,11 +93,53 @@ class Practice:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Question:
+    """A self-check question (kuis mandiri): ``answer`` is the 1-based number of the right choice."""
+
+    question: str
+    choices: tuple[str, ...]
+    answer: int
+    explanation: str | None = None
+
+
+def question_rule(values: dict[str, Any]) -> list[tuple[str, int | None, str]]:
+    """An answer names one of the choices; no choice is written twice."""
+    found: list[tuple[str, int | None, str]] = []
+    choices = values.get("choices") or ()
+    answer = values.get("answer")
+    if isinstance(answer, int) and choices and answer > len(choices):
+        found.append(("answer", None, f"'answer' {answer} tidak ada: pertanyaan ini hanya punya {len(choices)} "
+                                      f"pilihan. Tulis nomor pilihan yang benar, 1 sampai {len(choices)}."))
+    seen: dict[str, int] = {}
+    for i, choice in enumerate(choices):
+        key = " ".join(str(choice).split()).casefold()
+        if key in seen:
+            found.append(("choices", i, f"pilihan '{choice}' sama dengan pilihan nomor {seen[key] + 1}. Setiap "
+                                        "pilihan harus berbeda; ubah atau hapus salah satunya."))
+        seen.setdefault(key, i)
+    return found
+
+
+def module_key_rule(values: dict[str, Any]) -> list[tuple[str, int | None, str]]:
+    key = values.get("key")
+    if isinstance(key, str) and not re.fullmatch(SLUG_PATTERN.strip("^$"), key):
+        return [("key", None, f"'key' modul harus berupa slug (huruf kecil, angka dan '-'), bukan '{key}'.")]
+    return []
+
+
+@dataclass(frozen=True, kw_only=True)
 class Module:
     title: str
+    key: str | None = None  # stable name for a reader's progress; the title's slug when not written
     summary: str | None = None
     jp: int | None = None
     materials: tuple[Material, ...] = ()
+    quiz: tuple[Question, ...] = ()
+
+    @property
+    def progress_key(self) -> str:
+        return self.key or re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", self.title).encode(
+            "ascii", "ignore").decode().lower()).strip("-") or "modul"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -186,9 +234,17 @@ class Course(Entry):
     prerequisites: tuple[str, ...] = ()
     registration: str | None = None
     certificate: bool | None = None
+    quiz: tuple[Question, ...] = ()
 
     def facts(self) -> str:
         return f"{self.spec.label} · {LEVELS[self.level]} · {self.jp} JP"
+
+    def plan_facts(self) -> dict[str, object]:
+        """What a reader's learning plan keeps of a course (and what its record to hand in needs)."""
+        return {"slug": self.slug, "title": self.title, "jp": self.jp, "competency": COMPETENCIES[self.competency],
+                "mode": self.mode, "mode_label": MODES[self.mode], "organizer": self.organizer,
+                "certificate": self.certificate,
+                "modules": [{"key": m.progress_key, "title": m.title, "jp": m.jp} for m in self.modules]}
 
 
 @dataclass(kw_only=True)
@@ -222,6 +278,7 @@ class KindSpec:
     fields: tuple[Field, ...]
     nav_order: int = 100  # place of its tab in the default nav
     subset_option: bool = False  # `asn-portal bundle --<name> SLUG` builds a kit around entries of this kind
+    plannable: bool = False  # readers add its entries to their learning plan (the class has plan_facts)
     template_dir: str | None = None  # where its templates are when not shipped in asn_portal/templates
 
     @property
@@ -244,6 +301,14 @@ _COMMON = (
     Field("redirect_from", F.SLUG_LIST,
           "Slug lama entri ini, agar tautan lama tetap berfungsi setelah berkas diganti nama."),
 )
+_QUIZ = Field("quiz", F.OBJECT_LIST, "Kuis mandiri: pertanyaan pilihan ganda untuk memeriksa pemahaman sendiri.",
+               model=Question, rule=question_rule, fields=(
+                   Field("question", F.TEXT, "Pertanyaan.", required=True),
+                   Field("choices", F.TEXT_LIST, "Pilihan jawaban, 2 sampai 6.", required=True, min_items=2,
+                         max_items=6),
+                   Field("answer", F.POSINT, "Nomor pilihan yang benar (1 = pilihan pertama).", required=True),
+                   Field("explanation", F.MARKDOWN, "Penjelasan jawaban, tampil setelah diperiksa (Markdown)."),
+               ))
 _MATERIAL_HELP = ("Daftar materi: URL http(s) atau path berkas yang diawali `materials/`, "
                   "ditulis sebagai teks atau sebagai {path: ..., title: ...} / {url: ..., title: ...}.")
 
@@ -273,19 +338,23 @@ COURSE = KindSpec("course", "courses", "kursus", "Kursus", "Kursus", "Katalog Ku
     Field("factors", F.REFS, "Slug faktor yang didukung kursus ini (minimal satu).", required=True,
           ref="factor", min_items=1),
     Field("objectives", F.TEXT_LIST, "Tujuan pembelajaran."),
-    Field("modules", F.OBJECT_LIST, "Modul atau sesi kursus.", model=Module, fields=(
+    Field("modules", F.OBJECT_LIST, "Modul atau sesi kursus.", model=Module, rule=module_key_rule, fields=(
         Field("title", F.TEXT, "Judul modul.", required=True),
+        Field("key", F.TEXT, "Kunci tetap modul (slug), agar kemajuan pembaca tetap tersimpan bila judulnya "
+                             "diubah. Bila tidak ditulis: slug dari judul."),
         Field("summary", F.TEXT, "Ringkasan modul."),
         Field("jp", F.POSINT, "Jam pelajaran modul ini."),
         Field("materials", F.MATERIALS, _MATERIAL_HELP),
+        _QUIZ,
     )),
     Field("organizer", F.TEXT, "Penyelenggara."),
     Field("audience", F.TEXT, "Sasaran peserta."),
     Field("prerequisites", F.TEXT_LIST, "Prasyarat peserta."),
     Field("registration", F.URL, "Tautan pendaftaran (URL http/https)."),
     Field("certificate", F.BOOL, "true bila peserta mendapat sertifikat."),
+    _QUIZ,
     *_COMMON,
-), nav_order=1, subset_option=True)
+), nav_order=1, subset_option=True, plannable=True)
 
 ARTICLE = KindSpec("article", "articles", "artikel", "Artikel", "Artikel", "Berbagi Pengetahuan", Article, (
     Field("title", F.TEXT, "Judul artikel.", required=True),

@@ -22,9 +22,10 @@ from .contributors import author_anchor, contributors, units
 from .markup import render_markdown
 from .models import COMPETENCIES, KINDS, LEVELS, MODES, Entry, Material
 from .resolver import Refusal, Resolver
-from .urls import CONTRIBUTORS, HOME, Urls, entry_src, index_src
+from .urls import CONTRIBUTORS, HOME, PLAN, Urls, entry_src, index_src
 
 NEWEST_ARTICLES = 5
+DEFAULT_TARGET_JP = 20  # JP of competency development an ASN is expected to get a year
 _STATIC_HEADING = re.compile(r"^#{1,6} ([^{}\n]+?)\s*$", re.MULTILINE)  # "## Materi" in a template
 
 
@@ -58,8 +59,9 @@ class PageRenderer:
     """Renders every page of one build. ``catalog`` holds what is published (all, or a subset)."""
 
     def __init__(self, catalog: Catalog, urls: Urls, resolver: Resolver,
-                 updated: dict[str, dt.date] | None = None) -> None:
+                 updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP) -> None:
         self.catalog = catalog
+        self.target_jp = target_jp
         self.urls = urls
         self.resolver = resolver
         self.updated = updated or {}  # source file -> date of its last commit
@@ -99,6 +101,20 @@ class PageRenderer:
                             units=units(self.catalog))
         return PageSource(CONTRIBUTORS, "Kontributor", body, "index")
 
+    def plan_page(self) -> PageSource:
+        """Rencana Belajar: the plannable entries as data for the reader's plan (learning.js)."""
+        entries = [e for spec in KINDS.values() if spec.plannable for e in self.catalog.sorted(spec.name)]
+        redirects = {old: e.slug for e in entries for old in e.redirect_from}
+        plan = {"target": self.target_jp, "entries": [self.plan_data(PLAN, e) for e in entries],
+                "redirects": redirects}
+        body = self._render("plan.md.j2", PLAN, plan=plan, target=self.target_jp)
+        return PageSource(PLAN, "Rencana Belajar", body, "index")
+
+    def plan_data(self, from_src: str, entry: Entry) -> dict[str, object]:
+        """An entry as a reader's plan keeps it, with its page's path from the site root."""
+        facts: dict[str, object] = getattr(entry, "plan_facts")()  # noqa: B009 - only plannable kinds have it
+        return {**facts, "url": self.urls.href(HOME, entry_src(entry.kind, entry.slug))}
+
     def _has_template(self, name: str) -> bool:
         try:
             self.env.get_template(name)
@@ -109,6 +125,7 @@ class PageRenderer:
     def all_pages(self) -> list[PageSource]:
         pages = [self.index_page(k) for k in KINDS]
         pages.append(self.contributors_page())
+        pages.append(self.plan_page())
         pages += [self.entry_page(e) for e in self.catalog.entries()]
         return pages
 
@@ -134,6 +151,7 @@ class PageRenderer:
         return self.env.get_template(template).render(
             catalog=self.catalog, href=partial(self.href, src), md=partial(self.markdown, src, reserved=reserved),
             page_href=partial(self.page_href, src), material_href=partial(self.material_href, src),
+            plan_data=partial(self.plan_data, src),
             author_anchor=author_anchor, **context,
         )
 
@@ -177,10 +195,10 @@ class PageRenderer:
 
 
 def render_catalog(catalog: Catalog, directory_urls: bool, resolver: Resolver,
-                   updated: dict[str, dt.date] | None = None) -> Rendered:
+                   updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP) -> Rendered:
     """Every generated page, the home overview, the materials they link (as the resolver accepted
     them: only these are copied), redirects."""
-    renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated)
+    renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated, target_jp)
     pages = renderer.all_pages()
     overview = renderer.home_overview()
     return Rendered(pages, overview, renderer.materials_used, renderer.redirects())

@@ -24,17 +24,17 @@ from .history import last_updated
 from .mkdocs_pages import LinkTree, PageGuard, escape_meta, safe_slugify, safe_toc
 from .models import KINDS, LINK_PREFIXES
 from .offline import configure_offline, parse_subset, write_search_script
-from .pages import PageSource, render_catalog
+from .pages import DEFAULT_TARGET_JP, PageSource, render_catalog
 from .problems import format_report
 from .project import MAX_CATALOG_FILE_SIZE, Project
 from .searchindex import merge_entry_sections, write_search_facts
-from .urls import CONTRIBUTORS, HOME, Urls, index_src
+from .urls import CONTRIBUTORS, HOME, PLAN, Urls, index_src
 from .validate import Checked, check_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = get_plugin_logger(__name__)
-ASSETS = ("portal.css", "portal.js", "worker-shim.js")  # the shim only loads offline
-PAGE_ASSETS = ("portal.css", "portal.js", "search-facts.js")
+ASSETS = ("portal.css", "portal.js", "learning.css", "learning.js", "worker-shim.js")  # the shim only loads offline
+PAGE_ASSETS = ("portal.css", "learning.css", "portal.js", "learning.js", "search-facts.js")
 # Material's search worker loads lunr.<lang>.min.js from here; ours is a plain classic script.
 LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
 SEARCH_PIPELINE = ("trimmer", "stopWordFilter", "stemmer")
@@ -55,6 +55,8 @@ class PortalConfig(base.Config):
     # The offline bundle (set by `asn-portal bundle`, as Material's own offline plugin is set): a
     # file:// build, and optionally only some entries ("course:slug") and what they link.
     offline = c.Type(bool, default=False)
+    # JP a reader's learning plan counts toward each year (Rencana Belajar).
+    yearly_jp_target = c.Type(int, default=DEFAULT_TARGET_JP)
     subset = c.ListOfItems(c.Type(str), default=[])
     # Branch the edit buttons open when mkdocs.yml sets repo_url only (see editlinks.branch for the fallbacks).
     edit_branch = c.Optional(c.Type(str))
@@ -139,7 +141,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         _theme_paths_taken(files, config)
         # "Last updated" from Git; not in the bundle, whose bytes must follow from content alone.
         updated = {} if self.config.offline else last_updated(self.project.root, self.project.content_dir)
-        rendered = render_catalog(self.catalog, config.use_directory_urls, self.checked.resolver, updated)
+        rendered = render_catalog(self.catalog, config.use_directory_urls, self.checked.resolver, updated,
+                                  self.config.yearly_jp_target)
         self.overview = rendered.overview
         self.pages = {p.src: p for p in rendered.pages}
         docs_dir = Path(config.docs_dir)
@@ -255,11 +258,13 @@ def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
     """Beranda · Kursus · Faktor · Artikel, then hand-written pages; single entries stay out."""
     kinds = sorted(KINDS.values(), key=lambda spec: spec.nav_order)
     tabs = [{spec.label_plural: index_src(spec.name)} for spec in kinds]
-    nav: list[str | dict[str, str]] = [{"Beranda": HOME}, *tabs, {"Kontributor": CONTRIBUTORS}]
+    nav: list[str | dict[str, str]] = [{"Beranda": HOME}, *tabs, {"Rencana Belajar": PLAN},
+                                       {"Kontributor": CONTRIBUTORS}]
+    generated = {*LINK_PREFIXES, CONTRIBUTORS.split("/")[0], PLAN.split("/")[0]}
     if docs_dir.is_dir():
         for path in sorted(docs_dir.rglob("*.md")):
             src = path.relative_to(docs_dir).as_posix()
-            if src != HOME and src.split("/")[0] not in (*LINK_PREFIXES, CONTRIBUTORS.split("/")[0]):
+            if src != HOME and src.split("/")[0] not in generated:
                 nav.append(src)
     return nav
 

@@ -24,6 +24,8 @@ def _rows(fields: tuple[Field, ...], prefix: str = "") -> list[str]:
             kind += f" ({KINDS[f.ref].label.lower()})"
         if f.min_items:
             kind += f", minimal {f.min_items}"
+        if f.max_items:
+            kind += f", paling banyak {f.max_items}"
         rows.append(f"| `{prefix}{f.name}` | {'ya' if f.required else 'tidak'} | {kind} | {f.help} |")
         if f.fields:
             rows += _rows(f.fields, f"{prefix}{f.name}{'[]' if f.type is FieldType.OBJECT_LIST else ''}.")

@@ -49,8 +49,9 @@ def url_schemes() -> set[str]:
     return {*WEB_SCHEMES, *LINK_PREFIXES}
 _DROP_WITH_CONTENT = {"script", "style"}
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
-# Material's own ids all start with "__"; the portal's index pages use "asn-list-<kind>".
-_RESERVED_ID = re.compile(r"^(__|asn-list-)")
+# Material's own ids all start with "__"; the portal's index pages use "asn-list-<kind>", its plan
+# page "asn-plan-...".
+_RESERVED_ID = re.compile(r"^(__|asn-list-|asn-plan-)")
 ID_PREFIX = "isi-"
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 

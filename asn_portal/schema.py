@@ -79,6 +79,8 @@ def _field(spec: Field, slugs: dict[str, list[str]] | None) -> dict[str, Any]:
         out = {"type": "array", "items": _object(spec.fields, slugs)}
     if spec.min_items:
         out["minItems"] = spec.min_items
+    if spec.max_items:
+        out["maxItems"] = spec.max_items
     out["description"] = spec.help
     return out
 

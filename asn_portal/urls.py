@@ -12,6 +12,7 @@ from .models import KINDS
 
 HOME = "index.md"
 CONTRIBUTORS = "kontributor/index.md"
+PLAN = "rencana/index.md"  # the reader's learning plan
 
 
 def entry_src(kind: str, slug: str) -> str:

@@ -340,4 +340,4 @@ def test_contributors_page_credits_every_author(project: ProjectBuilder) -> None
     assert (author.get("href") or "").endswith("#penulis-rina-wulandari")
     assert page.find_all(id="penulis-rina-wulandari")
     tabs = [a.text for a in load(site / "index.html").find_all("a", cls="md-tabs__link")]
-    assert tabs[:5] == ["Beranda", "Kursus", "Faktor", "Artikel", "Kontributor"]
+    assert tabs[:6] == ["Beranda", "Kursus", "Faktor", "Artikel", "Rencana Belajar", "Kontributor"]

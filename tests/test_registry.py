@@ -104,7 +104,7 @@ def test_a_fourth_kind_is_one_registry_entry_and_its_templates(webinar: KindSpec
     index = load(site / "webinar" / "index.html")
     assert "Jadwal Webinar" in index.text and "Literasi Data untuk Pengawas" in index.text
     tabs = [a.text.strip() for a in load(site / "index.html").find_all("a", cls="md-tabs__link")]
-    assert tabs[-2:] == ["Webinar", "Kontributor"]
+    assert tabs[-3:] == ["Webinar", "Rencana Belajar", "Kontributor"]
     article = load(site / "artikel" / "artikel-webinar" / "index.html")
     assert any(a.get("href") == "../../webinar/literasi-data/" for a in article.find_all("a"))
     facts = (site / "assets" / "asn-portal" / "search-facts.js").read_text(encoding="utf-8")
