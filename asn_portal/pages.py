@@ -7,6 +7,7 @@ template escaped (autoescape) or as sanitised HTML (``markup``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -55,6 +56,23 @@ class Rendered:
     redirects: dict[str, str]  # published path of an old slug -> HTML that forwards to the new page
 
 
+@functools.lru_cache(maxsize=8)
+def environment(extra_dirs: tuple[str, ...]) -> jinja2.Environment:
+    """The templates' environment, one per process: compiling them took a third of a small build,
+    and `serve`, the bundle and the tests build many times. Everything per build is passed in
+    ``render``'s context, never stored here."""
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([*(jinja2.FileSystemLoader(d) for d in extra_dirs),
+                                    jinja2.PackageLoader("asn_portal", "templates")]),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True, auto_reload=True,  # `serve` picks up an edited template
+    )
+    env.filters.update(md_text=lambda s: Markup(text.md_text(str(s))), date_id=text.date_id,
+                       size_id=text.size_id, file_type=text.file_type)
+    env.globals.update(COMPETENCIES=COMPETENCIES, LEVELS=LEVELS, MODES=MODES, KINDS=KINDS)
+    return env
+
+
 class PageRenderer:
     """Renders every page of one build. ``catalog`` holds what is published (all, or a subset)."""
 
@@ -66,16 +84,7 @@ class PageRenderer:
         self.resolver = resolver
         self.updated = updated or {}  # source file -> date of its last commit
         self.materials_used: dict[str, str] = {}
-        extra = [spec.template_dir for spec in KINDS.values() if spec.template_dir]
-        self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader([*(jinja2.FileSystemLoader(d) for d in extra),
-                                        jinja2.PackageLoader("asn_portal", "templates")]),
-            autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.filters.update(md_text=lambda s: Markup(text.md_text(str(s))), date_id=text.date_id,
-                                size_id=text.size_id, file_type=text.file_type)
-        self.env.globals.update(COMPETENCIES=COMPETENCIES, LEVELS=LEVELS, MODES=MODES, KINDS=KINDS)
+        self.env = environment(tuple(spec.template_dir for spec in KINDS.values() if spec.template_dir))
 
     # -- one page ----------------------------------------------------------------------------
     def entry_page(self, entry: Entry) -> PageSource:

@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -40,6 +42,25 @@ LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
 SEARCH_PIPELINE = ("trimmer", "stopWordFilter", "stemmer")
 TITLE_BOOST = 10.0
 ASSET_DIR = "assets/asn-portal"
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, keyed by template name and source checksum (Jinja's own
+    key), so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_BYTECODE = _MemoryBytecodeCache()
 
 
 class PortalConfig(base.Config):
@@ -201,6 +222,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             refused, self.guard.refused = self.guard.refused, []
             raise PluginError("Konten tidak valid:\n" + "\n".join(refused))
         return cleaned
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # MkDocs makes a new theme environment for every build, so Material's templates were compiled
+        # again each time (`serve` rebuilds, a bundle builds again): keep their bytecode for the process.
+        if env.bytecode_cache is None:
+            env.bytecode_cache = THEME_BYTECODE
+        return env
 
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:

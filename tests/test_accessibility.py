@@ -7,10 +7,7 @@ Entries are picked from the sample's catalog, so content edits do not break this
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +16,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
+from conftest import ROOT, serve
 
 from asn_portal.urls import CONTRIBUTORS, HOME, Urls, entry_src, index_src
 from asn_portal.validate import Project, load_catalog
@@ -53,10 +50,6 @@ def serious_violations(page: Any) -> list[str]:
     return found
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
 
 @dataclass
 class Site:
@@ -88,20 +81,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         paths[kind] = _path(entry_src(kind, entries[0].slug))
 
     out = work / "site"
-    handler = functools.partial(_QuietHandler, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        build_site(work / "mkdocs.yml", strict=True, site_url=url, site_dir=str(out))
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield Site(url, paths)
-        finally:
-            server.shutdown()
-            thread.join(timeout=5)
-    finally:
-        server.server_close()
+    with serve(out, lambda url: build_site(work / "mkdocs.yml", strict=True, site_url=url, site_dir=str(out))) as url:
+        yield Site(url, paths)
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,7 @@ Course and search word are picked from the sample's catalog, so content edits do
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,14 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import serve
 from playwright.sync_api import expect
 
 TIMEOUT_MS = 8000
 
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @dataclass
@@ -39,20 +33,9 @@ def served(sample_copy: Path) -> Iterator[Served]:
     from asn_portal.build import build_site
 
     site = sample_copy / "site"
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        build_site(sample_copy / "mkdocs.yml", strict=True, site_url=url, site_dir=str(site))
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield Served(url, sample_copy)
-        finally:
-            server.shutdown()
-            thread.join(timeout=5)
-    finally:
-        server.server_close()
+    with serve(site, lambda url: build_site(sample_copy / "mkdocs.yml", strict=True, site_url=url,
+                                            site_dir=str(site))) as url:
+        yield Served(url, sample_copy)
 
 
 def norm(text: str) -> str:

@@ -7,13 +7,10 @@ and in a file beside each project; symbolic links in the corpus point at both.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import subprocess
 import sys
-import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, ProjectBuilder
+from conftest import ROOT, ProjectBuilder, serve
 from hostile import (
     CANARY_ENV,
     CANARY_ENV_VALUE,
@@ -273,22 +270,10 @@ def test_no_secret_in_site_zip_index_or_output(built: Built) -> None:
 
 # -- in a real browser: nothing contributed runs, search still works ------------------------------------
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def http_site(built: Built) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(built.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(built.site) as url:
+        yield url
 
 
 @pytest.mark.parametrize("where", ["http", "file"])

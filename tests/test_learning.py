@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
-import http.server
 import io
 import json
 import shutil
-import threading
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, serve
 
 from asn_portal.cli import main
 from asn_portal.urls import HOME, PLAN, Urls, entry_src, index_src
@@ -90,10 +87,6 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
     return Sample(root, quiz, found[FORMULA_SLUG], other, factor)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
 
 @dataclass
 class Where:
@@ -115,20 +108,9 @@ def http_site(sample: Sample) -> Iterator[Where]:
     from asn_portal.build import build_site
 
     site = sample.root.parent / "http-site"
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        build_site(sample.root / "mkdocs.yml", strict=True, site_url=url, site_dir=str(site))
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield Where(url, True, sample)
-        finally:
-            server.shutdown()
-            thread.join(timeout=5)
-    finally:
-        server.server_close()
+    with serve(site, lambda url: build_site(sample.root / "mkdocs.yml", strict=True, site_url=url,
+                                            site_dir=str(site))) as url:
+        yield Where(url, True, sample)
 
 
 @pytest.fixture(scope="module")

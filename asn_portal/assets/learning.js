@@ -1024,11 +1024,5 @@
     else if (printQuery.addListener) printQuery.addListener(onPrint);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.asnPortalOnEveryPage(init);  // portal.js, listed before this file
 })();

@@ -92,11 +92,18 @@
     watch();
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
+  // Run ``init`` on every page: after each instant-navigation swap (Material's document$), else once
+  // the page is ready. Shared with learning.js, which loads after this file.
+  function onEveryPage(init) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(init);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", init);
+    } else {
+      init();
+    }
   }
+  window.asnPortalOnEveryPage = onEveryPage;
+
+  onEveryPage(init);
 })();
