@@ -7,8 +7,7 @@ what both ``asn-portal check`` and the build (the plugin's ``on_config``) run.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, is_dataclass
-from dataclasses import fields as dc_fields
+from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog
@@ -19,7 +18,7 @@ from .hints import suggest
 from .linkcheck import Locator, inspect_html
 from .loader import Node, Source, read_file
 from .markup import convert
-from .models import KINDS, Field, FieldType, KindSpec, Material
+from .models import KINDS, Field, FieldType, KindSpec
 from .problems import ProblemList
 from .project import Project
 from .resolver import Resolver
@@ -81,7 +80,7 @@ def check_project(project: Project) -> Checked:
     catalog = _build(loaded)
     _check_references(catalog, loaded, problems, present)
     page_materials = check_pages(project, resolver, pages, problems)
-    _check_portable(loaded, page_materials, pages, project, problems)
+    _check_portable(catalog, loaded, page_materials, pages, project, problems)
     return Checked(catalog, problems, resolver, page_materials, pages)
 
 
@@ -205,27 +204,18 @@ def _check_markdown(item: _Loaded, resolver: Resolver, problems: ProblemList) ->
     item.links = frozenset(links)
 
 
-def _all_materials(value: object) -> list[str]:
-    """Published paths of every local material in an entry's values, however deeply nested."""
-    if isinstance(value, Material):
-        return [value.published] if value.published else []
-    if isinstance(value, dict):
-        return [p for v in value.values() for p in _all_materials(v)]
-    if isinstance(value, tuple | list):
-        return [p for v in value for p in _all_materials(v)]
-    if is_dataclass(value):
-        return [p for f in dc_fields(value) for p in _all_materials(getattr(value, f.name))]
-    return []
-
-
-def _check_portable(loaded: list[_Loaded], page_materials: dict[str, str], pages: list[str], project: Project,
-                    problems: ProblemList) -> None:
+def _check_portable(catalog: Catalog, loaded: list[_Loaded], page_materials: dict[str, str], pages: list[str],
+                    project: Project, problems: ProblemList) -> None:
     """Published names that differ only in letter case overwrite each other when a kit is unpacked
     on Windows or macOS: each is an error at the file that brings it."""
     by_lower: dict[str, set[str]] = defaultdict(set)
-    for item in loaded:
-        for published in [*item.materials.values(), *_all_materials(item.values)]:
+    for item in loaded:  # what Markdown links
+        for published in item.materials.values():
             by_lower[published.lower()].add(f"{published}\0{item.source.rel}")
+    for entry in catalog.entries():  # what material fields name
+        for material in entry.materials_used():
+            if material.published:
+                by_lower[material.published.lower()].add(f"{material.published}\0{entry.source}")
     for path, published in page_materials.items():
         by_lower[published.lower()].add(f"{published}\0{path}")  # reported at the material a page links
     for rel in pages:

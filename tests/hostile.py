@@ -194,6 +194,11 @@ def _refused() -> Corpus:
                              f"{a}h-sama-2.yml": article("[a](materials/sama.pdf)")},
           (f"{a}h-sama-1.yml", 1, "hanya berbeda huruf besar/kecil"),
           (f"{a}h-sama-2.yml", 1, "hanya berbeda huruf besar/kecil"), covers="names differing only in case")
+    c.add("case-collision-fields", {"materials/Dua.pdf": b"%PDF", "materials/dua.pdf": b"%PDF",
+                                    f"{a}h-dua-1.yml": article("x", extra="materials: [materials/Dua.pdf]\n"),
+                                    f"{a}h-dua-2.yml": article("x", extra="materials: [materials/dua.pdf]\n")},
+          (f"{a}h-dua-1.yml", 1, "hanya berbeda huruf besar/kecil"),
+          (f"{a}h-dua-2.yml", 1, "hanya berbeda huruf besar/kecil"), covers="same, in material fields")
 
     # -- limits and malformed values --------------------------------------------------------------------
     c.add("file-too-large", {f"{a}h-besar.yml": article("x", extra=f"tags: [{'y' * 1_000_100}]\n")},
