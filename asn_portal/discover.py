@@ -6,16 +6,13 @@ followed, so its target is never read (and never printed into a CI log).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .hints import slugify
-from .models import KINDS, MAX_SLUG, RESERVED_SLUGS, KindSpec
+from .models import KINDS, MAX_SLUG, RESERVED_SLUGS, SLUG, KindSpec
 from .paths import is_link, symlinks_under, windows_problem
 from .problems import ProblemList
 from .project import Project
-
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def slug_problem(slug: str) -> str | None:

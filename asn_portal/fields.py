@@ -13,14 +13,13 @@ from typing import Any
 
 from .hints import closest, slugify, suggest
 from .loader import REJECTED, InvalidDate, Node
-from .models import Field, FieldType, Material
+from .models import SLUG, Field, FieldType, Material
 from .problems import ProblemList
 from .resolver import Refusal, Resolver, web_url_problem
 
 __all__ = ["FieldChecker", "closest", "describe_value", "is_web_url", "slugify", "suggest"]
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Words people write for an enum value, in Indonesian and English.
 SYNONYMS = {
     "mode": {"online": "daring", "e-learning": "daring", "elearning": "daring", "virtual": "daring",
@@ -249,7 +248,7 @@ class FieldChecker:
                              f"beri tanda kutip: - \"{text}\".", path)
             return None
         if t in (FieldType.REFS, FieldType.SLUG_LIST):
-            if isinstance(node.value, str) and _SLUG.match(node.value):
+            if isinstance(node.value, str) and SLUG.match(node.value):
                 return node.value
             hint = ""
             if isinstance(node.value, str) and node.value.strip():

@@ -99,11 +99,16 @@ class PageReader:
         self.extensions = list(dict.fromkeys([*BASE_EXTENSIONS, *names]))
         self.configs: dict[str, Any] = {n: c for n, c in project.markdown_extensions if c}
 
-    def to_html(self, text: str) -> str:
+    def convert(self, text: str) -> tuple[str, list[str]]:
+        """(HTML, targets of every reference definition): like ``markup.convert`` for YAML fields, so an
+        unused definition is checked here too."""
         try:
-            return markdown.Markdown(extensions=self.extensions, extension_configs=self.configs).convert(text)
-        except Exception:
-            return markdown.Markdown(extensions=list(BASE_EXTENSIONS)).convert(text)
+            md = markdown.Markdown(extensions=self.extensions, extension_configs=self.configs)
+            html = md.convert(text)
+        except Exception:  # a site extension that only loads inside MkDocs: read as MkDocs does by default
+            md = markdown.Markdown(extensions=list(BASE_EXTENSIONS))
+            html = md.convert(text)
+        return html, [url for url, _ in md.references.values()]
 
     def check(self, rel: str, resolver: Resolver, problems: ProblemList) -> Inspection:
         path = self.project.pages_dir / rel
@@ -129,5 +134,6 @@ class PageReader:
         def report(line: int, col: int | None, message: str, error: bool) -> None:
             (problems.error if error else problems.warning)(shown, line, col, message)
 
-        return inspect_html(self.to_html(body), resolver, locate, report, from_page=rel,
-                            sanitised=not self.project.raw_html_pages)
+        html, definitions = self.convert(body)
+        return inspect_html(html, resolver, locate, report, from_page=rel, sanitised=not self.project.raw_html_pages,
+                            definitions=definitions)

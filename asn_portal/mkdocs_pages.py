@@ -106,15 +106,7 @@ class PageGuard:
             return raw  # MkDocs already resolved it (a Markdown link to another page or file)
         decision = self.resolver.resolve(raw, from_page=src)
         if isinstance(decision, Link):
-            anchor = decision.anchor.lstrip("#")
-            if decision.kind in ("web", "mail", "anchor"):
-                return decision.value
-            if decision.kind == "entry":
-                ok = self.published(decision.entry_kind, decision.value)
-                return self.urls.href(src, entry_src(decision.entry_kind, decision.value), anchor) if ok else None
-            if decision.kind == "material":
-                return self.urls.href(src, decision.published, anchor, page=False)
-            return self.urls.href(src, decision.value, anchor)
+            return self.urls.link(src, decision, self.published)
         self.refused.append(f"{src}: {decision.message}")
         return None
 

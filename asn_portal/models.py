@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG = re.compile(SLUG_PATTERN)  # file names, references, redirect_from, module keys, entry links
 COMPETENCIES = {"teknis": "Teknis", "manajerial": "Manajerial", "sosial-kultural": "Sosial-Kultural"}
 LEVELS = {"dasar": "Dasar", "menengah": "Menengah", "lanjut": "Lanjut"}
 MODES = {"daring": "Daring", "luring": "Luring", "campuran": "Campuran", "mandiri": "Mandiri"}
@@ -122,7 +123,7 @@ def question_rule(values: dict[str, Any]) -> list[tuple[str, int | None, str]]:
 
 def module_key_rule(values: dict[str, Any]) -> list[tuple[str, int | None, str]]:
     key = values.get("key")
-    if isinstance(key, str) and not re.fullmatch(SLUG_PATTERN.strip("^$"), key):
+    if isinstance(key, str) and not SLUG.match(key):
         return [("key", None, f"'key' modul harus berupa slug (huruf kecil, angka dan '-'), bukan '{key}'.")]
     return []
 

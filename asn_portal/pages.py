@@ -189,12 +189,12 @@ class PageRenderer:
         decision = self.resolver.resolve(raw)
         if isinstance(decision, Refusal):
             return None  # `check` and the build's own validation have already failed on it
-        if decision.kind == "entry":
-            href = self.href(from_src, decision.entry_kind, decision.value)
-            return href + decision.anchor if href else None  # not in this build: the words stay, unlinked
         if decision.kind == "material":
-            return self._material(from_src, decision.value, decision.published) + decision.anchor
-        return decision.value  # web, mail, anchor; a YAML field has no page links
+            self.materials_used[decision.value] = decision.published
+        return self.urls.link(from_src, decision, self._published)
+
+    def _published(self, kind: str, slug: str) -> bool:
+        return self.catalog.get(kind, slug) is not None
 
     def markdown(self, from_src: str, source: str | None, id_prefix: str = "", *,
                  reserved: frozenset[str] = frozenset()) -> Markup:

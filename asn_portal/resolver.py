@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from .hints import closest, suggest, suggest_material
-from .models import KINDS, LINK_PREFIXES, PUBLISHED_MATERIALS
+from .models import KINDS, LINK_PREFIXES, PUBLISHED_MATERIALS, SLUG
 from .paths import FileLookup, file_type_problem, windows_problem
 from .project import Project
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _WEB_SCHEMES = ("http", "https")

@@ -7,8 +7,11 @@ Every link is relative, so a site works at a domain root, under a sub-path and f
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
+from urllib.parse import quote
 
 from .models import KINDS
+from .resolver import Link
 
 HOME = "index.md"
 CONTRIBUTORS = "kontributor/index.md"
@@ -52,3 +55,17 @@ class Urls:
             rel = posixpath.dirname(rel)
             rel = "./" if rel in ("", ".") else rel + "/"
         return rel + (f"#{anchor}" if anchor else "")
+
+    def link(self, from_src: str, link: Link, published: Callable[[str, str], bool]) -> str | None:
+        """The href an accepted link gets on page ``from_src``; None for an entry this build leaves out
+        (a draft, or outside a subset bundle: the words stay, unlinked)."""
+        anchor = link.anchor.lstrip("#")
+        if link.kind == "entry":
+            if not published(link.entry_kind, link.value):
+                return None
+            return self.href(from_src, entry_src(link.entry_kind, link.value), anchor)
+        if link.kind == "material":  # copied as it is, even a .md file: never linked as a page
+            return quote(self.href(from_src, link.published, page=False)) + link.anchor
+        if link.kind == "page":
+            return self.href(from_src, link.value, anchor)
+        return link.value  # web, mail, anchor

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog
-from .discover import SLUG, discover, present_slugs, slug_problem, symlink_problems
+from .discover import discover, present_slugs, slug_problem, symlink_problems
 from .fields import FieldChecker
 from .handwritten import check_pages, generated_pages, is_page, page_files
 from .hints import suggest
 from .linkcheck import Locator, inspect_html
 from .loader import Node, Source, read_file
 from .markup import convert
-from .models import KINDS, Field, FieldType, KindSpec
+from .models import KINDS, SLUG, Field, FieldType, KindSpec
 from .problems import ProblemList
 from .project import Project
 from .resolver import Resolver

@@ -168,6 +168,8 @@ def _refused() -> Corpus:
           ("content/pages/jahat-js.md", 3, "bukan alamat yang didukung"), covers="javascript: in a page")
     c.add("page-material-escapes", {"content/pages/jahat-img.md": '# I\n\n<img src="materials/../mkdocs.yml">\n'},
           ("content/pages/jahat-img.md", 3, "keluar dari folder materials/"), covers="raw img in a page")
+    c.add("page-refdef-unused", {"content/pages/jahat-ref.md": "# R\n\n> [x]: materials/../mkdocs.yml\n"},
+          ("content/pages/jahat-ref.md", 3, "keluar dari folder materials/"), covers="unused definition in a page")
 
     # -- reserved and non-portable names -----------------------------------------------------------------
     c.add("slug-index", {"content/courses/index.yml": course("")},
