@@ -18,29 +18,27 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
 
 from . import editlinks, packaged_text
 from .catalog import Catalog
 from .history import last_updated
 from .mkdocs_pages import LinkTree, PageGuard, escape_meta, safe_slugify, safe_toc
+from .mkdocs_search import PortalSearch
 from .models import KINDS, LINK_PREFIXES
 from .offline import configure_offline, parse_subset, write_search_script
 from .pages import DEFAULT_TARGET_JP, PageSource, render_catalog
 from .problems import format_report
 from .project import MAX_CATALOG_FILE_SIZE, Project
-from .searchindex import merge_entry_sections, write_search_facts
 from .urls import CONTRIBUTORS, HOME, PLAN, Urls, index_src
 from .validate import Checked, check_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = get_plugin_logger(__name__)
 ASSETS = ("portal.css", "portal.js", "learning.css", "learning.js", "worker-shim.js")  # the shim only loads offline
-PAGE_ASSETS = ("portal.css", "learning.css", "portal.js", "learning.js", "search-facts.js")
-# Material's search worker loads lunr.<lang>.min.js from here; ours is a plain classic script.
-LUNR_ID = "assets/javascripts/lunr/min/lunr.id.min.js"
-SEARCH_PIPELINE = ("trimmer", "stopWordFilter", "stemmer")
-TITLE_BOOST = 10.0
+PAGE_ASSETS = ("portal.css", "learning.css", "portal.js", "learning.js")
 ASSET_DIR = "assets/asn-portal"
 
 
@@ -92,11 +90,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.pages: dict[str, PageSource] = {}
         self.overview = ""
         self.serving = False
-        self.search_id = False
+        self.search_id = False  # asn-portal's Indonesian search (mkdocs_search) instead of Material's
+        self.search = PortalSearch()
         self.checked: Checked | None = None
         self.guard: PageGuard | None = None
-        # URL of every entry page -> "Kursus · Dasar · 8 JP" (its search label; the keys are the entry pages)
-        self.entry_facts: dict[str, str] = {}
         self.site_files: set[str] = set()  # every file the build writes (dest paths)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -104,7 +101,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     @event_priority(-50)  # after Material's search plugin set up its own index config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.entry_facts = {}
         self.project = self._project(config)
         # Before MkDocs walks docs_dir (following links): symbolic links are found here, unread.
         self.checked = checked = check_project(self.project)
@@ -124,7 +120,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.catalog = self.catalog.subset(parse_subset(self.config.subset))
         if config.nav is None:
             config.nav = default_nav(Path(config.docs_dir))
-        self.search_id = self.config.indonesian_search and select_indonesian_search(config)
+        self.search_id = self.config.indonesian_search and PortalSearch.take_over(config)
         for asset in PAGE_ASSETS:
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"{ASSET_DIR}/{asset}" not in target:
@@ -183,8 +179,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             _replace(files, CopiedFile.generated(config, published, abs_src_path=str(source)))
         for dest, redirect in sorted(rendered.redirects.items()):
             _replace(files, CopiedFile.generated(config, dest, content=redirect))
+        self.search.start(self.catalog)
         if self.search_id:
-            _replace(files, File.generated(config, LUNR_ID, content=packaged_text("assets", "lunr.id.js")))
+            for file in self.search.files(files, config, ASSET_DIR):
+                _replace(files, file, quiet=True)
         if files.get_file_from_path(HOME) is None:
             _replace(files, File.generated(config, HOME, content="# Portal Pembelajaran ASN\n"))
         self.site_files = {f.dest_uri for f in files}
@@ -197,8 +195,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.guard.current = None
             # Material prints meta title, description and tags raw: hand it escaped text only.
             page.meta["title"] = html.escape(generated.title)
-            if generated.kind != "index":
-                self.entry_facts[page.url] = generated.facts
             page.meta["description"] = html.escape(generated.description, quote=True)
             if generated.tags:
                 page.meta["tags"] = [escape_tag(t) for t in generated.tags]
@@ -223,6 +219,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError("Konten tidak valid:\n" + "\n".join(refused))
         return cleaned
 
+    def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        if self.search_id:  # the page's final HTML, or for an entry page its fields (mkdocs_search)
+            generated = self.pages.get(page.file.src_uri)
+            self.search.add(page, generated.title if generated is not None else None)
+        return context
+
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # MkDocs makes a new theme environment for every build, so Material's templates were compiled
         # again each time (`serve` rebuilds, a bundle builds again): keep their bytecode for the process.
@@ -233,9 +236,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        write_search_facts(site_dir / ASSET_DIR / "search-facts.js", self.entry_facts)
         if self.search_id:
-            merge_entry_sections(site_dir, self.entry_facts.keys())
+            self.search.write(site_dir)
         if self.config.offline:
             write_search_script(site_dir)
 
@@ -262,24 +264,6 @@ def escape_tag(tag: str) -> str:
     """Material prints tag names raw: escape markup, but leave a plain '&' as a person wrote it, so
     "Data & Analitik" is the same tag here as in a hand-written page's front matter."""
     return re.sub(r"&(?=#?\w+;)", "&amp;", tag).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-def select_indonesian_search(config: MkDocsConfig) -> bool:
-    """Use our lunr.id for Material's search when the site is in Indonesian.
-
-    MkDocs' `search.lang` check drops "id" and Material's "id" translation empties the pipeline,
-    so set both again on the plugin config and on the index config it copied in on_config.
-    """
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is None or config.theme.get("language") != "id" or not hasattr(search, "search_index"):
-        return False
-    for target in (search.config, search.search_index.config):
-        target["lang"] = ["id"]
-        target["pipeline"] = list(SEARCH_PIPELINE)
-        # Material's 1000x title boost lets one common title word outrank a page that holds all
-        # the query's words (measured in benchmarks/search); titles still count ten times.
-        target["fields"] = {**target.get("fields", {}), "title": {"boost": TITLE_BOOST}}
-    return True
 
 
 def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
@@ -310,9 +294,10 @@ def _theme_paths_taken(files: Files, config: MkDocsConfig) -> None:
                               "dan akan menggantikannya. Pindahkan atau ganti namanya.")
 
 
-def _replace(files: Files, file: File) -> None:
+def _replace(files: Files, file: File, quiet: bool = False) -> None:
     existing = files.get_file_from_path(file.src_uri)
     if existing is not None:
-        log.warning(f"{file.src_uri}: berkas di docs_dir diganti oleh halaman yang dibuat asn-portal.")
+        if not quiet:  # a theme file we replace on purpose (Material's search worker) is no surprise
+            log.warning(f"{file.src_uri}: berkas di docs_dir diganti oleh halaman yang dibuat asn-portal.")
         files.remove(existing)
     files.append(file)

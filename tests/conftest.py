@@ -149,6 +149,17 @@ def browser() -> Iterator[Any]:
         instance.close()
 
 
+@pytest.fixture(scope="session")
+def node() -> str:
+    """Node.js, which runs the search engine against a built index without a browser (tests/js/)."""
+    found = shutil.which("node")
+    if found is None:
+        if os.environ.get("ASN_PORTAL_REQUIRE_BROWSER") == "1":
+            pytest.fail("Node.js tidak ditemukan, padahal ASN_PORTAL_REQUIRE_BROWSER=1")
+        pytest.skip("Node.js tidak ditemukan")
+    return found
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass

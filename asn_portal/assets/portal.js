@@ -3,9 +3,7 @@
  * swap).
  *  - Index pages: narrow the list by select boxes and typed words. Without JavaScript the form
  *    stays hidden and every entry stays listed.
- *  - Search: each page result says what it is ("Kursus · Dasar · 8 JP"), from
- *    window.asnSearchFacts (search-facts.js), keyed by the page's path from the site root. Text
- *    only (textContent), so a name from YAML can never become markup. */
+ *  - Search: each page result says what it is ("Kursus · Dasar · 8 JP") above its title. */
 (function () {
   "use strict";
 
@@ -50,33 +48,13 @@
     apply();
   }
 
-  function siteRoot() {
-    var config = document.getElementById("__config");
-    var base = ".";
-    try { base = JSON.parse(config.textContent).base || "."; } catch (e) { /* keep "." */ }
-    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
-  }
-
-  function key(href, root) {
-    var url = new URL(href, document.baseURI);
-    var path = url.pathname;
-    if (path.indexOf(root.pathname) !== 0) return null;
-    return decodeURI(path.slice(root.pathname.length));
-  }
-
+  // The search worker puts each result's label ("Kursus · Dasar · 8 JP") first in its text, as
+  // escaped text; shown above the title instead, where a reader looks first.
   function label(list) {
-    var facts = window.asnSearchFacts || {};
-    var root = siteRoot();
-    Array.prototype.forEach.call(list.querySelectorAll(".md-search-result__item > .md-search-result__link"),
-      function (link) {
-        var article = link.querySelector(".md-search-result__article");
-        if (!article || article.querySelector(".asn-result-kind")) return;
-        var text = facts[key(link.getAttribute("href"), root)];
-        if (!text) return;
-        var span = document.createElement("span");
-        span.className = "asn-result-kind";
-        span.textContent = text;
-        article.insertBefore(span, article.firstChild);
+    Array.prototype.forEach.call(list.querySelectorAll(".md-search-result__article > .asn-result-kind"),
+      function (span) {
+        var title = span.parentNode.querySelector("h1, h2");
+        if (title && span.nextElementSibling !== title) title.parentNode.insertBefore(span, title);
       });
   }
 

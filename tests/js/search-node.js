@@ -1,0 +1,31 @@
+// Runs asn-portal's search engine in Node against a built site's search/ folder:
+//   node tests/js/search-node.js SITE_DIR < queries (one a line)  ->  JSON: [[result locations...], ...]
+// Used by tests/test_search_engine.py; importScripts reads the shard files from disk.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const assets = path.join(__dirname, "..", "..", "asn_portal", "assets");
+const site = process.argv[2];
+const worker = path.join(site, "assets", "javascripts", "workers");  // the engine's BASE is relative to it
+global.self = global;
+global.loaded = [];
+global.importScripts = (...urls) => {
+  for (const url of urls) {
+    const file = path.resolve(worker, url);
+    global.loaded.push(file);
+    (0, eval)(fs.readFileSync(file, "utf8"));
+  }
+};
+for (const name of ["stemmer-id.js", "search-engine.js"]) (0, eval)(fs.readFileSync(path.join(assets, name), "utf8"));
+const queries = fs.readFileSync(0, "utf8").split("\n").filter(Boolean);
+(async () => {
+  const out = [];
+  for (const q of queries) {
+    const before = global.loaded.length;
+    const result = await self.asnSearch.search(q);
+    const files = global.loaded.slice(before);
+    const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+    out.push({ query: q, items: result.items.map(i => i[0]), files: files.length, bytes });
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
