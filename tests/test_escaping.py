@@ -194,10 +194,10 @@ def test_search_results_and_tags_json_are_inert(built: Hostile, node: str) -> No
 
     docs = shard_docs(built.site)
     titles = {"kursus/kursus-satu/": hostile("course.title"), "artikel/artikel-satu/": hostile("article.title")}
-    for location, title in titles.items():
-        assert docs[location][1] == title  # stored as plain text, escaped by the engine
+    for location, written in titles.items():
+        assert docs[location][1] == written  # stored as plain text, escaped by the engine
     problems = []
-    answers = ask(node, built.site, ["alpha", *(" ".join(t.split()[:4]) for t in titles.values())])
+    answers = ask(node, built.site, ["alpha", *(" ".join(w.split()[:4]) for w in titles.values())])
     found = {}
     for answer in answers:
         for item in answer["items"]:
@@ -205,8 +205,8 @@ def test_search_results_and_tags_json_are_inert(built: Hostile, node: str) -> No
                 problems += injections(parse(item[key]), f"search {item['location']} {key}")
             assert not item["location"].lower().startswith("javascript:")
             found[item["location"]] = parse(item["title"]).text
-    for location, title in titles.items():
-        assert found[location] == title, (found.get(location), title)
+    for location, written in titles.items():
+        assert found[location] == written, (found.get(location), written)
     tags = json.loads((built.site / "tags.json").read_text(encoding="utf-8"))
     for mapping in tags["mappings"]:
         problems += injections(parse(mapping["item"]["title"]), f"tags.json {mapping['item']['url']}")

@@ -185,7 +185,33 @@ def test_offline_bundle_search_stems_too(browser: Any, search_project: Path, tmp
                   else (blocked.append(r.request.url), r.abort()))
     page = context.new_page()
     page.goto((tmp_path / "kit" / "situs" / "index.html").as_uri())
-    found = results(page, "dilatih", "kursus/anggaran-dasar.html")
-    assert found and "kursus/anggaran-dasar.html" in found[0], found
+    for query, expected in (("dilatih", "kursus/anggaran-dasar.html"), ("anggran", "kursus/anggaran-dasar.html"),
+                            ("mentorng", "artikel/catatan-mentor.html")):
+        found = results(page, query, expected)
+        assert found and expected in found[0], (query, found)
+    assert "Kursus · Menengah · 12 JP" in results(page, "dilatih", "kursus/anggaran-dasar.html")[0]
     assert blocked == []
     context.close()
+
+
+def test_no_search_bytes_before_the_search_box_is_used(browser: Any, served_site: str, search_project: Path) -> None:
+    """A page view loads the worker stub and Material's settings only; the engine and the index
+    shards come with the first query, and only the shards its words need."""
+    page = browser.new_page()
+    sizes: dict[str, int] = {}
+    page.on("requestfinished", lambda r: sizes.__setitem__(r.url, r.sizes()["responseBodySize"]))
+    page.goto(served_site + "kursus/anggaran-dasar/")
+    page.wait_for_load_state("networkidle")
+    on_load = {url: size for url, size in sizes.items() if "search" in url}
+    assert on_load and all("/workers/search." in url or url.endswith("/search/search_index.json")
+                           for url in on_load), on_load
+    assert sum(on_load.values()) < 4_000, on_load
+    sizes.clear()
+    found = results(page, "melatih", "kursus/anggaran-dasar")
+    assert found and "kursus/anggaran-dasar" in found[0], found
+    shards = [url for url in sizes if "/search/" in url]
+    assert any(url.endswith("/search/manifest.js") for url in shards), sizes
+    assert any("/search/v/" in url for url in shards) and any("/search/p/" in url for url in shards), shards
+    every_shard = list((search_project / "site" / "search").rglob("*.js"))
+    assert len(shards) < len(every_shard) / 4, (len(shards), len(every_shard))
+    page.close()

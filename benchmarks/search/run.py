@@ -3,7 +3,7 @@
 Builds the project three ways and enters every query of queries.tsv into Material's search box
 in headless Chromium, side by side:
   default  Material's own search (theme.language: id -> English lunr, empty pipeline), over http
-  ours     asn-portal's lunr.id (stemmer, stop words, typo tolerance), over http
+  ours     asn-portal's sharded Indonesian search (stemmer, stop words, typo tolerance), over http
   offline  ours, from the offline bundle opened from file:// with the network blocked
 
     python benchmarks/search/run.py [--project DIR] [--out docs/search-benchmark.md]
