@@ -12,6 +12,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import chain
 
 import snowballstemmer
 
@@ -49,11 +50,12 @@ def index_terms(text: str) -> Iterator[str]:
     """Every term ``text`` puts in the index: each word that is not a stop word, and its stem beside
     it. The stem joins the affixed forms (melatih, pelatihan -> latih); the word as written lets a
     query typed in that form rank it higher."""
-    stops = stop_words()
-    for word in words(text):
-        if word in stops:
-            continue
-        yield word
-        root = stem(word)
-        if root != word:
-            yield root
+    return chain.from_iterable(map(_terms_of, words(text)))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _terms_of(word: str) -> tuple[str, ...]:
+    if word in stop_words():
+        return ()
+    root = stem(word)
+    return (word,) if root == word else (word, root)
