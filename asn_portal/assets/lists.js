@@ -61,7 +61,8 @@
     var parsed = {};  // cards chunks already parsed
     var texts = [];  // entry index -> normalised words the typed filter searches
     slice(list.children).forEach(function (li, i) { nodes[i] = li; li.asnPortalIndex = i; });
-    var more = document.querySelector('[data-asn-more="' + list.id + '"]');
+    var moreButton = document.querySelector('[data-asn-more="' + list.id + '"]');
+    var more = moreButton && moreButton.parentNode;  // <p class="asn-more" hidden>
     var pages = document.querySelector('[data-asn-pages="' + list.id + '"]');
     var count = form && form.querySelector(".asn-filter__count");
     var none = form && form.nextElementSibling;
@@ -162,8 +163,8 @@
 
     function restart() { limit = size; apply(); }
 
-    if (more) {
-      more.querySelector("button").addEventListener("click", function () {
+    if (moreButton) {
+      moreButton.addEventListener("click", function () {
         var before = limit;
         limit += size;
         apply().then(function (wanted) {
