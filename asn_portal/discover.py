@@ -13,6 +13,7 @@ from .models import KINDS, MAX_SLUG, RESERVED_SLUGS, SLUG, KindSpec
 from .paths import is_link, symlinks_under, windows_problem
 from .problems import ProblemList
 from .project import Project
+from .urls import LIST_PAGE_PREFIX, LIST_PAGE_SLUG
 
 
 def slug_problem(slug: str) -> str | None:
@@ -24,6 +25,9 @@ def slug_problem(slug: str) -> str | None:
                f"{slug[:MAX_SLUG].rstrip('-')}."
     if slug in RESERVED_SLUGS:
         return f"slug '{slug}' dipakai halaman yang dibuat portal (misalnya daftar kursus). Pakai slug lain."
+    if LIST_PAGE_SLUG.fullmatch(slug):
+        return f"slug '{slug}' dipakai halaman lanjutan daftar yang panjang ({LIST_PAGE_PREFIX}2, " \
+               f"{LIST_PAGE_PREFIX}3, …). Pakai slug lain, misalnya {slug}-a."
     if windows_problem(slug + ".html"):
         return f"slug '{slug}' adalah nama yang dicadangkan Windows, sehingga zip luring tidak bisa diekstrak. " \
                "Pakai slug lain."

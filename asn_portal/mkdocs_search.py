@@ -63,6 +63,9 @@ class PortalSearch:
         return made
 
     def add(self, page: Page, generated_title: str | None) -> None:
+        wanted = page.meta.get("search")
+        if isinstance(wanted, dict) and wanted.get("exclude"):  # front matter, as Material reads it
+            return
         entry = self.entries.get(page.file.src_uri)
         if entry is not None:
             self.index.add(entry_doc(entry, page.url, self._title_of))

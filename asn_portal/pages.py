@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import partial
 from urllib.parse import quote
 
@@ -17,13 +18,13 @@ import jinja2
 from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
-from . import text
+from . import lists, text
 from .catalog import Catalog
 from .contributors import author_anchor, contributors, units
 from .markup import render_markdown
 from .models import COMPETENCIES, KINDS, LEVELS, MODES, Entry, Material
 from .resolver import Refusal, Resolver
-from .urls import CONTRIBUTORS, HOME, PLAN, Urls, entry_src, index_src
+from .urls import CONTRIBUTORS, HOME, PLAN, Urls, entry_src, index_src, list_chunk_path, list_page_src
 
 NEWEST_ARTICLES = 5
 DEFAULT_TARGET_JP = 20  # JP of competency development an ASN is expected to get a year
@@ -43,6 +44,7 @@ class PageSource:
     tags: tuple[str, ...] = ()
     facts: str = ""  # what a search result shows beside the title: "Kursus · Dasar · 12 JP"
     draft: bool = False
+    in_nav: bool = True  # False: a listing's continuation page (kursus/halaman-2.md), reached from page 1
 
 
 @dataclass
@@ -54,6 +56,8 @@ class Rendered:
     # "materials/x.pdf" -> "materi/x.pdf": the files to publish, as the resolver accepted them
     materials: dict[str, str]
     redirects: dict[str, str]  # published path of an old slug -> HTML that forwards to the new page
+    # published path -> text of the scripts long listings load on demand (lists.py)
+    scripts: dict[str, str] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=8)
@@ -77,8 +81,10 @@ class PageRenderer:
     """Renders every page of one build. ``catalog`` holds what is published (all, or a subset)."""
 
     def __init__(self, catalog: Catalog, urls: Urls, resolver: Resolver,
-                 updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP) -> None:
+                 updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
+                 page_size: int = lists.DEFAULT_PAGE_SIZE) -> None:
         self.catalog = catalog
+        self.page_size = page_size
         self.target_jp = target_jp
         self.urls = urls
         self.resolver = resolver
@@ -99,7 +105,55 @@ class PageRenderer:
         spec = KINDS[kind]
         src = index_src(kind)
         template = spec.index_template if self._has_template(spec.index_template) else "index_generic.md.j2"
-        return PageSource(src, spec.index_title, self._render(template, src, spec=spec), "index")
+        entries = self.catalog.sorted(kind)
+        paging = self._paging(kind, 1, len(entries)) if len(entries) > self.page_size else None
+        if paging is not None:
+            paging.card_chunk, paging.data_chunk = lists.chunk_sizes(self.page_size)
+            paging.card_hrefs, paging.data_hrefs = (
+                [self.urls.href(src, list_chunk_path(kind, part, n), page=False)
+                 for n in range(lists.chunk_count(len(entries), chunk))]
+                for part, chunk in (("cards", paging.card_chunk), ("data", paging.data_chunk)))
+        body = self._render(template, src, spec=spec, entries=entries[:self.page_size], paging=paging,
+                            card=self._card(kind, src))
+        return PageSource(src, spec.index_title, body, "index")
+
+    # -- long listings (lists.py) ------------------------------------------------------------
+    def list_pages(self, kind: str) -> list[PageSource]:
+        """Pages 2, 3 ... of a listing longer than a page: every entry reachable without JavaScript."""
+        spec, entries, size = KINDS[kind], self.catalog.sorted(kind), self.page_size
+        found = []
+        for number in range(2, lists.page_count(len(entries), size) + 1):
+            src = list_page_src(kind, number)
+            body = self._render("list_page.md.j2", src, spec=spec, entries=entries[(number - 1) * size:number * size],
+                                paging=self._paging(kind, number, len(entries)), card=self._card(kind, src))
+            found.append(PageSource(src, f"{spec.index_title}: halaman {number}", body, "index", in_nav=False))
+        return found
+
+    def list_scripts(self, kind: str) -> dict[str, str]:
+        """The chunk scripts of a listing longer than a page (published path -> text), cards rendered
+        for the index page, whose links they become part of."""
+        entries = self.catalog.sorted(kind)
+        if len(entries) <= self.page_size:
+            return {}
+        card = self._card(kind, index_src(kind))
+        cards = [str(card(e)).strip() for e in entries]
+        name = KINDS[kind].url_dir
+        card_chunk, data_chunk = lists.chunk_sizes(self.page_size)
+        chunks = {"cards": lists.card_chunks(name, cards, card_chunk),
+                  "data": lists.data_chunks(name, cards, data_chunk)}
+        return {list_chunk_path(kind, part, n): text for part, texts in chunks.items() for n, text in enumerate(texts)}
+
+    def _paging(self, kind: str, number: int, total: int) -> lists.Paging:
+        src = list_page_src(kind, number)
+        return lists.paging(number, total, self.page_size, lambda n: self.urls.href(src, list_page_src(kind, n)))
+
+    def _card(self, kind: str, src: str) -> Callable[[Entry], Markup]:
+        """The kind's card macro (``card_<kind>.j2``, else ``card_generic.j2``) for page ``src``: the
+        one renderer of a card, on index pages, continuation pages and in chunks alike."""
+        name = f"card_{kind}.j2"
+        template = self.env.get_template(name if self._has_template(name) else "card_generic.j2")
+        card: Callable[[Entry], Markup] = getattr(template.make_module(vars=self._context(src)), "card")  # noqa: B009
+        return card
 
     def home_overview(self) -> str:
         """The generated part of the home page, appended below its hand-written text."""
@@ -133,6 +187,7 @@ class PageRenderer:
 
     def all_pages(self) -> list[PageSource]:
         pages = [self.index_page(k) for k in KINDS]
+        pages += [page for k in KINDS for page in self.list_pages(k)]
         pages.append(self.contributors_page())
         pages.append(self.plan_page())
         pages += [self.entry_page(e) for e in self.catalog.entries()]
@@ -157,11 +212,14 @@ class PageRenderer:
 
     # -- helpers handed to templates ---------------------------------------------------------
     def _render(self, template: str, src: str, reserved: frozenset[str] = frozenset(), **context: object) -> str:
-        return self.env.get_template(template).render(
+        return self.env.get_template(template).render(**self._context(src, reserved), **context)
+
+    def _context(self, src: str, reserved: frozenset[str] = frozenset()) -> dict[str, object]:
+        return dict(
             catalog=self.catalog, href=partial(self.href, src), md=partial(self.markdown, src, reserved=reserved),
             page_href=partial(self.page_href, src), material_href=partial(self.material_href, src),
             plan_data=partial(self.plan_data, src),
-            author_anchor=author_anchor, **context,
+            author_anchor=author_anchor,
         )
 
     def href(self, from_src: str, kind: str, slug: str) -> str | None:
@@ -204,13 +262,15 @@ class PageRenderer:
 
 
 def render_catalog(catalog: Catalog, directory_urls: bool, resolver: Resolver,
-                   updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP) -> Rendered:
+                   updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
+                   page_size: int = lists.DEFAULT_PAGE_SIZE) -> Rendered:
     """Every generated page, the home overview, the materials they link (as the resolver accepted
-    them: only these are copied), redirects."""
-    renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated, target_jp)
+    them: only these are copied), redirects, the chunk scripts of long listings."""
+    renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated, target_jp, page_size)
     pages = renderer.all_pages()
     overview = renderer.home_overview()
-    return Rendered(pages, overview, renderer.materials_used, renderer.redirects())
+    scripts = {path: text for kind in KINDS for path, text in renderer.list_scripts(kind).items()}
+    return Rendered(pages, overview, renderer.materials_used, renderer.redirects(), scripts)
 
 
 __all__ = ["PageRenderer", "PageSource", "Rendered", "render_catalog"]

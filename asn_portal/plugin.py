@@ -25,6 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 from . import editlinks, packaged_text
 from .catalog import Catalog
 from .history import last_updated
+from .lists import DEFAULT_PAGE_SIZE
 from .mkdocs_pages import LinkTree, PageGuard, escape_meta, safe_slugify, safe_toc
 from .mkdocs_search import PortalSearch
 from .models import KINDS, LINK_PREFIXES
@@ -37,8 +38,8 @@ from .validate import Checked, check_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = get_plugin_logger(__name__)
-ASSETS = ("portal.css", "portal.js", "learning.css", "learning.js", "worker-shim.js")  # the shim only loads offline
-PAGE_ASSETS = ("portal.css", "learning.css", "portal.js", "learning.js")
+ASSETS = ("portal.css", "lists.js", "portal.js", "learning.css", "learning.js", "worker-shim.js")  # shim: offline only
+PAGE_ASSETS = ("portal.css", "learning.css", "lists.js", "portal.js", "learning.js")
 ASSET_DIR = "assets/asn-portal"
 
 
@@ -76,6 +77,9 @@ class PortalConfig(base.Config):
     offline = c.Type(bool, default=False)
     # JP a reader's learning plan counts toward each year (Rencana Belajar).
     yearly_jp_target = c.Type(int, default=DEFAULT_TARGET_JP)
+    # Cards an index page shows at once; a longer listing continues on kursus/halaman-2/ ... and
+    # loads the rest on demand when the reader filters (lists.py).
+    list_page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)
     subset = c.ListOfItems(c.Type(str), default=[])
     # Branch the edit buttons open when mkdocs.yml sets repo_url only (see editlinks.branch for the fallbacks).
     edit_branch = c.Optional(c.Type(str))
@@ -111,6 +115,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.info(warning.format())
         if problems.errors:
             raise PluginError("Konten tidak valid:\n" + format_report(problems.errors))
+        if self.config.list_page_size < 1:
+            raise PluginError(f"list_page_size harus 1 atau lebih, bukan {self.config.list_page_size}.")
         catalog = checked.catalog
         # Drafts show (marked) in `serve` only; never in a build or a bundle.
         self.catalog = catalog if self.serving and not self.config.offline else catalog.without_drafts()
@@ -159,19 +165,22 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # "Last updated" from Git; not in the bundle, whose bytes must follow from content alone.
         updated = {} if self.config.offline else last_updated(self.project.root, self.project.content_dir)
         rendered = render_catalog(self.catalog, config.use_directory_urls, self.checked.resolver, updated,
-                                  self.config.yearly_jp_target)
+                                  self.config.yearly_jp_target, self.config.list_page_size)
         self.overview = rendered.overview
         self.pages = {p.src: p for p in rendered.pages}
         docs_dir = Path(config.docs_dir)
         for page in rendered.pages:
             # Entry pages are reached through the index pages, not the sidebar (see default_nav).
-            inclusion = InclusionLevel.INCLUDED if page.kind == "index" else InclusionLevel.NOT_IN_NAV
+            listed = page.kind == "index" and page.in_nav  # a listing's pages 2, 3 ... are linked from page 1
+            inclusion = InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
             if page.source:  # the edit button opens the YAML file (MkDocs joins it to docs_dir's edit_uri)
                 file.edit_uri = os.path.relpath(self.project.root / page.source, docs_dir).replace(os.sep, "/")
             _replace(files, file)
         for asset in ASSETS:
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=packaged_text("assets", asset)))
+        for path, script in sorted(rendered.scripts.items()):  # long listings' chunks, loaded on demand
+            _replace(files, File.generated(config, path, content=script))
         # Only what the resolver accepted is copied: the materials of published pages, and those
         # hand-written pages link.
         for path, published in sorted({**self.checked.page_materials, **rendered.materials}.items()):

@@ -7,6 +7,7 @@ Every link is relative, so a site works at a domain root, under a sub-path and f
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from urllib.parse import quote
 
@@ -16,6 +17,11 @@ from .resolver import Link
 HOME = "index.md"
 CONTRIBUTORS = "kontributor/index.md"
 PLAN = "rencana/index.md"  # the reader's learning plan
+# A long listing continues on kursus/halaman-2.md, kursus/halaman-3.md ...: these slugs are reserved.
+LIST_PAGE_PREFIX = "halaman-"
+LIST_PAGE_SLUG = re.compile(re.escape(LIST_PAGE_PREFIX) + "[0-9]+")
+# The whole listing of a long kind as scripts the index page loads on demand (lists.py).
+LIST_CHUNK_DIR = "assets/asn-portal/lists"
 
 
 def entry_src(kind: str, slug: str) -> str:
@@ -24,6 +30,16 @@ def entry_src(kind: str, slug: str) -> str:
 
 def index_src(kind: str) -> str:
     return f"{KINDS[kind].url_dir}/index.md"
+
+
+def list_page_src(kind: str, number: int) -> str:
+    """Page ``number`` (from 1) of a kind's listing; the first is its index page."""
+    return index_src(kind) if number == 1 else f"{KINDS[kind].url_dir}/{LIST_PAGE_PREFIX}{number}.md"
+
+
+def list_chunk_path(kind: str, part: str, number: int) -> str:
+    """One chunk script of a kind's listing: ``part`` is "cards" (markup) or "data" (what filters read)."""
+    return f"{LIST_CHUNK_DIR}/{KINDS[kind].url_dir}-{part}-{number}.js"
 
 
 class Urls:

@@ -1014,6 +1014,7 @@
   window.addEventListener("storage", function (event) {
     if (event.key === KEY || event.key === null) refresh();  // another tab or window changed the plan
   });
+  document.addEventListener("asn-portal:cards", refresh);  // lists.js added cards to a long listing
   window.addEventListener("beforeprint", beforePrint);
   window.addEventListener("afterprint", afterPrint);
   // Print emulation (and some browsers' print preview) only flips the media query.

@@ -2,7 +2,8 @@
  * online, from file:// and with Material's instant navigation (document$ fires after every page
  * swap).
  *  - Index pages: narrow the list by select boxes and typed words. Without JavaScript the form
- *    stays hidden and every entry stays listed.
+ *    stays hidden and every entry stays listed (a long listing: on its pages, see lists.js, which
+ *    filters such a list instead).
  *  - Search: each page result says what it is ("Kursus · Dasar · 8 JP") above its title. */
 (function () {
   "use strict";
@@ -16,6 +17,10 @@
     var list = document.getElementById(form.getAttribute("data-asn-filter"));
     if (!list) return;
     form.setAttribute("data-asn-ready", "1");
+    if (list.hasAttribute("data-asn-list") && window.asnPortalPagedList) {
+      window.asnPortalPagedList(list, form, norm);  // one page of a long listing: lists.js
+      return;
+    }
     var items = Array.prototype.slice.call(list.children);
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var count = form.querySelector(".asn-filter__count");
@@ -67,6 +72,11 @@
 
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-asn-filter]"), setup);
+    if (window.asnPortalPagedList) {  // long listings without a filter form (a kind's generic index)
+      Array.prototype.forEach.call(document.querySelectorAll("[data-asn-list]"), function (list) {
+        window.asnPortalPagedList(list, null, norm);
+      });
+    }
     watch();
   }
 
