@@ -122,6 +122,14 @@ def test_index_holds_one_page_and_the_pages_reach_every_entry(where: Site) -> No
         assert (target / "index.html" if where.pretty else target).is_file(), href
 
 
+def test_search_lists_each_course_once_not_its_listing_pages(where: Site) -> None:
+    from test_search import shard_docs
+
+    locations = list(shard_docs(where.dir))
+    assert not [loc for loc in locations if "halaman-" in loc], locations
+    assert sum(loc.startswith("kursus/") and "index" not in loc and loc != "kursus/" for loc in locations) == 250
+
+
 def test_chunks_hold_every_card_once_in_order(where: Site) -> None:
     index = where.file(index_src("course")).read_text(encoding="utf-8")
     chunks = re.search(r'data-asn-cards="([^"]+)"', index)
