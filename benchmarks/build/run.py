@@ -202,12 +202,13 @@ class Project:
     articles: int
 
 
-def generate_project(root: Path, n: int) -> Project:
-    """A portal project with this repository's config, pages and factors, N courses, N/4 articles."""
+def generate_project(root: Path, n: int, source: Path = ROOT) -> Project:
+    """A portal project with the config, pages and factors of ``source`` (a checkout of this repository),
+    N courses and N/4 articles."""
     root.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy2(source / "mkdocs.yml", root / "mkdocs.yml")
     for folder in ("pages", "factors"):
-        shutil.copytree(ROOT / "content" / folder, root / "content" / folder)
+        shutil.copytree(source / "content" / folder, root / "content" / folder)
     (root / "content" / "courses").mkdir()
     (root / "content" / "articles").mkdir()
     articles = max(1, n // 4)
@@ -231,11 +232,16 @@ def baseline_assets() -> list[str]:
     return [a for a in PAGE_ASSETS if shipped.joinpath(a).is_file()]
 
 
-def export_baseline(project: Path, target: Path) -> int:
-    """Write asn-portal's pages as a plain MkDocs project whose nav lists every page; return the count."""
+def export_baseline(project: Path, target: Path, full_nav: bool = True) -> int:
+    """Write asn-portal's pages as a plain MkDocs project whose nav lists every page; return the count.
+
+    With ``full_nav=False`` the nav is asn-portal's slim one instead: the index pages and the hand-written
+    pages, no single entry (they stay reachable from the index pages), e.g. to hand the same site to
+    another generator.
+    """
     from asn_portal.pages import render_catalog
     from asn_portal.problems import format_report
-    from asn_portal.urls import CONTRIBUTORS, HOME
+    from asn_portal.urls import CONTRIBUTORS, HOME, PLAN
     from asn_portal.validate import Project as PortalProject
     from asn_portal.validate import check_project
 
@@ -266,10 +272,15 @@ def export_baseline(project: Path, target: Path) -> int:
     def section(kind: str) -> list[Any]:
         index = next(p for p in site.pages if p.kind == "index" and p.src.startswith(
             {"course": "kursus/", "factor": "faktor/", "article": "artikel/"}[kind]))
-        return [index.src, *({p.title: p.src} for p in site.pages if p.kind == kind)]
+        entries = [{p.title: p.src} for p in site.pages if p.kind == kind] if full_nav else []
+        return [index.src, *entries]
 
     nav: list[Any] = [{"Beranda": HOME}, {"Kursus": section("course")}, {"Faktor": section("factor")},
                       {"Artikel": section("article")}, {"Kontributor": CONTRIBUTORS}]
+    if not full_nav:  # asn-portal's own order (plugin.default_nav): the learning plan before the credits
+        nav = [{title: srcs[0]} for item in nav for title, srcs in item.items() if isinstance(srcs, list)]
+        nav = [{"Beranda": HOME}, *nav, *([{"Rencana Belajar": PLAN}] if any(p.src == PLAN for p in site.pages)
+                                         else []), {"Kontributor": CONTRIBUTORS}]
     nav += [src for src in hand_written if src != HOME]
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as fh:
         ours = yaml.load(fh, Loader=_EnvLoader)
