@@ -11,17 +11,20 @@ Measured by the DOM and by requests, never by file names, so it works with Mater
   result item appears minus ``performance.now()`` at that ``/`` keydown (both read in the page);
 * bytes: every request started between the keydown and the first results ("first query"), and the
   search-related requests (URL path mentions ``search`` or ``lunr``) started during page load, before
-  the box was opened. Over http a request's bytes are Playwright's ``request.sizes()`` (body and
-  headers as received); from file:// the size of the file requested.
+  the box was opened. Over http the bytes are counted by the http server itself (response bodies
+  as sent, whoever asked: the page, an iframe or a Web Worker); from file:// they are the sizes of
+  the files Playwright saw requested (there is no worker on file://).
 
 From file:// every request that is not ``file:`` is aborted and fails the measurement.
 """
 
 from __future__ import annotations
 
+import http.server
 import re
 import statistics
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -54,6 +57,35 @@ _NAV_TIMING = """() => {
 }"""
 
 
+@dataclass
+class Served:
+    """What the http server sent, each response tagged with the phase it was asked in."""
+
+    phase: str = "load"
+    responses: list[tuple[str, str, int]] = field(default_factory=list)  # (phase, path, body bytes)
+
+    def handler(self) -> type[http.server.SimpleHTTPRequestHandler]:
+        served = self
+
+        class Counting(http.server.SimpleHTTPRequestHandler):
+            def do_GET(self) -> None:
+                phase, self.sent = served.phase, 0
+                try:
+                    super().do_GET()
+                finally:
+                    served.responses.append((phase, urlsplit(self.path).path, self.sent))
+
+            def copyfile(self, source: Any, outputfile: Any) -> None:
+                data = source.read()
+                outputfile.write(data)
+                self.sent += len(data)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        return Counting
+
+
 class OfflineLeakError(RuntimeError):
     """A page opened from file:// asked for something that is not a local file."""
 
@@ -82,15 +114,9 @@ def _context(browser: Any, offline: bool, leaks: list[str]) -> Any:
     return context
 
 
-def _size(request: Any, offline: bool) -> int:
-    if offline:
-        path = Path(unquote(urlsplit(request.url).path))
-        return path.stat().st_size if path.is_file() else 0
-    try:
-        sizes = request.sizes()
-        return int(sizes["responseBodySize"]) + int(sizes["responseHeadersSize"])
-    except Exception:  # no response (aborted, from cache): nothing received
-        return 0
+def _file_size(url: str) -> int:
+    path = Path(unquote(urlsplit(url).path))
+    return path.stat().st_size if path.is_file() else 0
 
 
 def page_load(browser: Any, url: str, offline: bool, loads: int) -> dict[str, float]:
@@ -110,19 +136,24 @@ def page_load(browser: Any, url: str, offline: bool, loads: int) -> dict[str, fl
     return {"load_ms": statistics.median(times), "dcl_ms": statistics.median(dcls)}
 
 
-def first_query(browser: Any, url: str, query: str, offline: bool, timeout_ms: float) -> dict[str, Any]:
-    """Open the search box on a fresh, idle page and type ``query``: time and bytes to the first results."""
+def first_query(browser: Any, url: str, query: str, served: Served | None, timeout_ms: float) -> dict[str, Any]:
+    """Open the search box on a fresh, idle page and type ``query``: time and bytes to the first results.
+
+    ``served`` counts the bytes over http; without it the page is opened from file://.
+    """
     leaks: list[str] = []
+    offline = served is None
+    served = served or Served()
+    served.phase, served.responses = "load", []
     context = _context(browser, offline, leaks)
-    phase = ["load"]
-    requests: list[tuple[str, Any]] = []
-    context.on("request", lambda request: requests.append((phase[0], request)))
+    if offline:
+        context.on("request", lambda r: served.responses.append((served.phase, r.url, _file_size(r.url))))
     page = context.new_page()
     try:
         page.goto(url, wait_until="load")
         page.wait_for_load_state("networkidle")
         page.evaluate(_INSTALL, RESULT)
-        phase[0] = "open"
+        served.phase = "open"
         page.keyboard.press("/")
         page.wait_for_selector("[data-md-component=search-query]", state="visible", timeout=timeout_ms)
         page.keyboard.insert_text(query)
@@ -132,21 +163,17 @@ def first_query(browser: Any, url: str, query: str, offline: bool, timeout_ms: f
             page.wait_for_function("() => window.__asnBench.t1 !== null", timeout=timeout_ms, polling=50)
         except Exception as exc:  # no result within the time limit: recorded, not fatal
             error = f"no results for {query!r} within {timeout_ms / 1000:.0f} s ({type(exc).__name__})"
-        phase[0] = "after"
+        served.phase = "after"
         state = page.evaluate("() => window.__asnBench")
-        results = page.locator(RESULT).count()
-        focused = page.evaluate("() => document.activeElement?.dataset?.mdComponent || ''")
-        page.wait_for_timeout(0)  # let finished requests report their sizes
-        opened = [r for p, r in requests if p == "open"]
-        loaded = [r for p, r in requests if p == "load"]
+        opened = [(path, size) for phase, path, size in served.responses if phase == "open"]
+        loaded = [(path, size) for phase, path, size in served.responses if phase == "load"]
         outcome = {
             "ms": state["t1"] - state["t0"] if state["t1"] is not None else None,
-            "results": results,
-            "focused": focused,
+            "results": page.locator(RESULT).count(),
             "requests": len(opened),
-            "bytes": sum(_size(r, offline) for r in opened),
-            "load_search_bytes": sum(_size(r, offline) for r in loaded if SEARCH_URL.search(urlsplit(r.url).path)),
-            "load_bytes": sum(_size(r, offline) for r in loaded),
+            "bytes": sum(size for _, size in opened),
+            "load_search_bytes": sum(size for path, size in loaded if SEARCH_URL.search(urlsplit(path).path)),
+            "load_bytes": sum(size for _, size in loaded),
             "error": error,
         }
     finally:
@@ -161,14 +188,14 @@ def _median_or_none(values: list[float | None]) -> float | None:
     return statistics.median(present) if present else None
 
 
-def measure_site(browser: Any, site: Path, base: str, offline: bool, loads: int, repeats: int,
+def measure_site(browser: Any, site: Path, base: str, served: Served | None, loads: int, repeats: int,
                  timeout_ms: float, log: Callable[[str], None]) -> dict[str, Any]:
     paths = page_paths(site)
-    pages = {label: page_load(browser, base + path, offline, loads) for label, path in paths.items()}
+    pages = {label: page_load(browser, base + path, served is None, loads) for label, path in paths.items()}
     log("    page load (ms): " + ", ".join(f"{k} {v['load_ms']:.0f}" for k, v in pages.items()))
     search: dict[str, Any] = {}
     for query in QUERIES:
-        runs = [first_query(browser, base + paths["home"], query, offline, timeout_ms) for _ in range(repeats)]
+        runs = [first_query(browser, base + paths["home"], query, served, timeout_ms) for _ in range(repeats)]
         search[query] = {
             "ms": _median_or_none([r["ms"] for r in runs]),
             "runs_ms": [r["ms"] for r in runs],
@@ -195,8 +222,9 @@ def measure(site: Path, offline: bool, loads: int, repeats: int, timeout_ms: flo
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             if offline:
-                return measure_site(browser, site, site.as_uri() + "/", True, loads, repeats, timeout_ms, log)
-            with serve(site) as base:
-                return measure_site(browser, site, base, False, loads, repeats, timeout_ms, log)
+                return measure_site(browser, site, site.as_uri() + "/", None, loads, repeats, timeout_ms, log)
+            served = Served()
+            with serve(site, served.handler()) as base:
+                return measure_site(browser, site, base, served, loads, repeats, timeout_ms, log)
         finally:
             browser.close()

@@ -116,9 +116,13 @@ def zensical_venv(venv: Path) -> tuple[Path, str]:
 
 
 def ours_label() -> str:
+    """The last commit of this checkout that changed the package (``+``: uncommitted changes to it).
+
+    A change to the benchmarks alone keeps the label, so ``--resume`` keeps the measured builds."""
+    code = ("asn_portal",)
     with contextlib.suppress(subprocess.CalledProcessError, FileNotFoundError):
-        dirty = "+" if _git("status", "--porcelain", "--untracked-files=no") else ""
-        return _git("rev-parse", "--short", "HEAD") + dirty
+        dirty = "+" if _git("status", "--porcelain", "--untracked-files=no", "--", *code) else ""
+        return _git("log", "-1", "--format=%h", "--", *code) + dirty
     return "?"
 
 
