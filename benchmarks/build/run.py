@@ -336,16 +336,19 @@ def measure(command: Sequence[str], site_dir: Path, log: Path, timeout: float) -
         start = time.perf_counter()
         proc = subprocess.Popen(list(command), stdout=out, stderr=subprocess.STDOUT, env=env)
         deadline = start + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                proc.kill()
-                os.wait4(proc.pid, 0)
-                proc.returncode = -9
-                raise BuildError(f"timed out after {timeout:.0f} s: {' '.join(command)}")
-            time.sleep(0.02)
+        try:
+            while True:
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    break
+                if time.perf_counter() > deadline:
+                    raise BuildError(f"timed out after {timeout:.0f} s: {' '.join(command)}")
+                time.sleep(0.02)
+        except BaseException:  # timed out or interrupted: the build does not outlive this script
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            proc.returncode = -9
+            raise
         seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here; keep Popen from waiting again
     if proc.returncode != 0:

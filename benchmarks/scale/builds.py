@@ -96,9 +96,10 @@ def baseline_venv(venv: Path | None, ref: str | None, src: Path, work: Path) -> 
 
 def baseline_source(venv: Path) -> Path:
     """The checkout a baseline venv runs (its asn_portal package's parent): mkdocs.yml, pages, factors."""
-    out = subprocess.run([str(venv / "bin" / "python"), "-c",
+    # -I and cwd: not the asn_portal of the folder this script runs in
+    out = subprocess.run([str(venv / "bin" / "python"), "-I", "-c",
                           "import asn_portal, pathlib; print(pathlib.Path(asn_portal.__file__).parent.parent)"],
-                         check=True, capture_output=True, text=True).stdout.strip()
+                         check=True, capture_output=True, text=True, cwd=venv).stdout.strip()
     return Path(out)
 
 
