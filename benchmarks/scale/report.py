@@ -193,6 +193,9 @@ def markdown(results: dict[str, Any], image: str) -> str:
         "sebagai Markdown biasa dengan navigasi ramping yang sama (halaman indeks dan tulisan tangan di `nav`, entri "
         "tidak), dingin (`--clean`, tanpa `.cache/`). Yang dibandingkan adalah **rasionya**, bukan angka detiknya.",
         "",
+        *([f"**Catatan:** asn-portal sekarang dan main awal saat ini adalah kode paket yang sama (`{meta['ours']}`); "
+           "selisih di antara keduanya menunjukkan besarnya derau pengukuran di mesin ini.", ""]
+          if meta.get("ours") == meta.get("main") else []),
         f"![Waktu build dan waktu hasil pencarian pertama terhadap ukuran katalog]({image})",
         "",
         "## Build",
@@ -233,6 +236,13 @@ def markdown(results: dict[str, Any], image: str) -> str:
     return "\n".join(lines)
 
 
+def _plain_log_ticks(axis: Any, ticker: Any) -> None:
+    """Ticks at 1, 2, 5 x 10^k written as plain numbers (300, 1000, 20000)."""
+    axis.set_major_locator(ticker.LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    axis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:g}"))
+    axis.set_minor_locator(ticker.NullLocator())
+
+
 def plot(results: dict[str, Any], path: Path) -> None:
     import matplotlib
 
@@ -248,8 +258,7 @@ def plot(results: dict[str, Any], path: Path) -> None:
             left.plot(*zip(*points, strict=True), style, label=NAMES[name])
     left.set(xscale="log", yscale="log", xlabel="halaman HTML", ylabel="waktu build (s)", title="Build")
     for axis in (left.xaxis, left.yaxis):
-        axis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:g}"))
-        axis.set_minor_formatter(ticker.NullFormatter())
+        _plain_log_ticks(axis, ticker)
     left.grid(True, which="both", alpha=0.3)
     left.legend()
     for name in ("ours", "main"):
@@ -261,7 +270,9 @@ def plot(results: dict[str, Any], path: Path) -> None:
     right.set(xscale="log", xlabel="N kursus", ylabel="ms sampai hasil pertama (median kueri)",
               title="Pencarian: hasil pertama")
     right.set_ylim(bottom=0)
+    right.set_xticks(sizes)
     right.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:g}"))
+    right.xaxis.set_minor_locator(ticker.NullLocator())
     right.grid(True, which="both", alpha=0.3)
     right.legend(fontsize="small")
     fig.tight_layout()
