@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks import catalog
 from benchmarks.build import run as build_bench
 
 ROOT = build_bench.ROOT
@@ -142,7 +143,7 @@ def _fresh(folder: Path) -> bool:
 def ours_project(work: Path, n: int) -> Path:
     root = work / f"n{n}" / "ours"
     if _fresh(root):
-        build_bench.generate_project(root, n)
+        catalog.generate_project(root, n)
         (root / _DONE).write_text("")
     return root
 
@@ -164,7 +165,7 @@ def main_project(work: Path, n: int, ours: Path, source: Path) -> Path:
 def zensical_project(work: Path, n: int, ours: Path) -> Path:
     root = work / f"n{n}" / "zensical"
     if _fresh(root):
-        build_bench.export_baseline(ours, root, full_nav=False)
+        catalog.export_baseline(ours, root, full_nav=False)
         (root / _DONE).write_text("")
     return root
 

@@ -260,7 +260,8 @@ def plot(results: dict[str, Any], path: Path) -> None:
     for axis in (left.xaxis, left.yaxis):
         _plain_log_ticks(axis, ticker)
     left.grid(True, which="both", alpha=0.3)
-    left.legend()
+    if left.lines:
+        left.legend()
     for name in ("ours", "main"):
         for transport, label in TRANSPORTS.items():
             points = [(n, ms) for n in sizes if (ms := search_ms(stage(results, name, n, transport))) is not None]
@@ -274,7 +275,8 @@ def plot(results: dict[str, Any], path: Path) -> None:
     right.xaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:g}"))
     right.xaxis.set_minor_locator(ticker.NullLocator())
     right.grid(True, which="both", alpha=0.3)
-    right.legend(fontsize="small")
+    if right.lines:
+        right.legend(fontsize="small")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)
