@@ -105,10 +105,12 @@ def baseline_source(venv: Path) -> Path:
 
 
 def baseline_label(venv: Path) -> str:
+    """The baseline's commit: its checkout's HEAD, or the commit a ``--baseline-ref`` export was made from."""
     src = baseline_source(venv)
-    with contextlib.suppress(subprocess.CalledProcessError, FileNotFoundError):
-        return _git("rev-parse", "--short", "HEAD", cwd=src)
-    return src.name.removeprefix("baseline-src-")
+    if (src / ".git").exists():  # its own checkout (a worktree has a .git file), not a folder inside another
+        with contextlib.suppress(subprocess.CalledProcessError, FileNotFoundError):
+            return _git("rev-parse", "--short=7", "HEAD", cwd=src)
+    return src.name.removeprefix("baseline-src-")[:7]
 
 
 def zensical_venv(venv: Path) -> tuple[Path, str]:
@@ -124,7 +126,7 @@ def ours_label() -> str:
     code = ("asn_portal",)
     with contextlib.suppress(subprocess.CalledProcessError, FileNotFoundError):
         dirty = "+" if _git("status", "--porcelain", "--untracked-files=no", "--", *code) else ""
-        return _git("log", "-1", "--format=%h", "--", *code) + dirty
+        return _git("log", "-1", "--format=%h", "--abbrev=7", "--", *code) + dirty
     return "?"
 
 

@@ -186,12 +186,13 @@ def markdown(results: dict[str, Any], image: str) -> str:
     lines = [
         "# Tolok ukur skala",
         "",
-        "Build, bundel luring, muat halaman dan pencarian untuk katalog sintetis N kursus (+ N/4 artikel, 8 faktor), "
-        "diukur dalam satu kali jalan oleh `benchmarks/scale/run.py`, berdampingan: asn-portal sekarang "
-        f"(`{meta.get('ours', '?')}`), main awal (`{meta.get('main', '?')}`, perintah yang sama dari commit itu) dan "
-        f"Zensical {meta.get('zensical', '?')} (penerus Material) yang membangun halaman yang sama persis, diekspor "
-        "sebagai Markdown biasa dengan navigasi ramping yang sama (halaman indeks dan tulisan tangan di `nav`, entri "
-        "tidak), dingin (`--clean`, tanpa `.cache/`). Yang dibandingkan adalah **rasionya**, bukan angka detiknya.",
+        "Build, bundel luring, muat halaman dan pencarian untuk katalog sintetis N kursus (+ N/4 artikel, "
+        "8 faktor), diukur dalam satu kali jalan oleh `benchmarks/scale/run.py`, berdampingan: asn-portal "
+        f"sekarang (`{meta.get('ours', '?')}`), main awal (`{meta.get('main', '?')}`, perintah yang sama dari "
+        f"commit itu) dan Zensical {meta.get('zensical', '(tidak diukur)')} (penerus Material) yang membangun "
+        "halaman yang sama persis, diekspor sebagai Markdown biasa dengan navigasi ramping yang sama (halaman "
+        "indeks dan tulisan tangan di `nav`, entri tidak), dingin (`--clean`, tanpa `.cache/`). Yang "
+        "dibandingkan adalah **rasionya**, bukan angka detiknya.",
         "",
         *([f"**Catatan:** asn-portal sekarang dan main awal saat ini adalah kode paket yang sama (`{meta['ours']}`); "
            "selisih di antara keduanya menunjukkan besarnya derau pengukuran di mesin ini.", ""]
