@@ -30,8 +30,15 @@
   var WORD = /[\p{L}\p{N}]+/gu
 
   var store = { m: null, v: {}, s: {}, p: {}, d: {} }
+  var keySet = {}                        // "v:pe" -> true when the index has that shard
+  var stopWords = {}
   var api = self.asnSearch = self.asnSearch || {}
-  api.m = function (data) { store.m = data }
+  api.m = function (data) {
+    store.m = data
+    data.stop.split(" ").forEach(function (w) { stopWords[w] = true })
+    data.v.split(" ").forEach(function (k) { if (k) keySet["v:" + k] = true })
+    data.s.split(" ").forEach(function (k) { if (k) keySet["s:" + k] = true })
+  }
   api.v = function (key, list) { store.v[key] = list }
   api.s = function (key, list) { store.s[key] = list }
   api.p = function (id, terms) { store.p[id] = terms }
@@ -49,7 +56,6 @@
 
   // -- loading shards ---------------------------------------------------------------------------
 
-  var keySet = {}                        // "v:pe" -> true when the index has that shard
 
   function fileKey (key) {               // a shard key as a file name: ASCII kept, else hex
     if (/^[a-z0-9]+$/.test(key)) return key
@@ -69,14 +75,8 @@
     }
   }
 
-  function ready () {
-    if (store.m) return Promise.resolve()
-    return load(["manifest.js"]).then(function () {
-      var m = store.m
-      m.stop.split(" ").forEach(function (w) { stopWords[w] = true })
-      m.v.split(" ").forEach(function (k) { if (k) keySet["v:" + k] = true })
-      m.s.split(" ").forEach(function (k) { if (k) keySet["s:" + k] = true })
-    })
+  function ready () {                    // search-worker.js loads the manifest with the engine
+    return store.m ? Promise.resolve() : load(["manifest.js"])
   }
 
   function loadShards (kind, keys) {
@@ -93,8 +93,6 @@
   }
 
   // -- the vocabulary ---------------------------------------------------------------------------
-
-  var stopWords = {}
 
   // A shard key is a word's first two letters, or more where a big shard was split (uni, unt...)
   function vkey (term) {

@@ -11,7 +11,8 @@
 (function () {
   "use strict";
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
-  var ENGINE = ["../../asn-portal/stemmer-id.js", "../../asn-portal/search-engine.js"]
+  // The engine, then the index's manifest, in one go (the manifest registers with the engine)
+  var ENGINE = ["../../asn-portal/stemmer-id.js", "../../asn-portal/search-engine.js", "../../../search/manifest.js"]
   var engine = null
   var latest = null
   var busy = false

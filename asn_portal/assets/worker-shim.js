@@ -14,8 +14,8 @@
  * worker globals the script needs:
  *   postMessage(data)     -> delivered (cloned, async) to the Worker object
  *   "message" events      <- Worker#postMessage(data) (cloned into the iframe)
- *   importScripts(...u)   -> loads the scripts IN ORDER via <script> tags and
- *                            returns a Promise (real importScripts is
+ *   importScripts(...u)   -> loads the scripts via <script async=false> tags (fetched
+ *                            in parallel, run IN ORDER) and returns a Promise (real importScripts is
  *                            synchronous; that is impossible here). Material's
  *                            search worker does `yield importScripts(...)`
  *                            inside an async function, so it waits correctly.
@@ -39,10 +39,12 @@
   "use strict";
   if (typeof window === "undefined" || location.protocol !== "file:") return;
 
-  // Load one script into the given document; resolves after it has executed
+  // Load one script into the given document; resolves after it has executed. Scripts added
+  // together download in parallel and still run in the order they were added (async = false).
   function loadScript(doc, src) {
     return new Promise(function (resolve, reject) {
       var script = doc.createElement("script");
+      script.async = false;
       script.src = src;
       script.onload = function () { resolve(); };
       script.onerror = function () {
@@ -82,13 +84,11 @@
           if (self._frame) self._emit(new MessageEvent("message", { data: copy }));
         });
       };
-      win.importScripts = function () {
+      win.importScripts = function () {              // in order, as a worker runs them
         var urls = Array.prototype.slice.call(arguments);
-        return urls.reduce(function (chain, u) {     // strictly sequential
-          return chain.then(function () {
-            return loadScript(doc, new URL(String(u), src).href);
-          });
-        }, Promise.resolve());
+        return Promise.all(urls.map(function (u) {
+          return loadScript(doc, new URL(String(u), src).href);
+        })).then(function () {});
       };
       win.close = function () { self.terminate(); };
       win.addEventListener("error", function (ev) {

@@ -1,5 +1,6 @@
 // Runs asn-portal's search engine in Node against a built site's search/ folder:
-//   node tests/js/search-node.js SITE_DIR < queries (one a line)  ->  JSON: [[result locations...], ...]
+//   node tests/js/search-node.js SITE_DIR < queries (one a line)
+//   -> JSON: [{query, items (as Material receives them), files, bytes (what the query loaded)}, ...]
 // Used by tests/test_search_engine.py; importScripts reads the shard files from disk.
 "use strict";
 const fs = require("fs");
@@ -16,14 +17,20 @@ global.importScripts = (...urls) => {
     (0, eval)(fs.readFileSync(file, "utf8"));
   }
 };
-for (const name of ["stemmer-id.js", "search-engine.js"]) (0, eval)(fs.readFileSync(path.join(assets, name), "utf8"));
+for (const name of ["stemmer-id.js", "search-engine.js"]) {
+  global.loaded.push(path.join(assets, name));
+  (0, eval)(fs.readFileSync(path.join(assets, name), "utf8"));
+}
+// as search-worker.js does: the manifest comes with the engine
+global.importScripts("../../../search/manifest.js");
 const queries = fs.readFileSync(0, "utf8").split("\n").filter(Boolean);
 (async () => {
   const out = [];
+  let before = 0;  // the first query pays for the engine and the manifest too
   for (const q of queries) {
-    const before = global.loaded.length;
     const result = await self.asnSearch.search(q);
     const files = global.loaded.slice(before);
+    before = global.loaded.length;
     const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
     out.push({ query: q, items: result.items.map(i => i[0]), files: files.length, bytes });
   }
