@@ -55,16 +55,25 @@ class Converted:
         return _ID_PLACEHOLDER.sub(lambda m: ids[int(m.group(1))], self.html)
 
 
+class _Converter:
+    """One Markdown instance for many texts: making one took most of a short text's conversion."""
+
+    def __init__(self) -> None:
+        self.slugs: list[str] = []
+        self.md = markdown.Markdown(extensions=[*EXTENSIONS, TocExtension(baselevel=2, slugify=self._slugify)])
+
+    def _slugify(self, value: str, sep: str) -> str:
+        self.slugs.append(toc_slugify(value, sep))
+        return f"{_ID_TOKEN}{len(self.slugs) - 1}_"
+
+    def __call__(self, text: str) -> Converted:
+        self.slugs = []
+        html = self.md.reset().convert(text)
+        return Converted(html, tuple(self.slugs), tuple(url for url, _ in self.md.references.values()))
+
+
 def convert(text: str) -> Converted:
-    slugs: list[str] = []
-
-    def slugify(value: str, sep: str) -> str:
-        slugs.append(toc_slugify(value, sep))
-        return f"{_ID_TOKEN}{len(slugs) - 1}_"
-
-    md = markdown.Markdown(extensions=[*EXTENSIONS, TocExtension(baselevel=2, slugify=slugify)])
-    html = md.convert(text)
-    return Converted(html, tuple(slugs), tuple(url for url, _ in md.references.values()))
+    return _Converter()(text)
 
 
 class Conversions:
@@ -72,11 +81,14 @@ class Conversions:
 
     def __init__(self) -> None:
         self.done: dict[str, Converted] = {}
+        self._converter: _Converter | None = None
 
     def __call__(self, text: str) -> Converted:
         found = self.done.get(text)
         if found is None:
-            found = self.done[text] = convert(text)
+            if self._converter is None:
+                self._converter = _Converter()
+            found = self.done[text] = self._converter(text)
         return found
 
     def clear(self) -> None:

@@ -5,8 +5,8 @@
   and ``materials/...`` work there as in YAML fields.
 - ``PageGuard``: sanitises a hand-written page's HTML with the same sanitiser as YAML fields, gives
   reserved ids a prefix (in the page and in its table of contents) and escapes front matter.
-- ``page_ids``, ``toc_entries``: what a page's HTML and contents hold, for the generated HTML
-  MkDocs does not convert itself (generated pages, the home page's overview).
+- ``GeneratedPage``, ``page_ids``, ``toc_entries``: for the generated HTML MkDocs does not convert
+  itself (generated pages, the home page's overview).
 """
 
 from __future__ import annotations
@@ -21,7 +21,10 @@ from xml.etree import ElementTree
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.structure.toc import AnchorLink
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 from .headings import TocEntry
 from .resolver import Link, Refusal, Resolver
@@ -128,6 +131,16 @@ def safe_toc(items: Iterable[AnchorLink]) -> None:
     for item in items:
         item.id = safe_id(item.id)
         safe_toc(item.children)
+
+
+class GeneratedPage(Page):
+    """A generated page: the plugin hands its HTML over in ``on_page_content``, so there is nothing
+    to convert (MkDocs would make a Markdown instance with every extension per page to convert "")."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
 
 
 def toc_entries(items: Iterable[AnchorLink]) -> list[TocEntry]:

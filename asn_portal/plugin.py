@@ -25,7 +25,7 @@ from mkdocs.structure.toc import get_toc
 from . import editlinks, packaged_text
 from .catalog import Catalog
 from .history import last_updated
-from .mkdocs_pages import LinkTree, PageGuard, escape_meta, page_ids, safe_slugify, safe_toc, toc_entries
+from .mkdocs_pages import GeneratedPage, LinkTree, PageGuard, escape_meta, page_ids, safe_slugify, safe_toc, toc_entries
 from .models import KINDS, LINK_PREFIXES
 from .offline import configure_offline, parse_subset, write_search_script
 from .pages import DEFAULT_TARGET_JP, OverviewRenderer, PageSource, render_catalog
@@ -178,6 +178,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if page.source:  # the edit button opens the YAML file (MkDocs joins it to docs_dir's edit_uri)
                 file.edit_uri = os.path.relpath(self.project.root / page.source, docs_dir).replace(os.sep, "/")
             _replace(files, file)
+            if inclusion is InclusionLevel.NOT_IN_NAV:
+                # MkDocs builds the page set on a file; those in the nav it makes itself, with the nav's titles.
+                GeneratedPage(None, file, config)
         for asset in ASSETS:
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=packaged_text("assets", asset)))
         # Only what the resolver accepted is copied: the materials of published pages, and those

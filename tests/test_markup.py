@@ -191,14 +191,21 @@ def test_ids_filled_in_afterwards_are_those_of_a_conversion_with_the_page(
 
 
 def test_conversions_convert_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    import asn_portal.markup as markup
+    import markdown
 
     converted: list[str] = []
-    real = markup.convert
-    monkeypatch.setattr(markup, "convert", lambda text: converted.append(text) or real(text))
+    real = markdown.Markdown.convert
+
+    def counting(self: markdown.Markdown, source: str) -> str:
+        converted.append(source)
+        return real(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counting)
     conversions = Conversions()
-    first = conversions("# Judul\n\nTeks.")
-    assert conversions("# Judul\n\nTeks.") is first
-    conversions("Lain.")
-    assert converted == ["# Judul\n\nTeks.", "Lain."]
-    assert first.with_ids("a-") == '<h2 id="a-judul">Judul</h2>\n<p>Teks.</p>'
+    first = conversions("# Judul\n\nTeks [a][r].\n\n[r]: kursus:satu")
+    assert conversions("# Judul\n\nTeks [a][r].\n\n[r]: kursus:satu") is first
+    second = conversions("Lain.")
+    assert converted == ["# Judul\n\nTeks [a][r].\n\n[r]: kursus:satu", "Lain."]
+    # one Markdown instance for both, nothing carried from the first text into the second
+    assert first.with_ids("a-") == '<h2 id="a-judul">Judul</h2>\n<p>Teks <a href="kursus:satu">a</a>.</p>'
+    assert second == Converted("<p>Lain.</p>", (), ())
