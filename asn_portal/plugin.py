@@ -92,6 +92,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.project: Project | None = None
         self.catalog = Catalog()
         self.pages: dict[str, PageSource] = {}  # generated pages not yet handed to MkDocs
+        self.handed_over: set[str] = set()  # generated pages handed to MkDocs in this build
         self.overview: OverviewRenderer | None = None
         self.serving = False
         self.search_id = False
@@ -169,6 +170,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.checked.conversions.clear()  # every field is in a page now
         self.overview = rendered.overview
         self.pages = {p.src: p for p in rendered.pages}
+        self.handed_over = set()
         docs_dir = Path(config.docs_dir)
         for page in rendered.pages:
             # Entry pages are reached through the index pages, not the sidebar (see default_nav).
@@ -220,6 +222,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if generated is not None:
             page.toc = get_toc(nest_toc_tokens(generated.toc))
             page.present_anchor_ids = page_ids(generated.html)  # for MkDocs' check of links to #anchors
+            self.handed_over.add(page.file.src_uri)
             return generated.html
         safe_toc(page.toc)
         if self.config.raw_html_pages:
@@ -236,6 +239,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.present_anchor_ids = (page.present_anchor_ids or set()) | page_ids(overview)
             cleaned = f"{cleaned}\n{overview}"
         return cleaned
+
+    @event_priority(-100)  # after every other plugin's on_post_page
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        # MkDocs keeps every page's content to the end of the build, though the page is written:
+        # a generated page's content is ours to drop (memory grew with every page).
+        if page.file.src_uri in self.handed_over:
+            page.content = None
+        return output
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # MkDocs makes a new theme environment for every build, so Material's templates were compiled
