@@ -15,9 +15,10 @@ For each size N (number of courses) it
    YAML files that are valid per the content model (seeded, so every run writes the same bytes;
    course *i* is the same at every N);
 2. "ours": builds it with the CLI, ``asn-portal -f <dir>/mkdocs.yml build``;
-3. "baseline (hand-written)": exports the very Markdown pages asn-portal generates (through
-   ``asn_portal.pages.render_catalog``) into a plain ``docs/`` folder, plus the hand-written pages with
-   the home overview appended, and a ``mkdocs.yml`` without the asn-portal plugin whose ``nav``
+3. "baseline (hand-written)": exports the very pages asn-portal generates (through
+   ``asn_portal.pages.render_catalog``: their HTML, which a Markdown page may hold) into a plain
+   ``docs/`` folder, plus the hand-written pages with the home overview appended, and a
+   ``mkdocs.yml`` without the asn-portal plugin whose ``nav``
    lists EVERY page (Beranda, then sections Kursus/Faktor/Artikel each listing all their pages) --
    what a team would do by hand without the plugin -- and builds it with ``mkdocs build``;
 4. reports wall seconds, peak RSS, HTML output size, the ratios baseline/ours and ours' seconds per
@@ -250,13 +251,13 @@ def export_baseline(project: Path, target: Path) -> int:
     for src in hand_written:
         text = (pages_dir / src).read_text(encoding="utf-8")
         if src == HOME:
-            text = text.rstrip() + "\n\n" + site.overview
+            text = text.rstrip() + "\n\n" + site.overview(())[0]
         (docs / src).parent.mkdir(parents=True, exist_ok=True)
         (docs / src).write_text(text, encoding="utf-8")
     for page in site.pages:
         path = docs / page.src
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, encoding="utf-8")
+        path.write_text(page.html, encoding="utf-8")
     assets = baseline_assets()
     for asset in assets:
         content = resources.files("asn_portal").joinpath("assets", asset).read_text(encoding="utf-8")
