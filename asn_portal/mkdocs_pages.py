@@ -5,6 +5,8 @@
   and ``materials/...`` work there as in YAML fields.
 - ``PageGuard``: sanitises a hand-written page's HTML with the same sanitiser as YAML fields, gives
   reserved ids a prefix (in the page and in its table of contents) and escapes front matter.
+- ``GeneratedPage``, ``page_ids``, ``toc_entries``: for the generated HTML MkDocs does not convert
+  itself (generated pages, the home page's overview).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import secrets
 from collections.abc import Callable, Iterable, MutableMapping
 from typing import Any
 from xml.etree import ElementTree
@@ -20,8 +21,12 @@ from xml.etree import ElementTree
 import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.structure.toc import AnchorLink
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
 
+from .headings import TocEntry
 from .resolver import Link, Refusal, Resolver
 from .sanitize import URL_ATTRIBUTES, clean, safe_id
 from .urls import Urls, entry_src
@@ -71,9 +76,6 @@ class PageGuard:
         self.urls = urls
         self.current: str | None = None  # source of the hand-written page being converted
         self.refused: list[str] = []  # "page: message" for targets refused while building
-        # Marks where the portal's own part of the home page starts; unguessable, so content cannot
-        # forge it, and removed from the page.
-        self.marker = f"<!--asn-portal-{secrets.token_hex(16)}-->"
 
     # -- while Markdown converts (tree links, before MkDocs resolves .md links) ----------------
     def markdown_target(self, src: str, raw: str) -> str | None:
@@ -91,13 +93,12 @@ class PageGuard:
 
     # -- after conversion (the page's final HTML) ----------------------------------------------
     def content(self, src: str, page_html: str, site_files: set[str]) -> str:
-        """The page's HTML sanitised; the portal's own part (after ``marker``) is kept as it is."""
-        contributed, _, own = page_html.partition(self.marker)
+        """The page's HTML sanitised."""
 
         def url(tag: str, attr: str, raw: str) -> str | None:
             return self._published_url(src, raw, site_files)
 
-        return clean(contributed, url) + own
+        return clean(page_html, url)
 
     def _published_url(self, src: str, raw: str, site_files: set[str]) -> str | None:
         """A URL in a hand-written page's HTML: MkDocs' own relative URLs to built files pass, anything
@@ -130,6 +131,33 @@ def safe_toc(items: Iterable[AnchorLink]) -> None:
     for item in items:
         item.id = safe_id(item.id)
         safe_toc(item.children)
+
+
+class GeneratedPage(Page):
+    """A generated page: the plugin hands its HTML over in ``on_page_content``, so there is nothing
+    to convert (MkDocs would make a Markdown instance with every extension per page to convert "")."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+
+
+def toc_entries(items: Iterable[AnchorLink]) -> list[TocEntry]:
+    """A table of contents as the flat list of headings it was nested from."""
+    flat: list[TocEntry] = []
+    for item in items:
+        flat.append({"level": item.level, "id": item.id, "name": item.title})
+        flat += toc_entries(item.children)
+    return flat
+
+
+_ID = re.compile(r"""<[^>]*?\sid=(?:"([^"]*)"|'([^']*)')""")
+
+
+def page_ids(page_html: str) -> set[str]:
+    """Every id an HTML text gives an element (the anchors a link may point at)."""
+    return {html.unescape(m.group(1) or m.group(2)) for m in _ID.finditer(page_html)}
 
 
 def escape_meta(meta: MutableMapping[str, Any], escape_tag: Callable[[str], str]) -> None:

@@ -1,7 +1,8 @@
-"""Catalog -> page sources (Markdown with HTML blocks), rendered from Jinja templates in files.
+"""Catalog -> pages as finished HTML with their tables of contents, rendered from Jinja templates in files.
 
 Knows nothing of MkDocs: a page is a source path, a title and a body. Every YAML text reaches a
-template escaped (autoescape) or as sanitised HTML (``markup``).
+template escaped (autoescape) or as sanitised HTML (``markup``). The body is final: headings come
+from ``headings`` (``h(2, "Materi")`` in a template), so the site's Markdown never reads it again.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 from urllib.parse import quote
 
 import jinja2
@@ -21,23 +23,25 @@ from markupsafe import Markup
 from . import lists, text
 from .catalog import Catalog
 from .contributors import author_anchor, contributors, units
-from .markup import render_markdown
+from .headings import Headings, TocEntry, TocSettings
+from .markup import Conversions, render_markdown
 from .models import COMPETENCIES, KINDS, LEVELS, MODES, Entry, Material
 from .resolver import Refusal, Resolver
 from .urls import CONTRIBUTORS, HOME, PLAN, Urls, entry_src, index_src, list_chunk_path, list_page_src
 
 NEWEST_ARTICLES = 5
 DEFAULT_TARGET_JP = 20  # JP of competency development an ASN is expected to get a year
-_STATIC_HEADING = re.compile(r"^#{1,6} ([^{}\n]+?)\s*$", re.MULTILINE)  # "## Materi" in a template
+_STATIC_HEADING = re.compile(r'\bh\(\d, "([^"{}]+)"\)')  # h(2, "Materi") in a template
 
 
 @dataclass
 class PageSource:
-    """One generated page before MkDocs: where it goes, its title and its Markdown."""
+    """One generated page before MkDocs: where it goes, its title, its HTML and table of contents."""
 
     src: str  # e.g. "kursus/x.md"
     title: str  # plain text; escaping is the renderer's job
-    markdown: str
+    html: str
+    toc: list[TocEntry]  # its headings in order (not nested)
     kind: str  # the entry's kind, or "index" for listing and credit pages
     source: str | None = None  # the YAML file a page came from (edit links)
     description: str = ""
@@ -47,12 +51,16 @@ class PageSource:
     in_nav: bool = True  # False: a listing's continuation page (kursus/halaman-2.md), reached from page 1
 
 
+OverviewRenderer = Callable[[Iterable[str]], tuple[str, list[TocEntry]]]
+
+
 @dataclass
 class Rendered:
     """Everything one render of the catalog gives a build."""
 
     pages: list[PageSource]
-    overview: str  # generated part of the home page
+    # the generated part of the home page, rendered once the ids its hand-written part takes are known
+    overview: OverviewRenderer
     # "materials/x.pdf" -> "materi/x.pdf": the files to publish, as the resolver accepted them
     materials: dict[str, str]
     redirects: dict[str, str]  # published path of an old slug -> HTML that forwards to the new page
@@ -78,13 +86,20 @@ def environment(extra_dirs: tuple[str, ...]) -> jinja2.Environment:
 
 
 class PageRenderer:
-    """Renders every page of one build. ``catalog`` holds what is published (all, or a subset)."""
+    """Renders every page of one build. ``catalog`` holds what is published (all, or a subset).
+
+    ``toc``: the site's ``toc`` settings (headings look as the site's Markdown writes them);
+    ``conversions``: Markdown fields ``check`` already converted.
+    """
 
     def __init__(self, catalog: Catalog, urls: Urls, resolver: Resolver,
                  updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
+                 toc: Mapping[str, Any] | None = None, conversions: Conversions | None = None,
                  page_size: int = lists.DEFAULT_PAGE_SIZE) -> None:
         self.catalog = catalog
         self.page_size = page_size
+        self.toc = TocSettings.of(toc)
+        self.conversions = conversions or Conversions()
         self.target_jp = target_jp
         self.urls = urls
         self.resolver = resolver
@@ -96,9 +111,9 @@ class PageRenderer:
     def entry_page(self, entry: Entry) -> PageSource:
         src = entry_src(entry.kind, entry.slug)
         template = entry.spec.page_template
-        body = self._render(template, src, reserved=self._heading_ids(template, entry.title), entry=entry,
-                            facts=entry.facts(), updated=self.updated.get(entry.source))
-        return PageSource(src, entry.title, body, entry.kind, entry.source, entry.summary, entry.tags,
+        body, toc = self._render(template, src, reserved=self._heading_ids(template, entry.title), entry=entry,
+                                 facts=entry.facts(), updated=self.updated.get(entry.source))
+        return PageSource(src, entry.title, body, toc, entry.kind, entry.source, entry.summary, entry.tags,
                           entry.facts(), entry.draft)
 
     def index_page(self, kind: str) -> PageSource:
@@ -113,9 +128,9 @@ class PageRenderer:
                 [self.urls.href(src, list_chunk_path(kind, part, n), page=False)
                  for n in range(lists.chunk_count(len(entries), chunk))]
                 for part, chunk in (("cards", paging.card_chunk), ("data", paging.data_chunk)))
-        body = self._render(template, src, spec=spec, entries=entries[:self.page_size], paging=paging,
-                            card=self._card(kind, src))
-        return PageSource(src, spec.index_title, body, "index")
+        body, toc = self._render(template, src, spec=spec, entries=entries[:self.page_size], paging=paging,
+                                 card=self._card(kind, src))
+        return PageSource(src, spec.index_title, body, toc, "index")
 
     # -- long listings (lists.py) ------------------------------------------------------------
     def list_pages(self, kind: str) -> list[PageSource]:
@@ -124,9 +139,10 @@ class PageRenderer:
         found = []
         for number in range(2, lists.page_count(len(entries), size) + 1):
             src = list_page_src(kind, number)
-            body = self._render("list_page.md.j2", src, spec=spec, entries=entries[(number - 1) * size:number * size],
-                                paging=self._paging(kind, number, len(entries)), card=self._card(kind, src))
-            found.append(PageSource(src, f"{spec.index_title}: halaman {number}", body, "index", in_nav=False))
+            body, toc = self._render("list_page.md.j2", src, spec=spec,
+                                     entries=entries[(number - 1) * size:number * size],
+                                     paging=self._paging(kind, number, len(entries)), card=self._card(kind, src))
+            found.append(PageSource(src, f"{spec.index_title}: halaman {number}", body, toc, "index", in_nav=False))
         return found
 
     def list_scripts(self, kind: str) -> dict[str, str]:
@@ -155,14 +171,15 @@ class PageRenderer:
         card: Callable[[Entry], Markup] = getattr(template.make_module(vars=self._context(src)), "card")  # noqa: B009
         return card
 
-    def home_overview(self) -> str:
-        """The generated part of the home page, appended below its hand-written text."""
-        return self._render("home.md.j2", HOME, newest=NEWEST_ARTICLES)
+    def home_overview(self, taken: Iterable[str] = ()) -> tuple[str, list[TocEntry]]:
+        """The generated part of the home page, appended below its hand-written text (whose ids,
+        ``taken``, its headings avoid)."""
+        return self._render("home.md.j2", HOME, taken=taken, newest=NEWEST_ARTICLES)
 
     def contributors_page(self) -> PageSource:
-        body = self._render("contributors.md.j2", CONTRIBUTORS, people=contributors(self.catalog),
-                            units=units(self.catalog))
-        return PageSource(CONTRIBUTORS, "Kontributor", body, "index")
+        body, toc = self._render("contributors.md.j2", CONTRIBUTORS, people=contributors(self.catalog),
+                                 units=units(self.catalog))
+        return PageSource(CONTRIBUTORS, "Kontributor", body, toc, "index")
 
     def plan_page(self) -> PageSource:
         """Rencana Belajar: the plannable entries as data for the reader's plan (learning.js)."""
@@ -170,8 +187,8 @@ class PageRenderer:
         redirects = {old: e.slug for e in entries for old in e.redirect_from}
         plan = {"target": self.target_jp, "entries": [self.plan_data(PLAN, e) for e in entries],
                 "redirects": redirects}
-        body = self._render("plan.md.j2", PLAN, plan=plan, target=self.target_jp)
-        return PageSource(PLAN, "Rencana Belajar", body, "index")
+        body, toc = self._render("plan.md.j2", PLAN, plan=plan, target=self.target_jp)
+        return PageSource(PLAN, "Rencana Belajar", body, toc, "index")
 
     def plan_data(self, from_src: str, entry: Entry) -> dict[str, object]:
         """An entry as a reader's plan keeps it, with its page's path from the site root."""
@@ -187,10 +204,10 @@ class PageRenderer:
 
     def all_pages(self) -> list[PageSource]:
         pages = [self.index_page(k) for k in KINDS]
-        pages += [page for k in KINDS for page in self.list_pages(k)]
         pages.append(self.contributors_page())
         pages.append(self.plan_page())
         pages += [self.entry_page(e) for e in self.catalog.entries()]
+        pages += [page for k in KINDS for page in self.list_pages(k)]
         return pages
 
     def redirects(self) -> dict[str, str]:
@@ -205,21 +222,23 @@ class PageRenderer:
         return found
 
     def _heading_ids(self, template: str, title: str) -> frozenset[str]:
-        """Ids of a page's own headings (title, "Materi", "Faktor terkait"...), kept free in its Markdown."""
+        """Ids of a page's own headings (title, "Materi", "Faktor terkait"...), kept free in its Markdown fields."""
         assert self.env.loader is not None
         source = self.env.loader.get_source(self.env, template)[0]
         return frozenset(toc_slugify(text, "-") for text in (title, *_STATIC_HEADING.findall(source)))
 
     # -- helpers handed to templates ---------------------------------------------------------
-    def _render(self, template: str, src: str, reserved: frozenset[str] = frozenset(), **context: object) -> str:
-        return self.env.get_template(template).render(**self._context(src, reserved), **context)
+    def _render(self, template: str, src: str, reserved: frozenset[str] = frozenset(), taken: Iterable[str] = (),
+                **context: object) -> tuple[str, list[TocEntry]]:
+        headings = Headings(self.toc, taken)
+        html = self.env.get_template(template).render(**self._context(src, reserved), h=headings, **context)
+        return html, headings.toc
 
     def _context(self, src: str, reserved: frozenset[str] = frozenset()) -> dict[str, object]:
         return dict(
             catalog=self.catalog, href=partial(self.href, src), md=partial(self.markdown, src, reserved=reserved),
             page_href=partial(self.page_href, src), material_href=partial(self.material_href, src),
-            plan_data=partial(self.plan_data, src),
-            author_anchor=author_anchor,
+            plan_data=partial(self.plan_data, src), author_anchor=author_anchor,
         )
 
     def href(self, from_src: str, kind: str, slug: str) -> str | None:
@@ -258,19 +277,19 @@ class PageRenderer:
                  reserved: frozenset[str] = frozenset()) -> Markup:
         if not source:
             return Markup("")
-        return Markup(render_markdown(source, partial(self.url, from_src), id_prefix, reserved))
+        return Markup(render_markdown(source, partial(self.url, from_src), id_prefix, reserved, self.conversions))
 
 
 def render_catalog(catalog: Catalog, directory_urls: bool, resolver: Resolver,
                    updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
+                   toc: Mapping[str, Any] | None = None, conversions: Conversions | None = None,
                    page_size: int = lists.DEFAULT_PAGE_SIZE) -> Rendered:
     """Every generated page, the home overview, the materials they link (as the resolver accepted
     them: only these are copied), redirects, the chunk scripts of long listings."""
-    renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated, target_jp, page_size)
+    renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated, target_jp, toc, conversions, page_size)
     pages = renderer.all_pages()
-    overview = renderer.home_overview()
     scripts = {path: text for kind in KINDS for path, text in renderer.list_scripts(kind).items()}
-    return Rendered(pages, overview, renderer.materials_used, renderer.redirects(), scripts)
+    return Rendered(pages, renderer.home_overview, renderer.materials_used, renderer.redirects(), scripts)
 
 
 __all__ = ["PageRenderer", "PageSource", "Rendered", "render_catalog"]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
+from markdown.extensions.toc import nest_toc_tokens
 from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -20,17 +21,18 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from . import editlinks, packaged_text
 from .catalog import Catalog
 from .history import last_updated
 from .lists import DEFAULT_PAGE_SIZE
-from .mkdocs_pages import LinkTree, PageGuard, escape_meta, safe_slugify, safe_toc
+from .mkdocs_pages import GeneratedPage, LinkTree, PageGuard, escape_meta, page_ids, safe_slugify, safe_toc, toc_entries
 from .mkdocs_search import PortalSearch
 from .models import KINDS, LINK_PREFIXES
 from .offline import configure_offline, parse_subset, write_search_script
-from .pages import DEFAULT_TARGET_JP, PageSource, render_catalog
+from .pages import DEFAULT_TARGET_JP, OverviewRenderer, PageSource, render_catalog
 from .problems import format_report
 from .project import MAX_CATALOG_FILE_SIZE, Project
 from .urls import CONTRIBUTORS, HOME, PLAN, Urls, index_src
@@ -91,8 +93,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
         self.catalog = Catalog()
-        self.pages: dict[str, PageSource] = {}
-        self.overview = ""
+        self.pages: dict[str, PageSource] = {}  # generated pages not yet handed to MkDocs
+        self.handed_over: set[str] = set()  # generated pages handed to MkDocs in this build
+        self.overview: OverviewRenderer | None = None
         self.serving = False
         self.search_id = False  # asn-portal's Indonesian search (mkdocs_search) instead of Material's
         self.search = PortalSearch()
@@ -165,18 +168,25 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # "Last updated" from Git; not in the bundle, whose bytes must follow from content alone.
         updated = {} if self.config.offline else last_updated(self.project.root, self.project.content_dir)
         rendered = render_catalog(self.catalog, config.use_directory_urls, self.checked.resolver, updated,
-                                  self.config.yearly_jp_target, self.config.list_page_size)
+                                  self.config.yearly_jp_target, config.mdx_configs.get("toc"), self.checked.conversions,
+                                  self.config.list_page_size)
+        self.checked.conversions.clear()  # every field is in a page now
         self.overview = rendered.overview
         self.pages = {p.src: p for p in rendered.pages}
+        self.handed_over = set()
         docs_dir = Path(config.docs_dir)
         for page in rendered.pages:
             # Entry pages are reached through the index pages, not the sidebar (see default_nav).
             listed = page.kind == "index" and page.in_nav  # a listing's pages 2, 3 ... are linked from page 1
             inclusion = InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.src, content=page.markdown, inclusion=inclusion)
+            # Its HTML is handed over in on_page_content: MkDocs has no Markdown to convert.
+            file = File.generated(config, page.src, content="", inclusion=inclusion)
             if page.source:  # the edit button opens the YAML file (MkDocs joins it to docs_dir's edit_uri)
                 file.edit_uri = os.path.relpath(self.project.root / page.source, docs_dir).replace(os.sep, "/")
             _replace(files, file)
+            if inclusion is InclusionLevel.NOT_IN_NAV:
+                # MkDocs builds the page set on a file; those in the nav it makes itself, with the nav's titles.
+                GeneratedPage(None, file, config)
         for asset in ASSETS:
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=packaged_text("assets", asset)))
         for path, script in sorted(rendered.scripts.items()):  # long listings' chunks, loaded on demand
@@ -207,25 +217,35 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.meta["description"] = html.escape(generated.description, quote=True)
             if generated.tags:
                 page.meta["tags"] = [escape_tag(t) for t in generated.tags]
-            return markdown
+            if not generated.in_nav:  # a listing's page 2, 3 ...: its entries are found on their own pages
+                page.meta["search"] = {"exclude": True}
+            return ""
         self.guard.current = page.file.src_uri  # its links go through the resolver (LinkTree)
         escape_meta(page.meta, escape_tag)
-        if page.file.src_uri == HOME:
-            # The portal's own overview follows an unguessable marker: it is not sanitised away.
-            markdown = f"{markdown.rstrip()}\n\n{self.guard.marker}\n\n{self.overview}"
         return markdown
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         assert self.guard is not None and page.toc is not None
-        if page.file.src_uri in self.pages:
-            return html
+        generated = self.pages.pop(page.file.src_uri, None)  # handed over once: not kept for the whole build
+        if generated is not None:
+            page.toc = get_toc(nest_toc_tokens(generated.toc))
+            page.present_anchor_ids = page_ids(generated.html)  # for MkDocs' check of links to #anchors
+            self.handed_over.add(page.file.src_uri)
+            return generated.html
         safe_toc(page.toc)
         if self.config.raw_html_pages:
-            return html.replace(self.guard.marker, "")
-        cleaned = self.guard.content(page.file.src_uri, html, self.site_files)
-        if self.guard.refused:
-            refused, self.guard.refused = self.guard.refused, []
-            raise PluginError("Konten tidak valid:\n" + "\n".join(refused))
+            cleaned = html
+        else:
+            cleaned = self.guard.content(page.file.src_uri, html, self.site_files)
+            if self.guard.refused:
+                refused, self.guard.refused = self.guard.refused, []
+                raise PluginError("Konten tidak valid:\n" + "\n".join(refused))
+        if page.file.src_uri == HOME and self.overview is not None:
+            # The portal's own overview follows the sanitised page, its headings in the same contents.
+            overview, toc = self.overview(page_ids(cleaned))
+            page.toc = get_toc(nest_toc_tokens([*toc_entries(page.toc), *toc]))
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | page_ids(overview)
+            cleaned = f"{cleaned}\n{overview}"
         return cleaned
 
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
@@ -234,6 +254,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             generated = self.pages.get(page.file.src_uri)
             self.search.add(page, generated.title if generated is not None else None)
         return context
+
+    @event_priority(-100)  # after every other plugin's on_post_page
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        # MkDocs keeps every page's content to the end of the build, though the page is written:
+        # a generated page's content is ours to drop (memory grew with every page).
+        if page.file.src_uri in self.handed_over:
+            page.content = None
+        return output
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # MkDocs makes a new theme environment for every build, so Material's templates were compiled

@@ -17,7 +17,7 @@ from .handwritten import check_pages, generated_pages, is_page, page_files
 from .hints import suggest
 from .linkcheck import Locator, inspect_html
 from .loader import Node, Source, read_file
-from .markup import convert
+from .markup import Conversions
 from .models import KINDS, SLUG, Field, FieldType, KindSpec
 from .problems import ProblemList
 from .project import Project
@@ -35,6 +35,8 @@ class Checked:
     resolver: Resolver
     page_materials: dict[str, str] = field(default_factory=dict)  # materials hand-written pages link
     pages: list[str] = field(default_factory=list)  # files of the pages folder
+    # every Markdown field converted while checking: the page renderer reuses them
+    conversions: Conversions = field(default_factory=Conversions)
 
 
 @dataclass
@@ -62,6 +64,7 @@ def check_project(project: Project) -> Checked:
     pages = page_files(project)
     resolver = Resolver(project, present, {*pages, *generated_pages(present)})
     loaded: list[_Loaded] = []
+    conversions = Conversions()
     for spec in KINDS.values():
         for path, named_well in discover(project, spec, problems):
             rel = project.rel(path)
@@ -74,14 +77,14 @@ def check_project(project: Project) -> Checked:
             # the catalog once renamed.
             if values is not None:
                 item = _Loaded(spec, path.stem, source, values)
-                _check_markdown(item, resolver, problems)
+                _check_markdown(item, resolver, problems, conversions)
                 if named_well:
                     loaded.append(item)
     catalog = _build(loaded)
     _check_references(catalog, loaded, problems, present)
     page_materials = check_pages(project, resolver, pages, problems)
     _check_portable(catalog, loaded, page_materials, pages, project, problems)
-    return Checked(catalog, problems, resolver, page_materials, pages)
+    return Checked(catalog, problems, resolver, page_materials, pages, conversions)
 
 
 def _build(loaded: list[_Loaded]) -> Catalog:
@@ -187,7 +190,7 @@ def _check_redirects(loaded: list[_Loaded], present: dict[str, set[str]], proble
                                "menunjuk ke satu entri.", "redirect_from")
 
 
-def _check_markdown(item: _Loaded, resolver: Resolver, problems: ProblemList) -> None:
+def _check_markdown(item: _Loaded, resolver: Resolver, problems: ProblemList, conversions: Conversions) -> None:
     """Every Markdown field read as the page renderer reads it; keeps the entries and materials it links."""
     rel = item.source.rel
     links: set[tuple[str, str]] = set()
@@ -197,8 +200,8 @@ def _check_markdown(item: _Loaded, resolver: Resolver, problems: ProblemList) ->
         def report(line: int, col: int | None, message: str, error: bool, where: str = where) -> None:
             (problems.error if error else problems.warning)(rel, line, col, message, where)
 
-        html, definitions = convert(node.value)
-        inspection = inspect_html(html, resolver, locate, report, definitions=definitions)
+        converted = conversions(node.value)
+        inspection = inspect_html(converted.html, resolver, locate, report, definitions=converted.definitions)
         links |= inspection.entries
         item.materials.update(inspection.materials)
     item.links = frozenset(links)

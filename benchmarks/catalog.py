@@ -212,13 +212,13 @@ def export_baseline(project: Path, target: Path, full_nav: bool = True) -> int:
     for src in hand_written:
         text = (pages_dir / src).read_text(encoding="utf-8")
         if src == HOME:
-            text = text.rstrip() + "\n\n" + site.overview
+            text = text.rstrip() + "\n\n" + site.overview(())[0]
         (docs / src).parent.mkdir(parents=True, exist_ok=True)
         (docs / src).write_text(text, encoding="utf-8")
     for page in site.pages:
         path = docs / page.src
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, encoding="utf-8")
+        path.write_text(page.html, encoding="utf-8")  # HTML, which a Markdown page may hold
     assets = baseline_assets()
     for asset in assets:
         content = resources.files("asn_portal").joinpath("assets", asset).read_text(encoding="utf-8")

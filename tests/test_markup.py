@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from asn_portal.markup import convert, render_markdown, to_html
+import pytest
+
+from asn_portal.markup import Conversions, Converted, convert, render_markdown, to_html
 
 
 class Hook:
@@ -50,18 +52,18 @@ def test_to_html_keeps_tables_fenced_code_and_definition_lists() -> None:
 
 
 def test_convert_returns_every_reference_definition_used_or_not() -> None:
-    html, references = convert(md("""
+    converted = convert(md("""
         Lihat [kursus ini][satu].
 
         [satu]: kursus:penyusunan-skp
         [dua]: https://contoh.go.id/dua "Tidak dipakai"
         """))
-    assert html == '<p>Lihat <a href="kursus:penyusunan-skp">kursus ini</a>.</p>'  # definitions print nothing
-    assert references == ["kursus:penyusunan-skp", "https://contoh.go.id/dua"]
+    assert converted.html == '<p>Lihat <a href="kursus:penyusunan-skp">kursus ini</a>.</p>'  # definitions print nothing
+    assert converted.definitions == ("kursus:penyusunan-skp", "https://contoh.go.id/dua")
 
 
 def test_convert_without_references() -> None:
-    assert convert("Teks biasa.") == ("<p>Teks biasa.</p>", [])
+    assert convert("Teks biasa.") == Converted("<p>Teks biasa.</p>", (), ())
 
 
 def test_reserved_heading_ids_get_another_one() -> None:
@@ -156,3 +158,54 @@ def test_theme_ids_get_the_isi_prefix() -> None:
     html = render_markdown('# __config\n\n<div id="__config">{}</div>\n\n<ul id="asn-list-kursus"></ul>', Hook())
     assert html == ('<h2 id="isi-__config">__config</h2>\n<div id="isi-__config">{}</div>\n\n'
                     '<ul id="isi-asn-list-kursus"></ul>')
+
+
+# -- one conversion per text: heading ids filled in afterwards -----------------------------------------
+
+def _converted_with_the_page(text: str, id_prefix: str, reserved: frozenset[str]) -> str:
+    """How a field was converted before conversions were shared: ids decided while converting."""
+    import markdown
+    from markdown.extensions.toc import TocExtension
+    from markdown.extensions.toc import slugify as toc_slugify
+
+    def slugify(value: str, sep: str) -> str:
+        slug = id_prefix + toc_slugify(value, sep)
+        return f"{slug}_1" if slug in reserved else slug
+
+    return markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists", "def_list",
+                                         TocExtension(baselevel=2, slugify=slugify)]).convert(text)
+
+
+@pytest.mark.parametrize("text", [
+    "# Tujuan\n\n# Tujuan\n\n## Tujuan_1\n\n# Tujuan",
+    "# \n\n## !!!\n\n# Materi\n\nTeks.\n\n[TOC]\n\n## Materi",
+    "Teks tanpa judul.",
+    "# Deskripsi\n\n```\n# bukan judul\n```\n\n### Langkah Pertama",
+])
+@pytest.mark.parametrize(("id_prefix", "reserved"), [
+    ("", frozenset()), ("", frozenset({"tujuan", "materi", "deskripsi"})), ("p1-", frozenset({"p1-tujuan"})),
+])
+def test_ids_filled_in_afterwards_are_those_of_a_conversion_with_the_page(
+        text: str, id_prefix: str, reserved: frozenset[str]) -> None:
+    assert convert(text).with_ids(id_prefix, reserved) == _converted_with_the_page(text, id_prefix, reserved)
+
+
+def test_conversions_convert_each_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import markdown
+
+    converted: list[str] = []
+    real = markdown.Markdown.convert
+
+    def counting(self: markdown.Markdown, source: str) -> str:
+        converted.append(source)
+        return real(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counting)
+    conversions = Conversions()
+    first = conversions("# Judul\n\nTeks [a][r].\n\n[r]: kursus:satu")
+    assert conversions("# Judul\n\nTeks [a][r].\n\n[r]: kursus:satu") is first
+    second = conversions("Lain.")
+    assert converted == ["# Judul\n\nTeks [a][r].\n\n[r]: kursus:satu", "Lain."]
+    # one Markdown instance for both, nothing carried from the first text into the second
+    assert first.with_ids("a-") == '<h2 id="a-judul">Judul</h2>\n<p>Teks <a href="kursus:satu">a</a>.</p>'
+    assert second == Converted("<p>Lain.</p>", (), ())

@@ -441,9 +441,9 @@ def test_markdown_pipeline(world: World, doc: str, from_page: str | None) -> Non
     def report(line: int, col: int | None, message: str, error: bool) -> None:
         reports.append((line, col, message, error))
 
-    html, definitions = convert(doc)
-    found = inspect_html(html, resolver, Locator(lines, 1, len(lines)), report, from_page=from_page,
-                         definitions=definitions)
+    converted = convert(doc)
+    found = inspect_html(converted.html, resolver, Locator(lines, 1, len(lines)), report, from_page=from_page,
+                         definitions=converted.definitions)
     for link in found.links:
         event(f"markdown link: {link.kind}")
         assert_decision(world, link.value, link)
@@ -461,7 +461,7 @@ def test_markdown_pipeline(world: World, doc: str, from_page: str | None) -> Non
         returned.add(decision.value)
         return decision.value
 
-    cleaned = clean(html, hook)
+    cleaned = clean(converted.html, hook)
     scan = _Attributes()
     scan.feed(cleaned)
     scan.close()

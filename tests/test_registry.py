@@ -38,7 +38,7 @@ class Webinar(Entry):
 
 
 PAGE_TEMPLATE = """\
-# {{ entry.title | md_text }}
+{{ h(1, entry.title) }}
 
 <p class="asn-summary">{{ entry.summary }}</p>
 <p class="asn-speaker">Narasumber: {{ entry.speaker }} · {{ entry.date | date_id }}</p>

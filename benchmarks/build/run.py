@@ -15,9 +15,10 @@ For each size N (number of courses) it
    YAML files that are valid per the content model (seeded, so every run writes the same bytes;
    course *i* is the same at every N);
 2. "ours": builds it with the CLI, ``asn-portal -f <dir>/mkdocs.yml build``;
-3. "baseline (hand-written)": exports the very Markdown pages asn-portal generates (through
-   ``asn_portal.pages.render_catalog``) into a plain ``docs/`` folder, plus the hand-written pages with
-   the home overview appended, and a ``mkdocs.yml`` without the asn-portal plugin whose ``nav``
+3. "baseline (hand-written)": exports the very pages asn-portal generates (through
+   ``asn_portal.pages.render_catalog``: their HTML, which a Markdown page may hold) into a plain
+   ``docs/`` folder, plus the hand-written pages with the home overview appended, and a
+   ``mkdocs.yml`` without the asn-portal plugin whose ``nav``
    lists EVERY page (Beranda, then sections Kursus/Faktor/Artikel each listing all their pages) --
    what a team would do by hand without the plugin -- and builds it with ``mkdocs build``;
 4. reports wall seconds, peak RSS, HTML output size, the ratios baseline/ours and ours' seconds per
