@@ -9,6 +9,7 @@ import os
 import shutil
 import textwrap
 import threading
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -186,3 +187,14 @@ def serve(directory: Path, build: Callable[[str], object] | None = None) -> Iter
             thread.join(timeout=5)
     finally:
         server.server_close()
+
+
+def unpacked_bundle(project: Path, where: Path) -> Path:
+    """``asn-portal bundle`` of ``project``, unzipped under ``where``: the kit's ``situs`` folder."""
+    from asn_portal.cli import main
+
+    out = where / "zip" / "portal-asn.zip"
+    assert main(["-f", str(project / "mkdocs.yml"), "bundle", "-o", str(out)]) == 0
+    with zipfile.ZipFile(out) as zf:
+        zf.extractall(where / "x")
+    return where / "x" / "portal-asn" / "situs"

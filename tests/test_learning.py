@@ -13,16 +13,14 @@ import datetime as dt
 import io
 import json
 import shutil
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, serve
+from conftest import ROOT, serve, unpacked_bundle
 
-from asn_portal.cli import main
 from asn_portal.urls import HOME, PLAN, Urls, entry_src, index_src
 from asn_portal.validate import Project, load_catalog
 
@@ -115,11 +113,7 @@ def http_site(sample: Sample) -> Iterator[Where]:
 
 @pytest.fixture(scope="module")
 def file_site(sample: Sample) -> Where:
-    out = sample.root.parent / "zip" / "portal-asn.zip"
-    assert main(["-f", str(sample.root / "mkdocs.yml"), "bundle", "-o", str(out)]) == 0
-    with zipfile.ZipFile(out) as zf:
-        zf.extractall(sample.root.parent / "x")
-    return Where((sample.root.parent / "x" / "portal-asn" / "situs").as_uri() + "/", False, sample)
+    return Where(unpacked_bundle(sample.root, sample.root.parent).as_uri() + "/", False, sample)
 
 
 @pytest.fixture(params=["http", "file"])

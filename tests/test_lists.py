@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MKDOCS_YML, ProjectBuilder, serve
+from conftest import MKDOCS_YML, ProjectBuilder, serve, unpacked_bundle
 
 from asn_portal import lists
-from asn_portal.cli import main
 from asn_portal.discover import slug_problem
 from asn_portal.urls import HOME, Urls, index_src, list_page_src
 
@@ -77,11 +75,7 @@ def http_site(portal: ProjectBuilder) -> Iterator[Site]:
 
 @pytest.fixture(scope="module")
 def file_site(portal: ProjectBuilder) -> Site:
-    out = portal.root.parent / "zip" / "portal-asn.zip"
-    assert main(["-f", str(portal.root / "mkdocs.yml"), "bundle", "-o", str(out)]) == 0
-    with zipfile.ZipFile(out) as zf:
-        zf.extractall(portal.root.parent / "x")
-    site = portal.root.parent / "x" / "portal-asn" / "situs"
+    site = unpacked_bundle(portal.root, portal.root.parent)
     return Site(site.as_uri() + "/", site, False)
 
 

@@ -215,3 +215,46 @@ def test_no_search_bytes_before_the_search_box_is_used(browser: Any, served_site
     every_shard = list((search_project / "site" / "search").rglob("*.js"))
     assert len(shards) < len(every_shard) / 4, (len(shards), len(every_shard))
     page.close()
+
+
+# -- the shipped sample site, over http and from its kit ---------------------------------------
+
+@pytest.fixture(scope="module")
+def sample_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    from conftest import serve, unpacked_bundle
+
+    from asn_portal.build import build_site
+
+    work = tmp_path_factory.mktemp("sampel-cari")
+    kit = unpacked_bundle(ROOT, work)
+    site = work / "http"
+    with serve(site, lambda url: build_site(ROOT / "mkdocs.yml", site_url=url, site_dir=str(site))) as url:
+        yield {"http": url, "file": kit.as_uri() + "/index.html"}
+
+
+# (query, page the first result opens, its label, a word the result marks)
+SAMPLE_QUERIES = [
+    ("kolaborsi", "faktor/kolaborasi-antarunit", "Faktor", "Kolaborasi"),  # one letter missing
+    ("mengevaluasi kinerja", "faktor/evaluasi-kinerja", "Faktor", "Evaluasi"),  # page says "evaluasi"
+    ("coaching", "kursus/coaching-mentoring", "Kursus · ", "Coaching"),
+]
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_sample_site_search_finds_labels_and_marks(browser: Any, sample_sites: dict[str, str], where: str) -> None:
+    context = browser.new_context()
+    outside: list[str] = []
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "http://127.0.0.1"))
+                  else (outside.append(r.request.url), r.abort()))
+    page = context.new_page()
+    page.goto(sample_sites[where])
+    page.keyboard.press("/")  # Material's shortcut opens the search box
+    assert page.locator("[data-md-component=search-query]").evaluate("el => el === document.activeElement")
+    for query, expected, label, marked in SAMPLE_QUERIES:
+        found = results(page, query, expected)
+        assert found and expected in found[0].split(" ")[0], (query, found)
+        first = page.locator("[data-md-component=search-result] li.md-search-result__item").first
+        assert (first.locator(".asn-result-kind").text_content() or "").startswith(label), query
+        assert marked in first.locator("mark").all_text_contents(), (query, first.inner_html())
+    assert outside == []
+    context.close()

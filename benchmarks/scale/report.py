@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,16 @@ def _ratio(a: float | None, b: float | None) -> str:
 
 def _ok(value: float | None, limit: float) -> str:
     return "" if value is None else (" ✓" if value <= limit else " ✗")
+
+
+def browser_sites(results: dict[str, Any], sizes: list[int]) -> Iterator[tuple[int, str, str, dict[str, Any]]]:
+    """(N, build, transport label, measurements) of every browser stage that ran, in table order."""
+    for n in sizes:
+        for name in ("ours", "main"):
+            for transport, label in TRANSPORTS.items():
+                site = stage(results, name, n, transport)
+                if site is not None:
+                    yield n, name, label, site
 
 
 def stage(results: dict[str, Any], name: str, n: int, what: str) -> dict[str, Any] | None:
@@ -112,19 +123,14 @@ def _browser_tables(results: dict[str, Any], sizes: list[int]) -> list[str]:
              "| N kursus | Build | Akses | " + " | ".join(f"{PAGE_LABELS[p]} (ms)" for p, _ in PAGES)
              + f" | {query_cols} | KB kueri pertama | KB cari saat muat | Beban mesin |",
              "|---:|---|---|" + "---:|" * (len(PAGES) + len(QUERIES) + 3)]
-    for n in sizes:
-        for name in ("ours", "main"):
-            for transport, label in TRANSPORTS.items():
-                site = stage(results, name, n, transport)
-                if site is None:
-                    continue
-                pages = " | ".join(_num(site["pages"][p]["load_ms"], 0) for p, _ in PAGES)
-                queries = " | ".join(_num(s["ms"], 0) + ("" if s["results"] else " (0 hasil)")
-                                     for s in (site["search"][q] for q in QUERIES))
-                lines.append(f"| {n} | {NAMES[name]} | {label} | {pages} | {queries} "
-                             f"| {_num(_search_bytes(site, 'bytes') / KB, 0)} "
-                             f"| {_num(_search_bytes(site, 'load_search_bytes') / KB, 0)} "
-                             f"| {_num(site.get('load_before'))} |")
+    for n, name, label, site in browser_sites(results, sizes):
+        pages = " | ".join(_num(site["pages"][p]["load_ms"], 0) for p, _ in PAGES)
+        queries = " | ".join(_num(s["ms"], 0) + ("" if s["results"] else " (0 hasil)")
+                             for s in (site["search"][q] for q in QUERIES))
+        lines.append(f"| {n} | {NAMES[name]} | {label} | {pages} | {queries} "
+                     f"| {_num(_search_bytes(site, 'bytes') / KB, 0)} "
+                     f"| {_num(_search_bytes(site, 'load_search_bytes') / KB, 0)} "
+                     f"| {_num(site.get('load_before'))} |")
     before_after = [(n, t) for n in sizes for t in TRANSPORTS
                     if stage(results, "ours", n, t) and stage(results, "main", n, t)]
     if before_after:
@@ -166,17 +172,12 @@ def _browser_tables(results: dict[str, Any], sizes: list[int]) -> list[str]:
               "sampai hasil pertama. Angka = kueri terberat dari tiga kueri.", "",
               "| N kursus | Build | Akses | KB cari saat muat | KB kueri pertama | jumlah (KB) | target |",
               "|---:|---|---|---:|---:|---:|---|"]
-    for n in sizes:
-        for name in ("ours", "main"):
-            for transport, label in TRANSPORTS.items():
-                site = stage(results, name, n, transport)
-                if site is None:
-                    continue
-                load_kb = _search_bytes(site, "load_search_bytes") / KB
-                first_kb = _search_bytes(site, "bytes") / KB
-                total = load_kb + first_kb
-                lines.append(f"| {n} | {NAMES[name]} | {label} | {_num(load_kb, 0)} | {_num(first_kb, 0)} "
-                             f"| {_num(total, 0)} | {'ya' if total <= FIRST_QUERY_GOAL_KB else 'tidak'} |")
+    for n, name, label, site in browser_sites(results, sizes):
+        load_kb = _search_bytes(site, "load_search_bytes") / KB
+        first_kb = _search_bytes(site, "bytes") / KB
+        total = load_kb + first_kb
+        lines.append(f"| {n} | {NAMES[name]} | {label} | {_num(load_kb, 0)} | {_num(first_kb, 0)} "
+                     f"| {_num(total, 0)} | {'ya' if total <= FIRST_QUERY_GOAL_KB else 'tidak'} |")
     return lines
 
 
