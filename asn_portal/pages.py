@@ -30,6 +30,9 @@ from .resolver import Refusal, Resolver
 from .urls import CONTRIBUTORS, HOME, PLAN, Urls, entry_src, index_src, list_chunk_path, list_page_src
 
 NEWEST_ARTICLES = 5
+# Entries a page lists of a group that grows with the catalog (a factor's courses, the home page's
+# courses of a competency); the rest are a link away, on the index page with its filter preset.
+LIST_LIMIT = 12
 DEFAULT_TARGET_JP = 20  # JP of competency development an ASN is expected to get a year
 _STATIC_HEADING = re.compile(r'\bh\(\d, "([^"{}]+)"\)')  # h(2, "Materi") in a template
 
@@ -81,7 +84,7 @@ def environment(extra_dirs: tuple[str, ...]) -> jinja2.Environment:
     )
     env.filters.update(md_text=lambda s: Markup(text.md_text(str(s))), date_id=text.date_id,
                        size_id=text.size_id, file_type=text.file_type)
-    env.globals.update(COMPETENCIES=COMPETENCIES, LEVELS=LEVELS, MODES=MODES, KINDS=KINDS)
+    env.globals.update(COMPETENCIES=COMPETENCIES, LEVELS=LEVELS, MODES=MODES, KINDS=KINDS, LIST_LIMIT=LIST_LIMIT)
     return env
 
 

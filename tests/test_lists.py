@@ -244,3 +244,29 @@ def test_without_javascript_the_page_links_lead_on(browser: Any, where: Site) ->
         assert problems == []
     finally:
         context.close()
+
+
+def test_a_growing_group_is_a_link_to_the_filtered_listing(browser: Any, where: Site) -> None:
+    """A factor with 250 courses, and the home page's courses of a competency, list the first
+    LIST_LIMIT and link the course index with its filter chosen, so those pages stay the same size."""
+    from asn_portal.pages import LIST_LIMIT
+
+    factor = where.file("faktor/alpha.md").read_text(encoding="utf-8")
+    assert len(re.findall(r'data-asn-plan-badge="', factor)) == LIST_LIMIT
+    assert f"Lihat semua {COURSES} kursus yang mendukung faktor ini" in factor
+    home = where.file("index.md").read_text(encoding="utf-8")
+    teknis = sum(competency(s) == "teknis" for s in slugs())
+    assert f"Lihat semua {teknis} kursus Teknis" in home
+    assert len(re.findall(r'data-asn-plan-badge="', home)) == 3 * LIST_LIMIT
+    context, page, problems, _ = open_tab(browser, where)
+    try:
+        page.goto(where.url("index.md"))
+        page.get_by_text(f"Lihat semua {teknis} kursus Teknis").click()
+        page.wait_for_function(f"() => (document.querySelector('.asn-filter__count') || {{}}).textContent"
+                               f" && document.querySelector('.asn-filter__count').textContent"
+                               f".startsWith('Menampilkan {teknis} ')")
+        assert page.locator("select[name=competency]").input_value() == "teknis"
+        assert all(competency(s) == "teknis" for s in visible_slugs(page))
+        assert problems == []
+    finally:
+        context.close()

@@ -83,3 +83,17 @@ def test_markdown_material_is_linked_as_a_file(urls: Urls, from_src: str, expect
     assert urls.href(from_src, "materi/catatan.md", page=False) == expected
     assert urls.href(from_src, "materi/README.md", page=False) == expected.replace("catatan", "README")
 
+
+
+def test_relative_paths_agree_with_posixpath() -> None:
+    import posixpath
+    import random
+
+    from asn_portal.urls import _relative
+
+    rng = random.Random(7)
+    parts = ["kursus", "x", "index.html", "materi", "a b.pdf", "halaman-2", "faktor", "tentang.html"]
+    paths = ["/".join(rng.choice(parts) for _ in range(rng.randint(1, 4))) for _ in range(300)]
+    for target, page in zip(paths, reversed(paths), strict=True):
+        start = posixpath.dirname(page)
+        assert _relative(target, start) == posixpath.relpath(target, start or "."), (target, start)

@@ -1,7 +1,8 @@
 /* asn-portal: the portal's own behaviour in the browser. Plain script, no dependencies: works
  * online, from file:// and with Material's instant navigation (document$ fires after every page
  * swap).
- *  - Index pages: narrow the list by select boxes and typed words. Without JavaScript the form
+ *  - Index pages: narrow the list by select boxes and typed words (preset by the address:
+ *    ?competency=teknis, ?factors=slug, ?q=words). Without JavaScript the form
  *    stays hidden and every entry stays listed (a long listing: on its pages, see lists.js, which
  *    filters such a list instead).
  *  - Search: each page result says what it is ("Kursus · Dasar · 8 JP") above its title. */
@@ -12,11 +13,27 @@
     return (text || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
+  // A link may pick the filter, e.g. kursus/?competency=teknis from the home page's "Lihat semua":
+  // only a value the select offers is taken, and the typed words as text.
+  function chooseFromAddress(form) {
+    var params = new URLSearchParams(location.search);
+    Array.prototype.forEach.call(form.elements, function (field) {
+      var value = field.name ? params.get(field.name) : null;
+      if (value === null) return;
+      if (field.tagName === "SELECT") {
+        if (Array.prototype.some.call(field.options, function (o) { return o.value === value; })) field.value = value;
+      } else if (field.name === "q") {
+        field.value = value;
+      }
+    });
+  }
+
   function setup(form) {
     if (form.getAttribute("data-asn-ready")) return;
     var list = document.getElementById(form.getAttribute("data-asn-filter"));
     if (!list) return;
     form.setAttribute("data-asn-ready", "1");
+    chooseFromAddress(form);
     if (list.hasAttribute("data-asn-list") && window.asnPortalPagedList) {
       window.asnPortalPagedList(list, form, norm);  // one page of a long listing: lists.js
       return;

@@ -137,9 +137,9 @@ class Runner:
         projects: dict[str, Path] = {"ours": builds.ours_project(self.work, n)}
         courses, articles = builds.catalog_size(projects["ours"])
         self.results["sizes"][str(n)] = {"courses": courses, "articles": articles}
-        if "main" not in self.skip and self.main_source:
+        if "main" not in self.skip and self.main_source and n <= a.main_max:
             projects["main"] = builds.main_project(self.work, n, projects["ours"], self.main_source)
-        if "zensical" not in self.skip and "zensical" in self.exe:
+        if "zensical" not in self.skip and "zensical" in self.exe and n <= a.zensical_max:
             projects["zensical"] = builds.zensical_project(self.work, n, projects["ours"])
         order = list(projects)
         for r in range(a.repeat):
@@ -243,6 +243,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeats", type=int, default=3, help="fresh pages per search query (median)")
     parser.add_argument("--search-timeout", type=float, default=120, help="seconds to wait for first results")
     parser.add_argument("--main-browser-max", type=int, default=1000, help="largest N measured in the browser for main")
+    parser.add_argument("--main-max", type=int, default=10**9, help="largest N built with main at start")
+    parser.add_argument("--zensical-max", type=int, default=10**9, help="largest N built with Zensical")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "scale-benchmark.md")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "img" / "scale-benchmark.png")
     parser.add_argument("--report-only", action="store_true", help="rewrite the report and plot from --results")
