@@ -185,7 +185,7 @@ class PageRenderer:
         return PageSource(CONTRIBUTORS, "Kontributor", body, toc, "index")
 
     def plan_page(self) -> PageSource:
-        """Rencana Belajar: the plannable entries as data for the reader's plan (learning.js)."""
+        """Rencana Belajar: the plannable entries as data for the reader's plan (learning-plan.js)."""
         entries = [e for spec in KINDS.values() if spec.plannable for e in self.catalog.sorted(spec.name)]
         redirects = {old: e.slug for e in entries for old in e.redirect_from}
         plan = {"target": self.target_jp, "entries": [self.plan_data(PLAN, e) for e in entries],

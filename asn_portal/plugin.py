@@ -40,8 +40,11 @@ from .validate import Checked, check_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = get_plugin_logger(__name__)
-ASSETS = ("portal.css", "lists.js", "portal.js", "learning.css", "learning.js", "worker-shim.js")  # shim: offline only
-PAGE_ASSETS = ("portal.css", "learning.css", "lists.js", "portal.js", "learning.js")
+# The learning scripts share window.asnLearning: core first, learning.js (runs them on every page) last.
+LEARNING_JS = ("learning-core.js", "learning-progress.js", "learning-quiz.js", "learning-plandata.js",
+               "learning-records.js", "learning-plan.js", "learning-print.js", "learning.js")
+ASSETS = ("portal.css", "lists.js", "portal.js", "learning.css", *LEARNING_JS, "worker-shim.js")  # shim: offline only
+PAGE_ASSETS = ("portal.css", "learning.css", "lists.js", "portal.js", *LEARNING_JS)
 ASSET_DIR = "assets/asn-portal"
 
 

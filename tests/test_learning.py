@@ -1,4 +1,4 @@
-"""learning.js / learning.css on the built sample in a real Chromium, over http and from file:// (the
+"""learning*.js / learning.css on the built sample in a real Chromium, over http and from file:// (the
 offline bundle): quiz, learning plan, module progress, CSV/JSON export and import, print.
 
 The sample copy gets two additions so every path is exercised: a course whose title starts with "="
@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from asn_portal.validate import Project, load_catalog
 TIMEOUT_MS = 10_000
 YEAR = dt.date.today().year
 KEY = "asn-portal:rencana"
+OUR_SCRIPTS = re.compile(r"\blearning(-[a-z]+)?\.js")  # learning-core.js ... learning.js
 CSV_HEADER = ("Bentuk Pengembangan;Judul Kursus;Penyelenggara;Mode;Tanggal Mulai;Tanggal Selesai;JP;Sertifikat;"
               "Status;Slug Portal")
 FORMULA_SLUG = "rumus-uji"
@@ -149,7 +151,7 @@ class Tab:
 
     def close(self, only_ours: bool = False) -> None:
         self.context.close()
-        errors = [e for e in self.errors if not only_ours or "learning.js" in e]
+        errors = [e for e in self.errors if not only_ours or OUR_SCRIPTS.search(e)]
         assert errors == [], f"console errors: {errors}"
 
 
@@ -169,7 +171,7 @@ def rows(page: Any) -> list[str]:
 
 
 def entry(course: Any, n: int = 0, **extra: Any) -> dict[str, Any]:
-    """A course as learning.js stores it."""
+    """A course as learning-core.js stores it."""
     data = {"slug": course.slug, "title": course.title, "jp": course.jp, "competency": "", "mode": course.mode,
             "mode_label": "", "organizer": course.organizer, "certificate": course.certificate,
             "status": "direncanakan", "start": "", "end": "", "added": f"2025-01-0{n + 1}T00:00:00Z"}
@@ -277,7 +279,7 @@ def test_plan_totals_reload_progress_badges_and_edits(tab: Tab) -> None:
 
 
 def test_instant_navigation_sets_up_swapped_pages(browser: Any, http_site: Where) -> None:
-    """Material swaps pages without reloading: learning.js runs again on each, and the plan page's data
+    """Material swaps pages without reloading: the learning scripts run again on each, and the plan page's data
     must survive the swap (Material re-creates every inline <script> in the content without its
     attributes and runs it, so the data cannot sit in a <script type="application/json">)."""
     t = Tab(browser, http_site)
@@ -459,7 +461,7 @@ def test_print_course_handout_and_plan_record(tab: Tab) -> None:
     assert internal.evaluate(after) == "none"
     key = page.locator(f"form[data-asn-quiz='{course.slug}-kuis'] + details.asn-quiz__key")
     assert key.locator("li").first.is_visible()  # the key, though <details> was closed
-    assert key.evaluate("d => d.open")  # learning.js opens it for browsers without ::details-content
+    assert key.evaluate("d => d.open")  # learning-print.js opens it for browsers without ::details-content
     assert page.locator("h1").is_visible() and page.locator(".asn-materials").first.is_visible()
     page.emulate_media(media="screen")
     page.wait_for_function("d => !d.open", arg=key.element_handle())

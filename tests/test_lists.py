@@ -203,7 +203,7 @@ def test_filter_finds_a_course_in_a_later_chunk_and_plans_it(browser: Any, where
         assert sorted(loaded) == ["kursus-cards-6.js", "kursus-data-0.js", "kursus-data-1.js"]
 
         button = page.locator(f"#asn-list-kursus [data-asn-plan-add='{NEEDLE}']")
-        button.click()  # bound by learning.js although the card came from a chunk
+        button.click()  # bound by learning-progress.js although the card came from a chunk
         plan = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')") or "null")
         assert plan is not None and NEEDLE in plan["courses"]
         assert page.inner_text(f"[data-asn-plan-badge='{NEEDLE}']") == "dalam rencana"

@@ -6,7 +6,7 @@
  *    read as text and compared, never turned into markup.
  *  - "cards" chunks: the card markup as the page renders it (the same Jinja macro, every value
  *    from YAML escaped there), parsed in an inert <template> and moved into the list.
- * Added cards are announced with an "asn-portal:cards" event (learning.js binds their "+ Rencana").
+ * Added cards are announced with an "asn-portal:cards" event (learning.js repaints their "+ Rencana").
  * Without JavaScript the page links below the list (kursus/halaman-2/ ...) reach every entry.
  * portal.js calls window.asnPortalPagedList for every such list, with or without a filter form. */
 (function () {

@@ -1,0 +1,129 @@
+/* asn-portal learning, the plan as data (no DOM but the plan page's data attribute): the catalog the
+ * plan page carries (planData: plannable courses, yearly JP target, renamed slugs), following
+ * renames, merging imported entries and module ticks, bringing stored entries up to date with the
+ * catalog (reconcile), the year's JP totals and the plan's order. Shared by the plan page
+ * (learning-plan.js) and export/import (learning-records.js), so the rules that decide what the
+ * plan holds live in one place. Needs learning-core.js. */
+(function (L) {
+  "use strict";
+
+  var has = L.has, isObject = L.isObject, validJp = L.validJp, validSlug = L.validSlug, readCourse = L.readCourse,
+      laterStatus = L.laterStatus, refreshFromCatalog = L.refreshFromCatalog, save = L.save, thisYear = L.thisYear;
+
+  function planData(root) {
+    var data = { target: 20, courses: {}, order: [], redirects: {} };
+    var target = parseInt(root.getAttribute("data-asn-target"), 10);
+    // Preferred: the data-asn-plan-data attribute. A <script type="application/json"> in the page
+    // content does not survive Material's instant navigation, which re-creates every inline script
+    // without its attributes (so without type and id) and runs it; its text is still read here.
+    var source = root.getAttribute("data-asn-plan-data");
+    if (source === null) {
+      var script = root.querySelector("#asn-plan-data") || document.getElementById("asn-plan-data") ||
+                   root.querySelector("script");
+      source = script ? script.textContent : "null";
+    }
+    var raw = null;
+    try { raw = JSON.parse(source); } catch (e) { raw = null; }
+    if (isObject(raw)) {
+      if (validJp(raw.target)) target = raw.target;
+      if (Array.isArray(raw.entries)) {
+        raw.entries.forEach(function (c) {
+          var holder = document.createElement("div");
+          holder.setAttribute("data-asn-course", JSON.stringify(c));
+          var course = readCourse(holder);
+          if (course && !has(data.courses, course.slug)) { data.courses[course.slug] = course; data.order.push(course.slug); }
+        });
+      }
+      if (isObject(raw.redirects)) {
+        Object.keys(raw.redirects).forEach(function (old) {
+          if (validSlug(old) && validSlug(raw.redirects[old])) data.redirects[old] = raw.redirects[old];
+        });
+      }
+    }
+    if (target > 0) data.target = target;
+    data.order.sort(function (a, b) { return data.courses[a].title.localeCompare(data.courses[b].title, "id"); });
+    return data;
+  }
+
+  function follow(slug, redirects) {
+    var seen = {};
+    while (has(redirects, slug) && !seen[slug]) { seen[slug] = true; slug = redirects[slug]; }
+    return slug;
+  }
+
+  function mergeEntry(state, entry) {
+    var old = state.courses[entry.slug];
+    if (!old) { state.courses[entry.slug] = entry; return; }
+    old.status = laterStatus(old.status, entry.status);
+    if (entry.start) old.start = entry.start;
+    if (entry.end) old.end = entry.end;
+  }
+
+  function mergeModules(state, slug, keys) {
+    var have = state.modules[slug] || [];
+    keys.forEach(function (k) { if (have.indexOf(k) < 0) have.push(k); });
+    if (have.length) state.modules[slug] = have;
+  }
+
+  // Renamed courses (old slug -> new) and fresh catalog facts; saved only when something changed.
+  function reconcile(state, data) {
+    var before = JSON.stringify(state);
+    Object.keys(state.courses).forEach(function (slug) {
+      var target = follow(slug, data.redirects);
+      if (target === slug) return;
+      var entry = state.courses[slug];
+      delete state.courses[slug];
+      entry.slug = target;
+      if (state.courses[target]) {
+        var kept = state.courses[target];
+        kept.status = laterStatus(kept.status, entry.status);
+        kept.start = kept.start || entry.start;
+        kept.end = kept.end || entry.end;
+      } else {
+        state.courses[target] = entry;
+      }
+    });
+    Object.keys(state.modules).forEach(function (slug) {
+      var target = follow(slug, data.redirects);
+      if (target === slug) return;
+      var keys = state.modules[slug];
+      delete state.modules[slug];
+      mergeModules(state, target, keys);
+    });
+    Object.keys(state.courses).forEach(function (slug) {
+      if (data.courses[slug]) refreshFromCatalog(state.courses[slug], data.courses[slug]);
+    });
+    if (JSON.stringify(state) !== before) save(state);
+    return state;
+  }
+
+  function counted(entry, year) {
+    if (!entry.start && !entry.end) return true;
+    return entry.start.slice(0, 4) === String(year) || entry.end.slice(0, 4) === String(year);
+  }
+
+  function totals(state) {
+    var year = thisYear(), planned = 0, done = 0;
+    Object.keys(state.courses).forEach(function (slug) {
+      var e = state.courses[slug];
+      if (!counted(e, year)) return;
+      planned += e.jp;
+      if (e.status === "selesai") done += e.jp;
+    });
+    return { planned: planned, done: done, year: year };
+  }
+
+  function ordered(state) {
+    return Object.keys(state.courses).map(function (s) { return state.courses[s]; }).sort(function (a, b) {
+      return a.added < b.added ? -1 : a.added > b.added ? 1 : a.title.localeCompare(b.title, "id");
+    });
+  }
+
+  L.planData = planData;
+  L.follow = follow;
+  L.mergeEntry = mergeEntry;
+  L.mergeModules = mergeModules;
+  L.reconcile = reconcile;
+  L.totals = totals;
+  L.ordered = ordered;
+})(window.asnLearning);
