@@ -68,11 +68,14 @@
   // importScripts is synchronous in a real worker and returns a Promise in worker-shim.js
   function load (urls) {
     if (!urls.length) return Promise.resolve()
-    try {
-      return Promise.resolve(importScripts.apply(self, urls.map(function (u) { return BASE + u })))
-    } catch (err) {
-      return Promise.reject(err)
+    var attempt = function () {
+      try {
+        return Promise.resolve(importScripts.apply(self, urls.map(function (u) { return BASE + u })))
+      } catch (err) {
+        return Promise.reject(err)
+      }
     }
+    return attempt().catch(attempt)  // once more: a shard that fails to load once must not lose the query
   }
 
   function ready () {                    // search-worker.js loads the manifest with the engine

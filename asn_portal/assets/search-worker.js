@@ -19,7 +19,10 @@
 
   function start () {
     // importScripts is synchronous in a worker and returns a Promise in worker-shim.js (file://)
-    if (!engine) engine = Promise.resolve().then(function () { return importScripts.apply(self, ENGINE) })
+    if (!engine) {
+      engine = Promise.resolve().then(function () { return importScripts.apply(self, ENGINE) })
+        .catch(function (err) { engine = null; throw err })  // a failed load is tried again next query
+    }
     return engine
   }
 
