@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from . import packaged_text
 from .catalog import Catalog
+from .models import Entry
 from .searchdocs import entry_doc, html_doc
 from .searchshards import SearchIndex
 from .urls import entry_src
@@ -36,7 +37,7 @@ class PortalSearch:
 
     def __init__(self) -> None:
         self.index = SearchIndex()
-        self.entries: dict[str, Any] = {}
+        self.entries: dict[str, Entry] = {}
         self.catalog = Catalog()
 
     @staticmethod
@@ -62,7 +63,7 @@ class PortalSearch:
                  if fnmatch.fnmatch(f.src_uri, WORKER)]
         return made
 
-    def add(self, page: Page, generated_title: str | None) -> None:
+    def add(self, page: Page) -> None:
         wanted = page.meta.get("search")
         if isinstance(wanted, dict) and wanted.get("exclude"):  # front matter, as Material reads it
             return
@@ -70,8 +71,8 @@ class PortalSearch:
         if entry is not None:
             self.index.add(entry_doc(entry, page.url, self._title_of))
             return
-        title = generated_title if generated_title is not None else html.unescape(str(page.title or ""))
-        self.index.add(html_doc(page.url, title, page.content or ""))
+        # Page titles reach Material escaped (plugin.on_page_markdown, mkdocs_pages.escape_meta)
+        self.index.add(html_doc(page.url, html.unescape(str(page.title or "")), page.content or ""))
 
     def _title_of(self, kind: str, slug: str) -> str | None:
         entry = self.catalog.get(kind, slug)

@@ -254,8 +254,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
         if self.search_id:  # the page's final HTML, or for an entry page its fields (mkdocs_search)
-            generated = self.pages.get(page.file.src_uri)
-            self.search.add(page, generated.title if generated is not None else None)
+            self.search.add(page)
         return context
 
     @event_priority(-100)  # after every other plugin's on_post_page
