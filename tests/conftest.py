@@ -166,6 +166,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class LoopbackServer(http.server.ThreadingHTTPServer):
+    # A page opens several connections at once; the default backlog of 5 drops a connection attempt
+    # on a busy machine (two test workers and their browsers), and the browser retries only after 1 s.
+    request_queue_size = 128
+
+
 @contextlib.contextmanager
 def serve(directory: Path, build: Callable[[str], object] | None = None) -> Iterator[str]:
     """Serve ``directory`` on a free loopback port and yield its address (ends with "/").
@@ -173,7 +179,7 @@ def serve(directory: Path, build: Callable[[str], object] | None = None) -> Iter
     ``build(url)`` runs first when given: a site built with ``site_url`` set to the served address
     gets Material's instant navigation (it only takes over links listed in sitemap.xml)."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LoopbackServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         if build is not None:

@@ -106,7 +106,7 @@ def build_bundle(project: Path, work: Path) -> Path:
 @contextlib.contextmanager
 def serve(folder: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
     handler = functools.partial(handler_class or _Quiet, directory=str(folder))
-    server = _Server(("127.0.0.1", 0), handler)
+    server = LoopbackServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -116,7 +116,11 @@ def serve(folder: Path, handler_class: type[http.server.SimpleHTTPRequestHandler
         server.server_close()
 
 
-class _Server(http.server.ThreadingHTTPServer):
+class LoopbackServer(http.server.ThreadingHTTPServer):
+    # A page opens several connections at once; the default backlog of 5 drops a connection attempt
+    # on a busy machine, and the browser retries it only after a second or more.
+    request_queue_size = 128
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A browser context closed mid-transfer (a broken pipe) is no error worth a traceback."""
         if not isinstance(sys.exc_info()[1], ConnectionError):
@@ -143,6 +147,15 @@ def search_all(browser: Any, start_url: str, base: str, queries: list[Query], na
     page = context.new_page()
     page.goto(start_url)
     box = page.locator("input.md-search__input")
+    # Opening the box starts the search (from file:// Material sets its worker up only then); once
+    # the worker is ready Material asks it for the box's value. That answer is rendered with the
+    # value at the time it arrives, so had the first query been typed in between, the empty
+    # query's answer would pass for the first query's (and the first query's for the second's).
+    box.focus()
+    try:
+        page.wait_for_function(_IDLE, timeout=15_000)
+    except Exception as exc:
+        raise RuntimeError(f"{name}: the search never became ready") from exc
     run = Run(name)
     seen: dict[str, list[str]] = {}  # Material does not ask its worker again for the same query
     for query in queries:
@@ -155,6 +168,12 @@ def search_all(browser: Any, start_url: str, base: str, queries: list[Query], na
     return run
 
 
+# Ready and idle: the worker answered the empty query Material sends when it is ready, so the
+# result list says the placeholder ("Ketik untuk ...") instead of "Mempersiapkan pencarian".
+_IDLE = """() => {
+  const translations = JSON.parse(document.getElementById('__config').textContent).translations || {};
+  return document.querySelector('.md-search-result__meta').textContent === translations['search.result.placeholder'];
+}"""
 # A hidden item in the result list: Material empties the list when it renders the worker's answer.
 _MARK_PENDING = """() => {
   const item = document.createElement('li');
