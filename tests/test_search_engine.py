@@ -165,3 +165,16 @@ def test_a_query_loads_the_same_few_kilobytes_at_any_catalog_size(node: str, tmp
     for query, small in loaded[600].items():
         assert loaded[6000][query] <= 300_000, (query, loaded[6000][query])
         assert loaded[6000][query] <= 2 * small, (query, small, loaded[6000][query])
+
+
+def test_a_query_loads_only_the_vocabulary_its_word_forms_use(node: str, sample_site: Path) -> None:
+    """A word no prefix rule applies to loads its own vocabulary shard alone (the sample has shards
+    ra, ka, pa, sa, ta that a restored consonant would need); a meN- word also loads the shards of
+    the roots whose first consonant the prefix swallowed (mengevaluasi: kevaluasi, pevaluasi...)."""
+    plain = ask_fresh(node, sample_site, "anggaran")
+    assert [s for s in plain["shards"] if s.startswith("v/")] == ["v/an.js"], plain["shards"]
+    assert pages(plain)
+    nasal = ask_fresh(node, sample_site, "mengevaluasi")
+    vocabulary = {s for s in nasal["shards"] if s.startswith("v/")}
+    assert {"v/me.js", "v/ev.js", "v/ke.js", "v/pe.js"} <= vocabulary, nasal["shards"]
+    assert "faktor/evaluasi-kinerja/" in pages(nasal)[:3], pages(nasal)

@@ -164,10 +164,23 @@
 
   // -- one typed word -> weighted index words ---------------------------------------------------
 
+  // The other forms a typed word stands for, with their weights: the consonant that meN-/peN-
+  // swallowed put back, or taken off a root, and pe-/be-/te- + r-root. vocabularyKeys loads the
+  // shards of exactly these and expand looks them up, so a query loads no shard it cannot use.
+  function forms (word, root) {
+    var out = []
+    if (/^(per|ber|ter)[aiueo]/.test(word) && /^[aiueo]/.test(root)) out.push(["r" + root, 0.8])
+    if (NASAL_PREFIX.test(word) && /^[aiueo]/.test(root)) {
+      "kpst".split("").forEach(function (c) { out.push([c + root, 0.8]) })
+    } else if (/^[kpstr][aiueo]/.test(root)) {
+      out.push([root.slice(1), 0.6])
+    }
+    return out
+  }
+
   function vocabularyKeys (word) {
     var root = stem(word)
-    var probes = [word, root, "r" + root, root.slice(1)]
-    "kpst".split("").forEach(function (c) { probes.push(c + root) })
+    var probes = [word, root].concat(forms(word, root).map(function (f) { return f[0] }))
     return probes.map(vkey).concat(deeperKeys(word))
   }
 
@@ -180,14 +193,9 @@
     var found = clauses.length > 0
     var root = stem(word)
     if (root !== word && find(root)) { add(find(root), found ? STEM_BOOST_WHEN_FOUND : 1); found = true }
-    if (/^(per|ber|ter)[aiueo]/.test(word) && /^[aiueo]/.test(root) && find("r" + root)) {
-      add(find("r" + root), 0.8); found = true
-    }
-    if (NASAL_PREFIX.test(word) && /^[aiueo]/.test(root)) {
-      "kpst".split("").forEach(function (c) { if (find(c + root)) { add(find(c + root), 0.8); found = true } })
-    } else if (/^[kpstr][aiueo]/.test(root) && find(root.slice(1))) {
-      add(find(root.slice(1)), 0.6); found = true
-    }
+    forms(word, root).forEach(function (f) {
+      if (find(f[0])) { add(find(f[0]), f[1]); found = true }
+    })
     if (!found && allowTypo && word.length >= TYPO_MIN_LENGTH) {
       var seen = {}
       neighbours(root).concat(root !== word ? neighbours(word) : []).forEach(function (e) {

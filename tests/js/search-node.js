@@ -1,6 +1,7 @@
 // Runs asn-portal's search engine in Node against a built site's search/ folder:
 //   node tests/js/search-node.js SITE_DIR < queries (one a line)
-//   -> JSON: [{query, items (as Material receives them), files, bytes (what the query loaded)}, ...]
+//   -> JSON: [{query, items (as Material receives them), files, bytes (what the query loaded),
+//              shards (those files under search/, as "v/ar.js")}, ...]
 // Used by tests/test_search_engine.py; importScripts reads the shard files from disk.
 "use strict";
 const fs = require("fs");
@@ -32,7 +33,9 @@ const queries = fs.readFileSync(0, "utf8").split("\n").filter(Boolean);
     const files = global.loaded.slice(before);
     before = global.loaded.length;
     const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
-    out.push({ query: q, items: result.items.map(i => i[0]), files: files.length, bytes });
+    const index = path.join(path.resolve(site), "search") + path.sep;
+    const shards = files.filter(f => f.startsWith(index)).map(f => f.slice(index.length).split(path.sep).join("/"));
+    out.push({ query: q, items: result.items.map(i => i[0]), files: files.length, bytes, shards });
   }
   process.stdout.write(JSON.stringify(out));
 })();
