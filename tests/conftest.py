@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import http.server
 import os
 import shutil
+import sys
 import textwrap
 import threading
 import zipfile
@@ -18,9 +18,9 @@ import pytest
 
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("ASN_PORTAL_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+# The browser and the loopback server the search benchmark uses: one setup for tests and benchmarks.
+sys.path.insert(0, str(ROOT / "benchmarks" / "search"))
+from run import CHROMIUM, CHROMIUM_ARGS, LoopbackServer, QuietHandler  # noqa: E402
 
 MKDOCS_YML = """\
 site_name: Portal Uji
@@ -161,24 +161,13 @@ def node() -> str:
     return found
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-class LoopbackServer(http.server.ThreadingHTTPServer):
-    # A page opens several connections at once; the default backlog of 5 drops a connection attempt
-    # on a busy machine (two test workers and their browsers), and the browser retries only after 1 s.
-    request_queue_size = 128
-
-
 @contextlib.contextmanager
 def serve(directory: Path, build: Callable[[str], object] | None = None) -> Iterator[str]:
     """Serve ``directory`` on a free loopback port and yield its address (ends with "/").
 
     ``build(url)`` runs first when given: a site built with ``site_url`` set to the served address
     gets Material's instant navigation (it only takes over links listed in sitemap.xml)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = LoopbackServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     try:

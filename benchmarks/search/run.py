@@ -105,7 +105,7 @@ def build_bundle(project: Path, work: Path) -> Path:
 
 @contextlib.contextmanager
 def serve(folder: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
-    handler = functools.partial(handler_class or _Quiet, directory=str(folder))
+    handler = functools.partial(handler_class or QuietHandler, directory=str(folder))
     server = LoopbackServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -127,7 +127,7 @@ class LoopbackServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
