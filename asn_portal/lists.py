@@ -54,13 +54,14 @@ class Paging:
         return min(self.number * self.size, self.total)
 
 
-def page_count(total: int, size: int) -> int:
+def parts(total: int, size: int) -> int:
+    """Pages (or chunks) of ``size`` entries that hold ``total``: at least one, an empty listing too."""
     return max(1, -(-total // size))
 
 
 def paging(number: int, total: int, size: int, href: Callable[[int], str]) -> Paging:
     """Page ``number`` of ``total`` entries; ``href(n)`` links page n from this one."""
-    count = page_count(total, size)
+    count = parts(total, size)
     shown = sorted({1, count, *range(max(1, number - NEAR_PAGES), min(count, number + NEAR_PAGES) + 1)})
     links: list[tuple[int | None, str | None]] = []
     for n in shown:
@@ -75,10 +76,6 @@ def chunk_sizes(size: int) -> tuple[int, int]:
     """Entries in one "cards" chunk and in one "data" chunk, for a page size."""
     cards = size * CARD_CHUNK_PAGES
     return cards, cards * DATA_CHUNK_CARDS
-
-
-def chunk_count(total: int, chunk: int) -> int:
-    return max(1, -(-total // chunk))
 
 
 def script(list_name: str, part: str, number: int, payload: object) -> str:

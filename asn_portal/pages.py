@@ -129,7 +129,7 @@ class PageRenderer:
             paging.card_chunk, paging.data_chunk = lists.chunk_sizes(self.page_size)
             paging.card_hrefs, paging.data_hrefs = (
                 [self.urls.href(src, list_chunk_path(kind, part, n), page=False)
-                 for n in range(lists.chunk_count(len(entries), chunk))]
+                 for n in range(lists.parts(len(entries), chunk))]
                 for part, chunk in (("cards", paging.card_chunk), ("data", paging.data_chunk)))
         body, toc = self._render(template, src, spec=spec, entries=entries[:self.page_size], paging=paging,
                                  card=self._card(kind, src))
@@ -140,7 +140,7 @@ class PageRenderer:
         """Pages 2, 3 ... of a listing longer than a page: every entry reachable without JavaScript."""
         spec, entries, size = KINDS[kind], self.catalog.sorted(kind), self.page_size
         found = []
-        for number in range(2, lists.page_count(len(entries), size) + 1):
+        for number in range(2, lists.parts(len(entries), size) + 1):
             src = list_page_src(kind, number)
             body, toc = self._render("list_page.md.j2", src, spec=spec,
                                      entries=entries[(number - 1) * size:number * size],

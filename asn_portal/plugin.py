@@ -201,8 +201,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             _replace(files, CopiedFile.generated(config, published, abs_src_path=str(source)))
         for dest, redirect in sorted(rendered.redirects.items()):
             _replace(files, CopiedFile.generated(config, dest, content=redirect))
-        self.search.start(self.catalog)
         if self.search_id:
+            self.search.start(self.catalog)
             for file in self.search.files(files, config, ASSET_DIR):
                 _replace(files, file, quiet=True)
         if files.get_file_from_path(HOME) is None:

@@ -44,13 +44,13 @@ def entry_doc(entry: Entry, url: str, title_of: TitleOf) -> SearchDoc:
     return SearchDoc(url, entry.title, facts, _excerpt(str(summary)), "\n".join(p for p in parts if p))
 
 
-def html_doc(url: str, title: str, html: str, label: str = "") -> SearchDoc:
+def html_doc(url: str, title: str, html: str) -> SearchDoc:
     parser = _TextParser()
     parser.feed(html)
     parser.close()
     body = " ".join(" ".join(parser.parts).split())
     excerpt = body[len(title):].lstrip() if body.startswith(title) else body
-    return SearchDoc(url, title, label, _excerpt(excerpt), body)
+    return SearchDoc(url, title, "", _excerpt(excerpt), body)  # no label: not an entry
 
 
 def _excerpt(text: str) -> str:

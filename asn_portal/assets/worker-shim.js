@@ -16,9 +16,9 @@
  *   "message" events      <- Worker#postMessage(data) (cloned into the iframe)
  *   importScripts(...u)   -> loads the scripts via <script async=false> tags (fetched
  *                            in parallel, run IN ORDER) and returns a Promise (real importScripts is
- *                            synchronous; that is impossible here). Material's
- *                            search worker does `yield importScripts(...)`
- *                            inside an async function, so it waits correctly.
+ *                            synchronous; that is impossible here). The search
+ *                            worker and engine (search-worker.js, search-engine.js)
+ *                            wrap the call in Promise.resolve, so they wait either way.
  *   close()               -> terminate()
  * Relative URLs (for importScripts) resolve against the worker script URL, as
  * in a real worker. Messages posted before the worker script has finished
