@@ -113,10 +113,12 @@ class _WarningsOnly(logging.Filter):
 
 
 def _show_warnings(logger: logging.Logger) -> None:
-    if not any(getattr(h, "asn_portal", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("PERINGATAN - %(message)s"))
-        handler.addFilter(_WarningsOnly())
-        handler.asn_portal = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-    logger.setLevel(logging.WARNING)
+    """MkDocs' warnings, and the plugin's own notices (logger "asn_portal", which ``--strict`` does not count)."""
+    for each in (logger, logging.getLogger("asn_portal")):
+        if not any(getattr(h, "asn_portal", False) for h in each.handlers):
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("PERINGATAN - %(message)s"))
+            handler.addFilter(_WarningsOnly())
+            handler.asn_portal = True  # type: ignore[attr-defined]
+            each.addHandler(handler)
+        each.setLevel(logging.WARNING)

@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import packaged_text
-from .build import build_offline
+from .build import SiteError, build_offline
 from .history import Commit, head_commit
-from .paths import windows_problem
+from .paths import same_file_names, windows_problem
 from .project import ProjectNotFoundError, load_project
 from .text import date_id, size_id
 
@@ -138,6 +138,11 @@ def make_bundle(config_file: Path, output: Path, chosen: tuple[tuple[str, str], 
         _write_text(root / START, _fill(packaged_text("templates", "bundle_start.html"), fill, html.escape))
         _write_text(root / README, _fill(packaged_text("templates", "bundle_readme.txt"), fill, str))
         files = sorted(p for p in root.rglob("*") if p.is_file())
+        # check refuses such names; this is the last guard, so no kit ever holds two that unpack as one
+        clashes = same_file_names([p.relative_to(root).as_posix() for p in files])
+        if clashes:
+            raise SiteError("Bundel tidak dibuat: " + "; ".join(f"{a} dan {b} menjadi satu berkas saat diekstrak"
+                                                                 for a, b in clashes))
         sums = "".join(f"{digests.get(p) or _sha256(p)}  {p.relative_to(root).as_posix()}\n" for p in files)
         _write_text(root / SUMS, sums)
         _write_zip(root, output, top)

@@ -1,34 +1,57 @@
-"""Hand-written pages (MkDocs' ``docs_dir``, ``content/pages/``) are contributions too.
+"""Hand-written pages (MkDocs' ``docs_dir``, ``content/pages/``) are contributions too, and the core owns them.
 
-Every file there goes through the same rules as catalog content: Markdown pages are read as the
-build reads them and their links and raw HTML checked by ``linkcheck``; other files only of the
-material types; nothing may take the path of a theme asset or of a page the portal generates.
+A page is read once, here, for ``check`` and for the build alike: front matter through the declared
+schema (``frontmatter``), the body with the site's Markdown extensions, every link through the
+resolver and every piece of HTML through the one sanitiser. The engine receives the finished page
+(``PageSource``: sanitised HTML, table of contents, a title and meta the core set) and never reads
+the source itself, so nothing in a page can choose a template or feed the theme a value.
+
+Other files in the folder only of the material types; nothing may take an address the theme or the
+portal writes.
 """
 
 from __future__ import annotations
 
+import html
 import os
+import posixpath
 import re
-from collections.abc import Iterable
+import secrets
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import markdown
+from markdown.extensions.toc import slugify as toc_slugify
 
+from .frontmatter import PageMeta, split_page
+from .headings import TocEntry, page_ids
 from .linkcheck import Inspection, Locator, inspect_html
 from .models import KINDS, PUBLISHED_MATERIALS
-from .paths import file_type_problem, is_link, windows_problem
+from .pages import OverviewRenderer, PageSource
+from .paths import file_type_problem, is_link, name_key, windows_problem
 from .problems import ProblemList
 from .project import Project
-from .resolver import Resolver
-from .urls import CONTRIBUTORS, HOME, PLAN
+from .resolver import Link, Resolver
+from .sanitize import clean, safe_id
+from .urls import CONTRIBUTORS, HOME, PLAN, Urls
 
 PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs reads as a page
 # Site paths the theme or the portal itself writes: a contributed file there would replace them.
 THEME_FOLDERS = frozenset({"assets", "search"})
 RESERVED_FILES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
-BASE_EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html")
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)
+# MkDocs' own extensions, always on; the site's come after them.
+BASE_EXTENSIONS = ("toc", "tables", "fenced_code")
+HOME_TITLE = "Beranda"
+DEFAULT_HOME_TITLE = "Portal Pembelajaran ASN"  # a site without its own index.md
+# Where the theme lists every tag (Material's tags plugin); the portal passes the marker on, not its options.
+_TAG_INDEX = re.compile(r"^<!--\s*material/tags\b(.*?)-->[ \t]*$", re.M | re.S)
+_TAG_TOKEN = f"asntags{secrets.token_hex(8)}n"  # unguessable: a page cannot write one
+TAG_INDEX_ELEMENT = '<div data-asn-tag-index=""></div>'
+_HEADING = re.compile(r"<h[1-6][\s>]")
+# (kind, slug) -> published? (a draft or an entry left out of a subset bundle is not)
+Published = Callable[[str, str], bool]
 
 
 def is_page(rel: str) -> bool:
@@ -62,20 +85,34 @@ def generated_pages(slugs: dict[str, set[str]]) -> set[str]:
     return found
 
 
+def generated_addresses() -> tuple[set[str], set[str]]:
+    """(top-level folders, files) the theme or the portal writes at the site root, as ``name_key``s."""
+    folders = {*(k.url_dir for k in KINDS.values()), CONTRIBUTORS.split("/")[0], PLAN.split("/")[0],
+               PUBLISHED_MATERIALS, *THEME_FOLDERS}
+    return {name_key(f) for f in folders}, {name_key(f) for f in RESERVED_FILES}
+
+
 def reserved_problem(rel: str) -> str | None:
-    top = rel.split("/")[0]
-    reserved = {*(k.url_dir for k in KINDS.values()), CONTRIBUTORS.split("/")[0], PLAN.split("/")[0],
-                PUBLISHED_MATERIALS, *THEME_FOLDERS}
-    if rel in RESERVED_FILES or (top in reserved and "/" in rel):
-        return (f"path '{rel}' dipakai tema atau halaman yang dibuat portal, sehingga berkas ini akan menggantikannya. "
-                "Pindahkan ke folder lain; penggantian tema hanya lewat folder overrides/ yang dikelola peninjau.")
+    """A pages-folder file whose published address is one the theme or the portal writes."""
+    folders, files = generated_addresses()
+    key = name_key(rel)
+    top = key.split("/")[0]
+    # "kursus.md" is published at kursus/index.html (directory URLs) or beside the kursus/ folder.
+    stem = top.rsplit(".", 1)[0] if "/" not in key and is_page(key) else None
+    if key in files or (top in folders and "/" in key) or stem in folders:
+        return (f"path '{rel}' dipakai tema atau halaman yang dibuat portal, sehingga berkas ini akan menggantikannya "
+                "atau hilang. Pindahkan ke folder lain atau ganti namanya; penggantian tema hanya lewat folder "
+                "overrides/ yang dikelola peninjau.")
     return None
 
 
-def check_pages(project: Project, resolver: Resolver, files: Iterable[str], problems: ProblemList) -> dict[str, str]:
-    """Report problems in every file of the pages folder; return the materials pages link."""
+def check_pages(project: Project, resolver: Resolver, files: Iterable[str],
+                problems: ProblemList) -> tuple[dict[str, str], dict[str, ReadPage]]:
+    """Report problems in every file of the pages folder; return the materials pages link and the pages
+    as read (the build publishes exactly these)."""
     materials: dict[str, str] = {}
-    renderer = PageReader(project)
+    read: dict[str, ReadPage] = {}
+    reader = PageReader(project)
     for rel in files:
         shown = project.rel(project.pages_dir / rel)
         problem = reserved_problem(rel) or windows_problem(rel)
@@ -85,55 +122,187 @@ def check_pages(project: Project, resolver: Resolver, files: Iterable[str], prob
             problems.error(shown, 1, None, problem)
             continue
         if is_page(rel):
-            materials.update(renderer.check(rel, resolver, problems).materials)
-    return materials
+            page = reader.read(rel, resolver, problems)
+            if page is not None:
+                read[rel] = page
+                materials.update(page.inspection.materials)
+    return materials, read
+
+
+@dataclass
+class ReadPage:
+    """A hand-written page as read: meta, its HTML before sanitising, its headings."""
+
+    rel: str  # path inside the pages folder ("tentang.md"), the page's source path for the engine
+    source: str  # path from the project root, for messages and edit links
+    meta: PageMeta
+    html: str
+    toc: list[TocEntry]
+    inspection: Inspection = field(default_factory=Inspection)
+    tag_indexes: int = 0  # tag index markers (``<!-- material/tags -->``), placeholders in ``html``
+
+    @property
+    def title(self) -> str:
+        """Plain text: front matter's title, else the first level-1 heading, else the file's name."""
+        if self.meta.title:
+            return self.meta.title
+        first = next((t for t in self.toc if t["level"] == 1), None)
+        if first is not None and html.unescape(first["name"]).strip():
+            return " ".join(html.unescape(first["name"]).split())
+        if self.rel in (HOME, "README.md"):
+            return HOME_TITLE
+        stem = posixpath.splitext(posixpath.basename(self.rel))[0]
+        if stem in ("index", "README"):
+            stem = posixpath.basename(posixpath.dirname(self.rel)) or HOME_TITLE
+        name = stem.replace("-", " ").replace("_", " ")
+        return name.capitalize() if name.lower() == name else name
+
+
+def safe_slugify(original: Callable[..., str]) -> Callable[..., str]:
+    """The site's heading slugify, with reserved ids (``## __config``) given a prefix."""
+
+    def slugify(value: str, separator: str, *args: Any, **kwargs: Any) -> str:
+        return safe_id(original(value, separator, *args, **kwargs))
+
+    return slugify
 
 
 class PageReader:
     """Reads hand-written pages with the site's own Markdown extensions (falling back to MkDocs'
-    usual ones when an extension cannot be loaded outside MkDocs)."""
+    own ones when an extension cannot be loaded outside MkDocs: check and build fall back alike)."""
 
     def __init__(self, project: Project) -> None:
         self.project = project
         names = [name for name, _ in project.markdown_extensions]
         self.extensions = list(dict.fromkeys([*BASE_EXTENSIONS, *names]))
-        self.configs: dict[str, Any] = {n: c for n, c in project.markdown_extensions if c}
+        self.configs: dict[str, Any] = {n: dict(c) for n, c in project.markdown_extensions if c}
+        toc = self.configs.setdefault("toc", {})
+        original = toc.get("slugify")
+        # Reserved ids (``## __config``) get their prefix in the heading and in the contents alike.
+        toc["slugify"] = safe_slugify(original if callable(original) else toc_slugify)
 
-    def convert(self, text: str) -> tuple[str, list[str]]:
-        """(HTML, targets of every reference definition): like ``markup.convert`` for YAML fields, so an
-        unused definition is checked here too."""
+    def convert(self, text: str) -> tuple[str, list[TocEntry], list[str]]:
+        """(HTML, headings, targets of every reference definition): an unused definition is checked too."""
         try:
             md = markdown.Markdown(extensions=self.extensions, extension_configs=self.configs)
-            html = md.convert(text)
+            page_html = md.convert(text)
         except Exception:  # a site extension that only loads inside MkDocs: read as MkDocs does by default
-            md = markdown.Markdown(extensions=list(BASE_EXTENSIONS))
-            html = md.convert(text)
-        return html, [url for url, _ in md.references.values()]
+            md = markdown.Markdown(extensions=list(BASE_EXTENSIONS), extension_configs={"toc": self.configs["toc"]})
+            page_html = md.convert(text)
+        tokens: list[dict[str, Any]] = getattr(md, "toc_tokens", [])
+        return page_html, _flat(tokens), [url for url, _ in md.references.values()]
 
-    def check(self, rel: str, resolver: Resolver, problems: ProblemList) -> Inspection:
+    def read(self, rel: str, resolver: Resolver, problems: ProblemList) -> ReadPage | None:
         path = self.project.pages_dir / rel
         shown = self.project.rel(path)
         try:
             if path.lstat().st_size > self.project.max_catalog_file_size:
                 problems.error(shown, 1, None, f"halaman lebih besar dari {self.project.max_catalog_file_size} byte. "
                                                "Pecah menjadi beberapa halaman.")
-                return Inspection()
-            text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+                return None
+            text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
         except UnicodeDecodeError:
             problems.error(shown, 1, None, "halaman bukan UTF-8. Simpan ulang dengan encoding UTF-8.")
-            return Inspection()
+            return None
         except OSError as exc:
             problems.error(shown, 1, None, f"halaman tidak dapat dibaca: {exc.strerror}.")
-            return Inspection()
-        front = _FRONT_MATTER.match(text)
-        offset = text.count("\n", 0, front.end()) if front else 0
-        body = text[front.end():] if front else text
+            return None
+        split = split_page(text, shown, problems, resolver)
         lines = text.split("\n")
-        locate = Locator(lines, offset + 1, len(lines))
+        locate = Locator(lines, split.body_line, len(lines))
 
         def report(line: int, col: int | None, message: str, error: bool) -> None:
             (problems.error if error else problems.warning)(shown, line, col, message)
 
-        html, definitions = self.convert(body)
-        return inspect_html(html, resolver, locate, report, from_page=rel, sanitised=not self.project.raw_html_pages,
-                            definitions=definitions)
+        body, markers = _tag_index_markers(split.body, shown, split.body_line, problems)
+        page_html, toc, definitions = self.convert(body)
+        inspection = inspect_html(page_html, resolver, locate, report, from_page=rel,
+                                  sanitised=not self.project.raw_html_pages, definitions=definitions)
+        return ReadPage(rel, shown, split.meta, page_html, toc, inspection, markers)
+
+
+def render_page(page: ReadPage, resolver: Resolver, urls: Urls, published: Published,
+                raw_html: bool = False) -> tuple[PageSource, list[str]]:
+    """The published page, and the refusals met while publishing (none once ``check`` passed: the same
+    resolver decides the same targets; a non-empty list stops the build all the same)."""
+    refused: list[str] = []
+
+    def url(tag: str, attr: str, raw: str) -> str | None:
+        decision = resolver.resolve(raw, from_page=page.rel)
+        if isinstance(decision, Link):
+            return urls.link(page.rel, decision, published)
+        refused.append(f"{page.source}: {decision.message}")
+        return None
+
+    body = _rewrite_urls(page.html, url) if raw_html else clean(page.html, url)
+    positions = []
+    for n in range(page.tag_indexes):  # after cleaning: content cannot forge the element that replaces it
+        marker = f"<p>{_marker(n)}</p>" if f"<p>{_marker(n)}</p>" in body else _marker(n)
+        positions.append(len(_HEADING.findall(body, 0, max(body.find(marker), 0))))
+        body = body.replace(marker, TAG_INDEX_ELEMENT, 1)
+    meta = page.meta
+    return PageSource(page.rel, page.title, body, list(page.toc), "page", page.source, meta.description, meta.tags,
+                      hide=meta.hide, searchable=not meta.search_exclude, tag_indexes=tuple(positions)), refused
+
+
+def publish_pages(read: dict[str, ReadPage], resolver: Resolver, urls: Urls, published: Published,
+                  overview: OverviewRenderer, raw_html: bool = False) -> tuple[list[PageSource], list[str]]:
+    """Every hand-written page as published, the home page with the portal's overview after its own
+    part (its headings in the same contents); a site without ``index.md`` gets a home page of its own."""
+    made: list[PageSource] = []
+    refused: list[str] = []
+    for page in read.values():
+        source, bad = render_page(page, resolver, urls, published, raw_html)
+        made.append(source)
+        refused += bad
+    home = next((p for p in made if p.src == HOME), None)
+    if home is None:
+        home = PageSource(HOME, DEFAULT_HOME_TITLE, "", [], "page")
+        made.append(home)
+    extra, toc = overview(page_ids(home.html))
+    home.html = f"{home.html}\n{extra}"
+    home.toc = [*home.toc, *toc]
+    return made, refused
+
+
+def _tag_index_markers(body: str, shown: str, first_line: int, problems: ProblemList) -> tuple[str, int]:
+    """Tag index markers replaced by placeholders the sanitiser keeps (a comment it would drop); the
+    engine fills in the index of every tag where each stood. Options in a marker are not passed on."""
+    count = 0
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal count
+        if m.group(1).strip():
+            line = first_line + body.count("\n", 0, m.start())
+            problems.warning(shown, line, None, "pengaturan di dalam penanda daftar tag tidak dipakai. Tulis "
+                                                "<!-- material/tags --> saja.")
+        count += 1
+        return f"\n{_marker(count - 1)}\n"
+
+    return _TAG_INDEX.sub(one, body), count
+
+
+def _marker(n: int) -> str:
+    return f"{_TAG_TOKEN}{n}x"
+
+
+def _flat(tokens: Iterable[dict[str, Any]]) -> list[TocEntry]:
+    flat: list[TocEntry] = []
+    for token in tokens:
+        flat.append({"level": int(token["level"]), "id": safe_id(str(token["id"])), "name": str(token["name"])})
+        flat += _flat(token.get("children", []))
+    return flat
+
+
+_URL_ATTR = re.compile(r"""(\s(?:href|src|poster)=)("([^"]*)"|'([^']*)')""")
+
+
+def _rewrite_urls(page_html: str, url: Callable[[str, str, str], str | None]) -> str:
+    """``raw_html_pages`` (a reviewed opt-out): the HTML stays as written, only its links are resolved."""
+
+    def one(m: re.Match[str]) -> str:
+        raw = html.unescape(m.group(3) if m.group(3) is not None else m.group(4))
+        target = url("", "", raw)
+        return f'{m.group(1)}"{html.escape(target if target is not None else raw, quote=True)}"'
+
+    return _URL_ATTR.sub(one, page_html)

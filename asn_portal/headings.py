@@ -9,6 +9,7 @@ anchor link, and an entry in the page's table of contents.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypedDict
@@ -91,3 +92,13 @@ class Headings:
             link = f"<a{_attributes(**{'class': s.permalink_class, 'href': '#' + anchor}, **extra)}>{symbol}</a>"
             body = link + body if s.permalink_leading else body + link
         return Markup(f"<h{level}{_attributes(id=anchor)}>{body}</h{level}>")
+
+
+# An id attribute anywhere (no scan back to its tag: that made this a twentieth of a build); a text
+# that merely reads ` id="x"` would add an anchor the engine then does not warn about, nothing more.
+_ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
+
+
+def page_ids(page_html: str) -> set[str]:
+    """Every id an HTML text gives an element (the anchors a link may point at)."""
+    return {html.unescape(m.group(1) or m.group(2)) for m in _ID.finditer(page_html)}

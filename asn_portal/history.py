@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-def last_updated(root: Path, folder: Path) -> dict[str, dt.date]:
-    """``{"content/courses/x.yml": date}`` for files under ``folder`` (paths from ``root``)."""
+def last_updated(root: Path, folder: Path, warnings: list[str] | None = None) -> dict[str, dt.date]:
+    """``{"content/courses/x.yml": date}`` for files under ``folder`` (paths from ``root``).
+
+    A commit date that is no date (year 10000, a broken commit) means no date for its files: the
+    build goes on, and ``warnings`` gets a line saying so."""
     git = shutil.which("git")
     if git is None:
         return {}
@@ -29,12 +32,26 @@ def last_updated(root: Path, folder: Path) -> dict[str, dt.date]:
         return {}
     dates: dict[str, dt.date] = {}
     day: dt.date | None = None
+    undated: set[str] = set()
     for line in log.splitlines():
         if line.startswith("\0"):
-            day = dt.date.fromisoformat(line[1:].strip())
-        elif line.strip() and day is not None:
-            dates.setdefault(line.strip(), day)  # newest commit comes first
+            day = _day(line[1:])
+            if day is None and warnings is not None:
+                warnings.append(f"tanggal commit Git '{line[1:].strip()[:40]}' tidak dapat dibaca; berkas yang diubah "
+                                "commit itu tampil tanpa tanggal \"Terakhir diperbarui\".")
+        elif line.strip():
+            if day is None:
+                undated.add(line.strip())
+            elif line.strip() not in undated:
+                dates.setdefault(line.strip(), day)  # newest commit comes first
     return dates
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -221,6 +221,23 @@ class _CyclicAliasError(Exception):
         self.line, self.col = line, col
 
 
+def parse_capped(text: str, rel: str, problems: ProblemList) -> Tree:
+    """``parse`` with its limits reported: an alias bomb, a self-referring alias, nesting too deep.
+    Every YAML the portal reads from content comes through here (catalog files and page front matter)."""
+    try:
+        return parse(text, rel, problems)
+    except _TooLargeError:
+        line, col = _first_alias(text)
+        problems.error(rel, line, col, "alias YAML (*nama) di sini membuat isi berkas berlipat ganda terlalu besar. "
+                       "Tulis nilainya langsung tanpa alias (&/*).")
+    except _CyclicAliasError as exc:
+        problems.error(rel, exc.line, exc.col, "alias YAML di nilai ini merujuk ke dirinya sendiri sehingga tidak "
+                                               "berujung. Tulis nilainya langsung tanpa alias (&/*).")
+    except RecursionError:
+        problems.error(rel, 1, None, "susunan daftar atau pemetaan bertingkat terlalu dalam. Sederhanakan isinya.")
+    return None
+
+
 @dataclass
 class Source:
     """A read catalog file: its tree (None when unusable) and its lines, for locating text."""
@@ -255,20 +272,7 @@ def read_file(path: Path, rel: str, problems: ProblemList, required: tuple[str, 
     text = decode(data, rel, problems)
     if text is None:
         return Source(rel, None, [])
-    try:
-        tree = parse(text, rel, problems)
-    except _TooLargeError:
-        line, col = _first_alias(text)
-        problems.error(rel, line, col, "alias YAML (*nama) di sini membuat isi berkas berlipat ganda terlalu besar. "
-                       "Tulis nilainya langsung tanpa alias (&/*).")
-        tree = None
-    except _CyclicAliasError as exc:
-        problems.error(rel, exc.line, exc.col, "alias YAML di nilai ini merujuk ke dirinya sendiri sehingga tidak "
-                                               "berujung. Tulis nilainya langsung tanpa alias (&/*).")
-        tree = None
-    except RecursionError:
-        problems.error(rel, 1, None, "susunan daftar atau pemetaan bertingkat terlalu dalam. Sederhanakan isinya.")
-        tree = None
+    tree = parse_capped(text, rel, problems)
     if tree is None and len(problems.items) == before:
         keys = f"Tulis kolom wajibnya: {', '.join(k + ': ...' for k in required)}, atau s" if required else "S"
         problems.error(rel, 1, None, f"berkas kosong. {keys}alin templat dari CONTRIBUTING.md lalu isi kolomnya.")

@@ -71,7 +71,7 @@ class PortalSearch:
         if entry is not None:
             self.index.add(entry_doc(entry, page.url, self._title_of))
             return
-        # Page titles reach Material escaped (plugin.on_page_markdown, mkdocs_pages.escape_meta)
+        # Page titles reach Material escaped (mkdocs_pages.engine_meta)
         self.index.add(html_doc(page.url, html.unescape(str(page.title or "")), page.content or ""))
 
     def _title_of(self, kind: str, slug: str) -> str | None:

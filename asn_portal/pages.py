@@ -52,6 +52,11 @@ class PageSource:
     facts: str = ""  # what a search result shows beside the title: "Kursus · Dasar · 12 JP"
     draft: bool = False
     in_nav: bool = True  # False: a listing's continuation page (kursus/halaman-2.md), reached from page 1
+    hide: tuple[str, ...] = ()  # parts of the theme a hand-written page hides (front matter ``hide``)
+    searchable: bool = True  # False: left out of the search index (front matter ``search: {exclude: true}``)
+    # a hand-written page's tag index markers: for each, how many headings stand before it (the engine
+    # fills each ``handwritten.TAG_INDEX_ELEMENT`` with its list of tags)
+    tag_indexes: tuple[int, ...] = ()
 
 
 OverviewRenderer = Callable[[Iterable[str]], tuple[str, list[TocEntry]]]

@@ -10,6 +10,7 @@ import os
 import posixpath
 import re
 import stat
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -140,3 +141,20 @@ class FileLookup:
         folder = self.base.joinpath(*parts[:-1])
         listing = self._listing(folder) or {}
         return sorted(n for n, st in listing.items() if stat.S_ISREG(st.st_mode))
+
+
+def name_key(path: str) -> str:
+    """One key for names a file system may take as the same file: NFC, then case folding (Windows and
+    macOS ignore letter case; macOS also normalises Unicode)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", path).casefold())
+
+
+def same_file_names(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs of different names that ``name_key`` takes as one (the first seen, then the other)."""
+    seen: dict[str, str] = {}
+    pairs = []
+    for name in names:
+        first = seen.setdefault(name_key(name), name)
+        if first != name:
+            pairs.append((first, name))
+    return pairs

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import html
+import logging
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
 import jinja2.bccache
 from markdown.extensions.toc import nest_toc_tokens
-from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,13 +24,15 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import editlinks, packaged_text
 from .catalog import Catalog
+from .handwritten import publish_pages
+from .headings import page_ids
 from .history import last_updated
 from .lists import DEFAULT_PAGE_SIZE
-from .mkdocs_pages import GeneratedPage, LinkTree, PageGuard, escape_meta, page_ids, safe_slugify, safe_toc, toc_entries
+from .mkdocs_pages import TAGS_MARKER, GeneratedPage, engine_meta, with_tag_indexes
 from .mkdocs_search import PortalSearch
 from .models import KINDS, LINK_PREFIXES
 from .offline import configure_offline, parse_subset, write_search_script
-from .pages import DEFAULT_TARGET_JP, OverviewRenderer, PageSource, render_catalog
+from .pages import DEFAULT_TARGET_JP, PageSource, render_catalog
 from .problems import format_report
 from .project import MAX_CATALOG_FILE_SIZE, Project
 from .urls import CONTRIBUTORS, HOME, PLAN, Urls, index_src
@@ -40,6 +40,7 @@ from .validate import Checked, check_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = get_plugin_logger(__name__)
+NOTICE = logging.getLogger("asn_portal")  # what a person should see that is no fault of the content
 # The learning scripts share window.asnLearning: core first, learning.js (runs them on every page) last.
 LEARNING_JS = ("learning-core.js", "learning-progress.js", "learning-quiz.js", "learning-plandata.js",
                "learning-records.js", "learning-plan.js", "learning-print.js", "learning.js")
@@ -98,13 +99,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.catalog = Catalog()
         self.pages: dict[str, PageSource] = {}  # generated pages not yet handed to MkDocs
         self.handed_over: set[str] = set()  # generated pages handed to MkDocs in this build
-        self.overview: OverviewRenderer | None = None
         self.serving = False
         self.search_id = False  # asn-portal's Indonesian search (mkdocs_search) instead of Material's
         self.search = PortalSearch()
         self.checked: Checked | None = None
-        self.guard: PageGuard | None = None
-        self.site_files: set[str] = set()  # every file the build writes (dest paths)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -137,13 +135,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"{ASSET_DIR}/{asset}" not in target:
                 target.append(f"{ASSET_DIR}/{asset}")
-        toc = config.mdx_configs.setdefault("toc", {})
-        original = toc.get("slugify")
-        if not getattr(original, "asn_portal_safe", False):
-            toc["slugify"] = safe_slugify(original if callable(original) else toc_slugify)
-        self.guard = PageGuard(checked.resolver, lambda kind, slug: self.catalog.get(kind, slug) is not None,
-                               Urls(config.use_directory_urls))
-        config.markdown_extensions.append(LinkTree(self.guard))  # type: ignore[arg-type]
         # --- edit links and Indonesian footer (asn_portal/editlinks.py) ---
         dirs = config.theme.dirs  # our partials right after the site's custom_dir: its overrides still win
         if editlinks.THEME_DIR not in dirs:
@@ -169,24 +160,34 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         assert self.project is not None and self.checked is not None
         _theme_paths_taken(files, config)
         # "Last updated" from Git; not in the bundle, whose bytes must follow from content alone.
-        updated = {} if self.config.offline else last_updated(self.project.root, self.project.content_dir)
+        undated: list[str] = []
+        updated = {} if self.config.offline else last_updated(self.project.root, self.project.content_dir, undated)
+        for warning in undated:  # shown, but outside MkDocs' loggers: `build --strict` must not fail on it
+            NOTICE.warning(warning)
         rendered = render_catalog(self.catalog, config.use_directory_urls, self.checked.resolver, updated,
                                   self.config.yearly_jp_target, config.mdx_configs.get("toc"), self.checked.conversions,
                                   self.config.list_page_size)
         self.checked.conversions.clear()  # every field is in a page now
-        self.overview = rendered.overview
-        self.pages = {p.src: p for p in rendered.pages}
+        # Hand-written pages: published as check read them; MkDocs never reads their source.
+        handwritten, refused = publish_pages(self.checked.read_pages, self.checked.resolver,
+                                             Urls(config.use_directory_urls),
+                                             lambda kind, slug: self.catalog.get(kind, slug) is not None,
+                                             rendered.overview, self.config.raw_html_pages)
+        if refused:
+            raise PluginError("Konten tidak valid:\n" + "\n".join(refused))
+        self.pages = {p.src: p for p in [*rendered.pages, *handwritten]}
         self.handed_over = set()
         docs_dir = Path(config.docs_dir)
-        for page in rendered.pages:
-            # Entry pages are reached through the index pages, not the sidebar (see default_nav).
-            listed = page.kind == "index" and page.in_nav  # a listing's pages 2, 3 ... are linked from page 1
+        for page in self.pages.values():
+            # Entry pages are reached through the index pages, not the sidebar (see default_nav); the
+            # nav decides for hand-written pages, as MkDocs would.
+            listed = page.kind == "page" or (page.kind == "index" and page.in_nav)  # listing pages 2, 3 ...: from 1
             inclusion = InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV
             # Its HTML is handed over in on_page_content: MkDocs has no Markdown to convert.
             file = File.generated(config, page.src, content="", inclusion=inclusion)
-            if page.source:  # the edit button opens the YAML file (MkDocs joins it to docs_dir's edit_uri)
+            if page.source:  # the edit button opens the source file (MkDocs joins it to docs_dir's edit_uri)
                 file.edit_uri = os.path.relpath(self.project.root / page.source, docs_dir).replace(os.sep, "/")
-            _replace(files, file)
+            _replace(files, file, quiet=page.kind == "page")  # a hand-written page: its source, now read by us
             if inclusion is InclusionLevel.NOT_IN_NAV:
                 # MkDocs builds the page set on a file; those in the nav it makes itself, with the nav's titles.
                 GeneratedPage(None, file, config)
@@ -205,51 +206,26 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.search.start(self.catalog)
             for file in self.search.files(files, config, ASSET_DIR):
                 _replace(files, file, quiet=True)
-        if files.get_file_from_path(HOME) is None:
-            _replace(files, File.generated(config, HOME, content="# Portal Pembelajaran ASN\n"))
-        self.site_files = {f.dest_uri for f in files}
         return files
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        assert self.guard is not None
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None:
-            self.guard.current = None
-            # Material prints meta title, description and tags raw: hand it escaped text only.
-            page.meta["title"] = html.escape(generated.title)
-            page.meta["description"] = html.escape(generated.description, quote=True)
-            if generated.tags:
-                page.meta["tags"] = [escape_tag(t) for t in generated.tags]
-            if not generated.in_nav:  # a listing's page 2, 3 ...: its entries are found on their own pages
-                page.meta["search"] = {"exclude": True}
-            return ""
-        self.guard.current = page.file.src_uri  # its links go through the resolver (LinkTree)
-        escape_meta(page.meta, escape_tag)
-        return markdown
+        ours = self.pages.get(page.file.src_uri)
+        if ours is None:
+            return markdown  # a page another plugin made; every page of docs_dir and the catalog is ours
+        # The theme reads page.meta directly (and prints it raw): it gets only what the core wrote.
+        page.meta = engine_meta(ours)
+        # Material's tags plugin finds its marker in the Markdown it is given: one for each tag index.
+        return "\n\n".join([TAGS_MARKER] * len(ours.tag_indexes))
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        assert self.guard is not None and page.toc is not None
-        generated = self.pages.pop(page.file.src_uri, None)  # handed over once: not kept for the whole build
-        if generated is not None:
-            page.toc = get_toc(nest_toc_tokens(generated.toc))
-            page.present_anchor_ids = page_ids(generated.html)  # for MkDocs' check of links to #anchors
-            self.handed_over.add(page.file.src_uri)
-            return generated.html
-        safe_toc(page.toc)
-        if self.config.raw_html_pages:
-            cleaned = html
-        else:
-            cleaned = self.guard.content(page.file.src_uri, html, self.site_files)
-            if self.guard.refused:
-                refused, self.guard.refused = self.guard.refused, []
-                raise PluginError("Konten tidak valid:\n" + "\n".join(refused))
-        if page.file.src_uri == HOME and self.overview is not None:
-            # The portal's own overview follows the sanitised page, its headings in the same contents.
-            overview, toc = self.overview(page_ids(cleaned))
-            page.toc = get_toc(nest_toc_tokens([*toc_entries(page.toc), *toc]))
-            page.present_anchor_ids = (page.present_anchor_ids or set()) | page_ids(overview)
-            cleaned = f"{cleaned}\n{overview}"
-        return cleaned
+        ours = self.pages.pop(page.file.src_uri, None)  # handed over once: not kept for the whole build
+        if ours is None:
+            return html
+        content, toc = with_tag_indexes(ours, html)
+        page.toc = get_toc(nest_toc_tokens(toc))
+        page.present_anchor_ids = page_ids(content)  # for MkDocs' check of links to #anchors
+        self.handed_over.add(page.file.src_uri)
+        return content
 
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -297,12 +273,6 @@ class CopiedFile(File):
 
     def is_static_page(self) -> bool:
         return False
-
-
-def escape_tag(tag: str) -> str:
-    """Material prints tag names raw: escape markup, but leave a plain '&' as a person wrote it, so
-    "Data & Analitik" is the same tag here as in a hand-written page's front matter."""
-    return re.sub(r"&(?=#?\w+;)", "&amp;", tag).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:

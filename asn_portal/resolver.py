@@ -59,6 +59,13 @@ def web_url_problem(text: str) -> str | None:
         return f"URL '{text}' tidak valid. Periksa penulisannya (misalnya tanda kurung siku atau nomor port)."
     if parts.scheme.lower() not in _WEB_SCHEMES or not parts.hostname:
         return f"URL '{text}' tidak lengkap. Tulis alamat lengkap, misalnya https://contoh.go.id/halaman."
+    if "\\" in text:  # browsers read "\" as "/" here: https://a.go.id\@b/ is another host than it seems
+        return f"URL '{text}' memuat garis miring terbalik '\\'. Tulis '/' sebagai gantinya."
+    if "@" in parts.netloc:
+        host = parts.hostname + (f":{parts.port}" if parts.port else "")
+        return (f"URL '{text}' memuat nama pengguna sebelum '@', sehingga pembaca dibawa ke {parts.hostname}, bukan "
+                f"ke alamat yang tampak. Tulis alamatnya tanpa bagian sebelum '@': "
+                f"{parts.scheme}://{host}{parts.path or '/'}.")
     if re.search(r"\s", text) or _CONTROL.search(text):
         return f"URL '{text}' memuat spasi. Ganti spasi dengan %20 atau salin ulang alamatnya dari peramban."
     return None
@@ -103,6 +110,10 @@ class Resolver:
             return self._with_scheme(compact, scheme.group(1))  # decided on what a browser would read
         if _CONTROL.search(text):
             return Refusal("tautan memuat karakter kontrol. Ketik ulang tautannya.")
+        if "\\" in text and (text.startswith("#") or (scheme and len(scheme.group(1)) > 1)):
+            fixed = text.replace("\\", "/")
+            return Refusal(f"tautan '{text}' memuat garis miring terbalik '\\' (peramban membacanya sebagai '/'). "
+                           f"Tulis '/', misalnya {fixed}.")
         if text.startswith("#"):
             return Link("anchor", text)
         if scheme and len(scheme.group(1)) > 1:
@@ -112,10 +123,14 @@ class Resolver:
         path, _, anchor = text.partition("#")
         path = unquote(path)  # what a person means by %20; a second encoding stays literal
         anchor = f"#{anchor}" if anchor else ""
-        if "\\" in path and not path.startswith(("/", "\\")) and not re.match(r"^[A-Za-z]:", path):
+        if "\\" in text and not path.startswith(("/", "\\")) and not re.match(r"^[A-Za-z]:", path):
             norm = posixpath.normpath(path.replace("\\", "/"))
             fixed = norm if norm.startswith(f"{self.prefix}/") else suggest_material(path, self.prefix)
             return Refusal(f"path '{text}' memakai garis miring terbalik '\\'. Pakai '/', tulis: {fixed}")
+        if path.startswith(("\\\\", "\\/", "/\\")):
+            return Refusal(f"path '{text}' adalah alamat jaringan Windows (\\\\server\\...); peramban dan Windows "
+                           f"membukanya di komputer lain. Simpan berkasnya di {self.prefix}/ dan tulis misalnya "
+                           f"{suggest_material(path, self.prefix)}.")
         if path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path):
             return Refusal(f"path materi '{text}' absolut. Tulis path dari folder proyek, diawali '{self.prefix}/', "
                            f"misalnya {suggest_material(path, self.prefix)}.")

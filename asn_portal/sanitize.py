@@ -52,13 +52,44 @@ _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 # Material's own ids all start with "__"; the portal's index pages use "asn-list-<kind>", its plan
 # page "asn-plan-...".
 _RESERVED_ID = re.compile(r"^(__|asn-list-|asn-plan-)")
+# An element with an id is also a global of that name (DOM clobbering): the portal's scripts read
+# window.asnLearning, window.asnPortalList..., Material its observables (document$, location$...).
+_GLOBAL_ID = re.compile(r"^(asn[A-Z_$]|.*\$$)")
+# Classes content may carry: what the Markdown extensions write, never the theme's (md-*) nor the
+# portal's own (asn-*, which its scripts and styles give meaning to).
+ADMONITION_TYPES = frozenset({
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check", "done",
+    "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing", "danger", "error",
+    "bug", "example", "quote", "cite", "inline", "end",
+})
+EXTENSION_CLASSES = frozenset({
+    "admonition", "admonition-title", "footnote", "footnote-ref", "footnote-backref", "toc", "toclink",
+    "headerlink", "codehilite", "highlight", "highlighttable", "linenos", "linenodiv", "lineno", "hll", "filename",
+    "tabbed-set", "tabbed-alternate", "tabbed-labels", "tabbed-content", "tabbed-block", "tabbed-control",
+    "task-list", "task-list-item", "task-list-control", "task-list-indicator", "arithmatex", "critic", "comment",
+    "break", "twemoji", "emojione", "gemoji", "keys", "magiclink", "superfences-tabs", "superfences-content",
+    "nocode", "table", "collapse", "language-text",
+})
+# fenced code's language-python, pymdownx.keys' key-ctrl, magiclink's magiclink-github; Pygments'
+# token classes (k, nf, s2...)
+_EXTENSION_CLASS = re.compile(r"^(language-[\w+#.-]+|key-[a-z0-9-]+|magiclink-[a-z-]+|[a-z][a-z0-9]{0,2})$")
 ID_PREFIX = "isi-"
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def safe_id(value: str) -> str:
-    """An id content may carry: reserved ones (``__config``) get a prefix, others stay as they are."""
-    return ID_PREFIX + value if _RESERVED_ID.match(value) else value
+    """An id content may carry: reserved ones (``__config``, a script's global) get a prefix, others stay."""
+    return ID_PREFIX + value if _RESERVED_ID.match(value) or _GLOBAL_ID.match(value) else value
+
+
+def allowed_class(name: str) -> bool:
+    return name in EXTENSION_CLASSES or name in ADMONITION_TYPES or bool(_EXTENSION_CLASS.match(name))
+
+
+def safe_classes(value: str) -> str | None:
+    """The classes of ``value`` content may carry (None: none left, the attribute goes)."""
+    kept = [name for name in value.split() if allowed_class(name)]
+    return " ".join(kept) if kept else None
 
 
 def url_scheme(value: str) -> str:
@@ -76,6 +107,8 @@ def clean(html: str, url: UrlHook) -> str:
     def attribute(tag: str, name: str, value: str) -> str | None:
         if name == "id":
             return safe_id(value)
+        if name == "class":
+            return safe_classes(value)
         if name == "style":
             return value if _ALIGN.match(value) else None
         if (tag, name) in URL_ATTRIBUTES:
@@ -121,6 +154,10 @@ class _Scan(HTMLParser):
             if name not in allowed:
                 why = " (atribut on... menjalankan skrip)" if name.startswith("on") else ""
                 self.found.append(Removal(f"atribut '{name}' pada <{tag}> dibuang{why}.", name))
+            elif name == "class" and any(not allowed_class(c) for c in (value or "").split()):
+                dropped = ", ".join(c for c in (value or "").split() if not allowed_class(c))
+                self.found.append(Removal(f"kelas '{dropped}' pada <{tag}> dibuang (kelas tema md-* dan portal asn-* "
+                                          "tidak boleh dipakai konten).", dropped.split(", ")[0]))
             elif name == "style" and not _ALIGN.match(value or ""):
                 self.found.append(Removal(f"atribut 'style' pada <{tag}> dibuang.", "style"))
             elif (tag, name) in URL_ATTRIBUTES and value and url_scheme(value) and \

@@ -6,6 +6,7 @@ what both ``asn-portal check`` and the build (the plugin's ``on_config``) run.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,15 +14,17 @@ from typing import Any
 from .catalog import Catalog
 from .discover import discover, present_slugs, slug_problem, symlink_problems
 from .fields import FieldChecker
-from .handwritten import check_pages, generated_pages, is_page, page_files
+from .handwritten import ReadPage, check_pages, generated_pages, is_page, page_files
 from .hints import suggest
 from .linkcheck import Locator, inspect_html
 from .loader import Node, Source, read_file
 from .markup import Conversions
 from .models import KINDS, SLUG, Field, FieldType, KindSpec
+from .paths import name_key
 from .problems import ProblemList
 from .project import Project
 from .resolver import Resolver
+from .urls import Urls
 
 __all__ = ["SLUG", "Checked", "Project", "check_project", "load_catalog"]
 
@@ -35,6 +38,8 @@ class Checked:
     resolver: Resolver
     page_materials: dict[str, str] = field(default_factory=dict)  # materials hand-written pages link
     pages: list[str] = field(default_factory=list)  # files of the pages folder
+    # hand-written pages as check read them: the build publishes these, never a second reading
+    read_pages: dict[str, ReadPage] = field(default_factory=dict)
     # every Markdown field converted while checking: the page renderer reuses them
     conversions: Conversions = field(default_factory=Conversions)
 
@@ -82,9 +87,9 @@ def check_project(project: Project) -> Checked:
                     loaded.append(item)
     catalog = _build(loaded)
     _check_references(catalog, loaded, problems, present)
-    page_materials = check_pages(project, resolver, pages, problems)
+    page_materials, read_pages = check_pages(project, resolver, pages, problems)
     _check_portable(catalog, loaded, page_materials, pages, project, problems)
-    return Checked(catalog, problems, resolver, page_materials, pages, conversions)
+    return Checked(catalog, problems, resolver, page_materials, pages, read_pages, conversions)
 
 
 def _build(loaded: list[_Loaded]) -> Catalog:
@@ -209,27 +214,37 @@ def _check_markdown(item: _Loaded, resolver: Resolver, problems: ProblemList, co
 
 def _check_portable(catalog: Catalog, loaded: list[_Loaded], page_materials: dict[str, str], pages: list[str],
                     project: Project, problems: ProblemList) -> None:
-    """Published names that differ only in letter case overwrite each other when a kit is unpacked
-    on Windows or macOS: each is an error at the file that brings it."""
-    by_lower: dict[str, set[str]] = defaultdict(set)
+    """Published names that a file system takes as one (letter case on Windows and macOS, Unicode
+    NFC/NFD on macOS), or two pages published at one address, overwrite each other when a kit is
+    unpacked: each is an error at the file that brings it."""
+    by_key: dict[str, set[str]] = defaultdict(set)
     for item in loaded:  # what Markdown links
         for published in item.materials.values():
-            by_lower[published.lower()].add(f"{published}\0{item.source.rel}")
+            by_key[name_key(published)].add(f"{published}\0{item.source.rel}")
     for entry in catalog.entries():  # what material fields name
         for material in entry.materials_used():
             if material.published:
-                by_lower[material.published.lower()].add(f"{material.published}\0{entry.source}")
+                by_key[name_key(material.published)].add(f"{material.published}\0{entry.source}")
     for path, published in page_materials.items():
-        by_lower[published.lower()].add(f"{published}\0{path}")  # reported at the material a page links
+        by_key[name_key(published)].add(f"{published}\0{path}")  # reported at the material a page links
+    site = Urls(directory_urls=True)  # the stricter of the two: tentang.md and tentang/index.md meet there
     for rel in pages:
-        dest = rel.rsplit(".", 1)[0] + "/" if is_page(rel) else rel
-        by_lower[dest.lower()].add(f"{dest}\0{project.rel(project.pages_dir / rel)}")
-    for users in by_lower.values():
+        dest = site.dest(rel) if is_page(rel) else rel
+        by_key[name_key(dest)].add(f"{rel}\0{project.rel(project.pages_dir / rel)}")
+    for users in by_key.values():
         names = {u.split("\0")[0] for u in users}
         if len(names) > 1:
             for user in sorted(users):
                 name, source = user.split("\0")
-                others = ", ".join(sorted(n for n in names if n != name))
-                problems.error(source, 1, None, f"'{name}' hanya berbeda huruf besar/kecil dengan {others}; di Windows "
-                                                "keduanya menjadi satu berkas. Samakan penulisan atau ganti nama "
-                                                "salah satunya.")
+                others = sorted(n for n in names if n != name)
+                problems.error(source, 1, None, f"'{name}' {_same_name(name, others)} {', '.join(others)}; saat "
+                                                "bundel diekstrak keduanya menjadi satu berkas. Samakan penulisan "
+                                                "atau ganti nama salah satunya.")
+
+
+def _same_name(name: str, others: list[str]) -> str:
+    if all(o.lower() == name.lower() for o in others):
+        return "hanya berbeda huruf besar/kecil dengan"
+    if all(unicodedata.normalize("NFC", o) == unicodedata.normalize("NFC", name) for o in others):
+        return "hanya berbeda bentuk Unicode (NFC/NFD, misalnya huruf beraksen) dengan"
+    return "terbit di alamat yang sama dengan"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import struct
 import zipfile
@@ -22,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from .bundle import CHUNK, SUMS, describe_os_error
+from .paths import same_file_names
 from .text import size_id
 
 MAX_SUMS = 16 << 20  # a real SHA256SUMS.txt is ~100 bytes a file
@@ -56,10 +58,13 @@ def verify_bundle(path: Path) -> VerifyResult:
     problems: list[str] = []
     try:
         if path.is_dir():
-            return _check(_folder_files(path, problems), problems)
+            files = _folder_files(path, problems)
+            problems += _name_problems(list(files))
+            return _check(files, problems)
         if not path.is_file():
             return VerifyResult(False, 0, [f"{path}: tidak ditemukan (bukan berkas zip atau folder)."])
         with path.open("rb") as fh, zipfile.ZipFile(fh) as zf:
+            problems += _entry_problems(zf.infolist())
             return _check(_zip_files(fh, zf), problems)
     except _BrokenError as exc:
         return VerifyResult(False, 0, [f"{path}: {exc}"])
@@ -102,6 +107,32 @@ def _check(files: dict[str, _File], problems: list[str]) -> VerifyResult:
     extra = sorted(n for n in files if n not in expected and n != sums_name)
     problems += [f"tambahan (tidak ada di {SUMS}): {n}" for n in extra]
     return VerifyResult(not problems, len(expected), problems)
+
+
+def _entry_problems(infos: list[zipfile.ZipInfo]) -> list[str]:
+    """Entries an unzip tool would turn into something other than a file in the kit's folder: a
+    symbolic link, a name that climbs out (``..``), starts at a root or a drive, or uses ``\\``
+    (a folder separator on Windows). The sums cannot vouch for these: a real kit never holds one."""
+    found = []
+    for info in infos:
+        if stat.S_ISLNK(info.external_attr >> 16):
+            found.append(f"tautan simbolik di zip (bundel asli tidak pernah memuatnya): {info.filename}")
+    return found + _name_problems([i.filename for i in infos])
+
+
+def _name_problems(names: list[str]) -> list[str]:
+    found = []
+    for name in names:
+        if "\\" in name:
+            found.append(f"nama entri memakai garis miring terbalik '\\' (di Windows menjadi folder lain): {name}")
+        elif name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+            found.append(f"nama entri absolut (diekstrak di luar folder tujuan): {name}")
+        elif ".." in name.split("/"):
+            found.append(f"nama entri memuat '..' (diekstrak di luar folder tujuan): {name}")
+    for first, other in same_file_names([n.rstrip("/") for n in names]):
+        found.append(f"dua entri menjadi satu berkas di Windows atau macOS (huruf besar/kecil atau bentuk Unicode "
+                     f"berbeda): {first} dan {other}")
+    return found
 
 
 def _digest(file: _File) -> str:

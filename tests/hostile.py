@@ -216,7 +216,73 @@ def _refused() -> Corpus:
         f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
     c.add("alias-bomb", {"content/courses/h-bomb.yml": bomb},
           ("content/courses/h-bomb.yml", 2, "alias YAML"), covers="alias bomb at its first alias")
+    _pages_the_core_reads(c, bomb)
     return c
+
+
+def _pages_the_core_reads(c: Corpus, bomb: str) -> None:
+    """Hand-written pages: front matter is a declared schema the core reads, never the engine."""
+    p = "content/pages/"
+    a = "content/articles/"
+    c.add("page-template-redirect", {f"{p}h-alih.md": "---\ntemplate: redirect.html\nlocation: javascript:alert(1)\n"
+                                                      "---\n# Alih\n"},
+          (f"{p}h-alih.md", 2, "kunci 'template' tidak boleh"), (f"{p}h-alih.md", 3, "kunci 'location' tidak boleh"),
+          covers="front matter chooses the redirect template and feeds it script")
+    c.add("page-open-redirect", {f"{p}h-alih-web.md": "---\ntemplate: redirect.html\nlocation: https://evil.example/\n"
+                                                      "---\n"},
+          (f"{p}h-alih-web.md", 2, "hapus baris ini"), (f"{p}h-alih-web.md", 3, "kunci 'location'"),
+          covers="front matter: open redirect on the portal's domain")
+    c.add("page-multimarkdown-meta", {f"{p}h-alih-mm.md": "Template: redirect.html\nlocation: javascript:alert(1)\n\n"
+                                                          "# Alih\n"},
+          (f"{p}h-alih-mm.md", 1, "kunci 'template' tidak boleh"), (f"{p}h-alih-mm.md", 2, "kunci 'location'"),
+          covers="MultiMarkdown front matter (key: value lines MkDocs also reads)")
+    c.add("page-meta-not-strings", {f"{p}h-meta.md": "---\ntitle:\n  a: <script>alert(1)</script>\n"
+                                                     "description: [{a: <b>b</b>}]\ntags: [{x: y}]\n"
+                                                     "hide: [navigation, <script>]\nsearch: {exclude: ya}\n---\n"},
+          (f"{p}h-meta.md", 3, "'title' harus berupa teks"), (f"{p}h-meta.md", 4, "'description' harus berupa teks"),
+          (f"{p}h-meta.md", 5, "butir 'tags' harus berupa teks"), (f"{p}h-meta.md", 6, "tidak dikenal untuk 'hide'"),
+          (f"{p}h-meta.md", 7, "'exclude' harus berupa true atau false"),
+          covers="front-matter values that are not strings (mapping, list of mappings)")
+    c.add("page-meta-unknown", {f"{p}h-meta-lain.md": "---\nicon: material/alert\nstatus: new\nsubtitle: x\n---\n"},
+          (f"{p}h-meta-lain.md", 2, "kunci 'icon' tidak dikenal | Kunci yang boleh: title"),
+          (f"{p}h-meta-lain.md", 3, "kunci 'status'"), (f"{p}h-meta-lain.md", 4, "kunci 'subtitle'"),
+          covers="front matter keys of the theme's vocabulary outside the schema")
+    c.add("page-front-not-mapping", {f"{p}h-bukan-peta.md": "---\nlihat \\\\host\\share\\x.png/../../index.html\n"
+                                                            "---\n# X\n"},
+          (f"{p}h-bukan-peta.md", 2, "harus berupa pasangan 'kunci: nilai'"),
+          covers="a front matter block that is not a mapping (check and build read it alike)")
+    c.add("page-front-tag", {f"{p}h-bukan-peta-2.md": "---\n![x](\\\\host\\share\\x.png/../../index.html)\n---\n"},
+          (f"{p}h-bukan-peta-2.md", 2, "YAML tidak valid"), covers="a front matter block holding Markdown")
+    c.add("page-unc-raw-html", {f"{p}h-unc.md": '# U\n\n<img src="\\\\host\\share\\x.png/../../index.html">\n'},
+          (f"{p}h-unc.md", 3, "alamat jaringan Windows"), covers="backslash host path in raw HTML (UNC/SMB)")
+    c.add("page-unc-slash", {f"{p}h-unc-2.md": '# U\n\n<a href="/\\evil.example/x">x</a>\n'},
+          (f"{p}h-unc-2.md", 3, "alamat jaringan Windows"), covers="'/\\' host path (a browser reads //host)")
+    c.add("page-backslash-markdown", {f"{p}h-miring.md": "# M\n\n[x](img\\foto.png)\n"},
+          (f"{p}h-miring.md", 3, "garis miring terbalik"), covers="backslash in a page's Markdown link")
+    c.add("page-backslash-anchor", {f"{p}h-miring-2.md": '# M\n\n<a href="#a\\b">x</a>\n'},
+          (f"{p}h-miring-2.md", 3, "garis miring terbalik"), covers="backslash in an anchor")
+    c.add("page-alias-bomb", {f"{p}h-bom.md": "---\n" + bomb + "---\n# Bom\n"},
+          (f"{p}h-bom.md", 3, "alias YAML"), covers="alias bomb in page front matter")
+    for name in ("kursus.md", "rencana.md", "kontributor.md", "Faktor.md", "materi.md", "search.md"):
+        c.add(f"page-at-{name}", {f"{p}{name}": "# Palsu\n"},
+              (f"{p}{name}", 1, "dipakai tema atau halaman yang dibuat portal"),
+              covers=f"hand-written page at a generated address ({name})")
+    nfc, nfd = "kafe-\u00e9.md", "kafe-e\u0301.md"
+    c.add("page-nfc-nfd", {f"{p}{nfc}": "# A\n", f"{p}{nfd}": "# B\n"},
+          (f"{p}{nfc}", 1, "bentuk Unicode"), (f"{p}{nfd}", 1, "bentuk Unicode"),
+          covers="page names equal after Unicode normalisation")
+    c.add("page-same-address", {f"{p}sama.md": "# A\n", f"{p}sama/index.md": "# B\n"},
+          (f"{p}sama.md", 1, "alamat yang sama"), (f"{p}sama/index.md", 1, "alamat yang sama"),
+          covers="two pages published at one address")
+    c.add("userinfo-link", {f"{a}h-userinfo.yml": article("[a](https://trusted.go.id@elsewhere.example/)")},
+          (f"{a}h-userinfo.yml", 8, "nama pengguna sebelum '@' | https://elsewhere.example/"),
+          covers="web link with user info")
+    c.add("userinfo-field", {"content/courses/h-userinfo.yml": course(
+        'registration: "https://trusted.go.id:pw@elsewhere.example/daftar"\n')},
+          ("content/courses/h-userinfo.yml", 8, "nama pengguna"), covers="URL field with user info")
+    c.add("backslash-web-link", {f"{a}h-web-miring.yml": article('<a href="https://trusted.go.id\\@elsewhere.example/">a'
+                                                                 '</a>')},
+          (f"{a}h-web-miring.yml", 8, "garis miring terbalik"), covers="backslash in a web URL")
 
 
 REFUSED = _refused().cases
@@ -255,6 +321,10 @@ Kata unik zebrakuda untuk pencarian.
 
 [Bagian modul](kursus:kursus-satu#modul) dan <a href="kursus:kursus-satu">kursus</a>.
 
+<div class="md-dialog md-dialog--active">Sesi berakhir, masuk lagi</div>
+
+<a id="asnLearning" href="#x">jebakan</a> <span id="asnPortalOnEveryPage">x</span> <b id="document$">y</b>
+
 | Kolom |
 |:-----:|
 | tengah |
@@ -282,4 +352,32 @@ Lihat [kursus](kursus:kursus-satu), [materi](materials/panduan.pdf), [tentang](t
 <a href="materials/panduan.pdf">materi mentah</a>.
 
 ![foto](img/foto.png)
+
+<div class="md-dialog md-dialog--active admonition note">Sesi Anda berakhir. Masuk lagi.</div>
+
+[Masuk](tentang.md){{ .md-button .md-button--primary }}
+
+<span id="asnLearning">jebakan</span> <span id="asnPortalList">x</span>
+
+<!-- material/tags {{ include: [x] }} -->
 """
+
+# A title from the first heading: the entities stay text, even where the theme's striptags would
+# turn them back into markup.
+TITLE_PAGE = f"# &lt;/title&gt;&lt;script&gt;{PWN}='judul'&lt;/script&gt; Judul\n\nIsi halaman judul.\n"
+# The CSV record's cells (tests/test_learning.py): formula starts at a cell's start and after a "," or ";"
+FORMULA_TITLE = '=HYPERLINK("http://contoh.invalid";"klik"), -1;@SUM(1)'
+FORMULA_CELL = ''''=HYPERLINK("http://contoh.invalid";"klik"), '-1;'@SUM(1)'''
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+# Kits whose sums match but whose entries an unzip tool would turn into something else than files in
+# the kit's folder: (name, entry names, words the verification must say). A symlink is flagged by mode.
+HOSTILE_KIT_ENTRIES: list[tuple[str, list[str], str]] = [
+    ("dotdot", ["portal/../keluar.txt"], "'..'"),
+    ("absolute", ["/tmp/keluar.txt"], "absolut"),
+    ("drive", ["C:/keluar.txt"], "absolut"),
+    ("backslash", ["portal\\situs\\x.txt"], "garis miring terbalik"),
+    ("case", ["portal/situs/A.txt", "portal/situs/a.txt"], "menjadi satu berkas"),
+    ("nfc-nfd", ["portal/situs/kafe-\u00e9.txt", "portal/situs/kafe-e\u0301.txt"], "menjadi satu berkas"),
+    ("symlink", ["portal/situs/tautan"], "tautan simbolik"),
+]

@@ -38,6 +38,8 @@ FOCUS_JS = """() => {
 def serious_violations(page: Any) -> list[str]:
     """axe-core's serious and critical violations on the loaded page, one line per element:
     ``"color-contrast (serious): .md-tabs__link[href$='kursus/'] — <axe's summary>"``. Empty means it passes."""
+    # Colours are judged as they settle: a button just clicked is still fading between two of them.
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
     response = Axe().run(page).response
     found = []
     for rule in response["violations"]:

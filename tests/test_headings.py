@@ -16,8 +16,8 @@ from markdown.extensions.toc import TocExtension, nest_toc_tokens
 from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
+from asn_portal.handwritten import safe_slugify
 from asn_portal.headings import Headings, TocSettings
-from asn_portal.mkdocs_pages import safe_slugify
 
 HEADINGS: list[tuple[int, str]] = [
     (1, "Judul (SKP) & Kinerja"), (2, "Deskripsi"), (2, "Deskripsi"), (3, "__config"), (2, "asn-list-kursus"),

@@ -24,9 +24,11 @@ from hostile import (
     CANARY_ENV_VALUE,
     CANARY_FILE_VALUE,
     HOSTILE_BODY,
+    HOSTILE_KIT_ENTRIES,
     HOSTILE_PAGE,
     PWN,
     REFUSED,
+    TITLE_PAGE,
     Case,
     Link,
 )
@@ -152,6 +154,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
                                                           f"body: |\n  {quoted}\n"))
     p.write("content/pages/uji.md", HOSTILE_PAGE)
     p.write("content/pages/tentang.md", "# Tentang\n\nHalaman biasa.\n")
+    p.write("content/pages/judul.md", TITLE_PAGE)
     p.write("content/pages/img/foto.png", b"\x89PNG\r\n")
     check = cli(p.root, "check")
     build = cli(p.root, "build")
@@ -166,7 +169,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 SANITISED_CHECKS = ["script", "onerror", "ontoggle", "config-div", "reserved-heading", "portal-id", "style",
                     "svg", "iframe", "form", "mxss", "entry-anchor", "raw-entry-link", "page-title", "page-description",
-                    "page-tags", "page-heading", "page-attr-list", "page-script", "page-material", "page-file"]
+                    "page-tags", "page-heading", "page-attr-list", "page-script", "page-material", "page-file",
+                    "theme-class", "page-theme-class", "global-id", "page-global-id", "title-entities",
+                    "tag-index-options"]
 
 
 def pages_of(site: Path) -> list[Path]:
@@ -277,6 +282,81 @@ def http_site(built: Built) -> Iterator[str]:
         yield url
 
 
+def test_theme_classes_never_reach_content(built: Built) -> None:
+    """A contributed element cannot wear the theme's look (a full-screen "session expired" dialog)."""
+    for page in pages_of(built.site):
+        article = content_of(page)
+        assert "berakhir" in article.text
+        worn = [el.get("class") for el in article.find_all() if any(c.startswith(("md-dialog", "md-button")) for c in
+                                                                     (el.get("class") or "").split())]
+        assert worn == [], page
+        dialogs = [el for el in article.find_all("div") if "berakhir" in el.text and "md-content" not in
+                   (el.get("class") or "")]
+        assert dialogs and all("md-" not in (el.get("class") or "") for el in dialogs), page
+    hand = content_of(pages_of(built.site)[1])
+    assert [el.get("class") for el in hand.find_all("div") if "berakhir" in el.text] == ["admonition note"]
+    report = built.check.stdout + built.check.stderr
+    line = next(i for i, text in enumerate(HOSTILE_PAGE.split("\n"), 1) if "md-dialog" in text)
+    assert f"content/pages/uji.md:{line}:" in report and "kelas 'md-dialog, md-dialog--active'" in report
+
+
+def test_ids_that_name_a_script_global_are_prefixed(built: Built) -> None:
+    article_page, hand_page = pages_of(built.site)
+    ids = {el.get("id") for el in content_of(article_page).find_all() if el.get("id")}
+    assert {"isi-asnLearning", "isi-asnPortalOnEveryPage", "isi-document$"} <= ids
+    assert {"isi-asnLearning", "isi-asnPortalList"} <= {el.get("id") for el in content_of(hand_page).find_all()}
+
+
+def test_every_global_the_portal_reads_is_a_reserved_id() -> None:
+    from asn_portal.sanitize import safe_id
+    scripts = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "asn_portal" / "assets").glob("*.js"))
+    browser = {"Worker", "addEventListener", "confirm", "localStorage", "matchMedia", "print", "setTimeout"}
+    read = set(re.findall(r"window\.([A-Za-z_$][\w$]*)", scripts)) - browser
+    assert {"asnLearning", "document$"} <= read
+    assert [name for name in sorted(read) if safe_id(name) == name] == []
+
+
+def test_a_title_from_the_first_heading_stays_text(built: Built) -> None:
+    for page in (built.site / "judul" / "index.html", built.kit / "judul.html"):
+        raw = page.read_text(encoding="utf-8")
+        assert "<script>window.__pwned" not in raw
+        doc = load(page)
+        title = doc.find_all("title")[0].text
+        assert title.startswith("</title><script>window.__pwned='judul'</script> Judul"), title
+        assert [h.text for h in doc.find_all("h1")] == ["</title><script>window.__pwned='judul'</script> Judul"]
+
+
+def test_tag_index_options_are_not_passed_on(built: Built) -> None:
+    report = built.check.stdout + built.check.stderr
+    line = next(i for i, text in enumerate(HOSTILE_PAGE.split("\n"), 1) if "material/tags" in text)
+    assert f"content/pages/uji.md:{line}:" in report and "penanda daftar tag" in report
+
+
+@pytest.mark.parametrize(("name", "entries", "words"), HOSTILE_KIT_ENTRIES, ids=[e[0] for e in HOSTILE_KIT_ENTRIES])
+def test_verify_refuses_entries_that_unpack_outside_or_as_one(tmp_path: Path, name: str, entries: list[str],
+                                                             words: str) -> None:
+    """Sums that match do not make a kit safe: what an unzip tool would do with a name counts too."""
+    import hashlib
+    kit = tmp_path / "kit.zip"
+    with zipfile.ZipFile(kit, "w") as zf:
+        sums = ""
+        for number, entry in enumerate(entries):
+            data = f"isi {number}\n".encode()
+            info = zipfile.ZipInfo(entry)
+            if name == "symlink":
+                info.create_system = 3
+                info.external_attr = 0o120777 << 16
+                data = b"../../../etc/passwd"
+            zf.writestr(info, data)
+            inner = entry.split("portal/", 1)[1] if entry.startswith("portal/") else entry
+            sums += f"{hashlib.sha256(data).hexdigest()}  {inner}\n"
+        zf.writestr("portal/SHA256SUMS.txt", sums)
+    result = subprocess.run([sys.executable, "-m", "asn_portal.cli", "bundle", "--verify", str(kit)],
+                            capture_output=True, text=True, timeout=60, env=env(), cwd=tmp_path)
+    assert result.returncode == 1, result.stdout
+    assert words in result.stderr and "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("where", ["http", "file"])
 def test_in_the_browser_no_contributed_script_runs_and_search_works(browser: Any, built: Built, http_site: str,
                                                                       where: str) -> None:
@@ -301,12 +381,18 @@ def test_in_the_browser_no_contributed_script_runs_and_search_works(browser: Any
                 details.evaluate("d => { d.open = false; d.open = true; }")  # would fire ontoggle
             tab.wait_for_timeout(300)
             assert tab.evaluate(f"typeof {PWN}") == "undefined", url
+            assert tab.evaluate("typeof window.asnLearning.onEveryPage === 'function' || "
+                                "!(window.asnLearning instanceof Element)"), "a contributed id took a global"
             # the theme still reads its own settings: search opens and finds the page
             tab.click("label.md-search__icon[for='__search'], .md-search__input")
             tab.locator("[data-md-component=search-query]").press_sequentially(word, delay=30)
             result = tab.locator("[data-md-component=search-result] li.md-search-result__item a").first
             result.wait_for(timeout=10_000)
             assert tab.evaluate(f"typeof {PWN}") == "undefined", url
+        title_page = http_site + "judul/" if where == "http" else (built.kit / "judul.html").as_uri()
+        tab.goto(title_page)
+        tab.wait_for_load_state("load")
+        assert tab.evaluate(f"typeof {PWN}") == "undefined" and "</title>" in tab.title()
         assert errors == []
         assert not [u for u in outside if "example.org" not in u], outside
     finally:

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT, serve, unpacked_bundle
+from hostile import FORMULA_CELL, FORMULA_STARTS, FORMULA_TITLE
 
 from asn_portal.urls import HOME, PLAN, Urls, entry_src, index_src
 from asn_portal.validate import Project, load_catalog
@@ -32,7 +33,7 @@ OUR_SCRIPTS = re.compile(r"\blearning(-[a-z]+)?\.js")  # learning-core.js ... le
 CSV_HEADER = ("Bentuk Pengembangan;Judul Kursus;Penyelenggara;Mode;Tanggal Mulai;Tanggal Selesai;JP;Sertifikat;"
               "Status;Slug Portal")
 FORMULA_SLUG = "rumus-uji"
-FORMULA_TITLE = '=HYPERLINK("http://contoh.invalid";"klik")'
+
 OLD_SLUG = "kursus-lama-uji"
 QUIZ = """
 quiz:
@@ -324,8 +325,14 @@ def test_export_csv_json_and_import(browser: Any, tab: Tab, tmp_path: Path) -> N
     raw = Path(info.value.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")
-    assert text.startswith(CSV_HEADER + "\r\n") and text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
+    assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     table = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert ";".join(table[0]) == CSV_HEADER
+    for line in text.split("\r\n"):  # RFC 4180: every text cell quoted
+        assert line == "" or line.startswith('"'), line
+        for separator in ",;":  # a spreadsheet that splits on either, ignoring quotes, meets no formula
+            for piece in line.split(separator):
+                assert not piece.lstrip(' "').startswith(FORMULA_STARTS), (separator, piece)
     by_slug = {r[-1]: dict(zip(table[0], r, strict=True)) for r in table[1:]}
     assert list(by_slug) == [quiz_course.slug, formula.slug, other.slug]
     forms = {"luring": "klasikal", "daring": "nonklasikal", "mandiri": "nonklasikal",
@@ -335,8 +342,8 @@ def test_export_csv_json_and_import(browser: Any, tab: Tab, tmp_path: Path) -> N
     assert first["Bentuk Pengembangan"] == forms[quiz_course.mode] and first["Status"] == "selesai"
     assert (first["Tanggal Mulai"], first["Tanggal Selesai"]) == (f"{YEAR}-02-01", f"{YEAR}-02-03")
     assert first["Sertifikat"] == {True: "Ya", False: "Tidak", None: ""}[quiz_course.certificate]
-    assert by_slug[formula.slug]["Judul Kursus"] == "'" + FORMULA_TITLE  # neutralised
-    assert f'"\'{FORMULA_TITLE.replace(chr(34), chr(34) * 2)}"' in text  # and quoted, quotes doubled
+    assert by_slug[formula.slug]["Judul Kursus"] == FORMULA_CELL  # neutralised
+    assert f'"{FORMULA_CELL.replace(chr(34), chr(34) * 2)}"' in text  # and quoted, quotes doubled
     assert by_slug[formula.slug]["Penyelenggara"] == "Pusat; Diklat"
     assert by_slug[formula.slug]["Bentuk Pengembangan"] == "klasikal" and by_slug[formula.slug]["Mode"] == "Luring"
 

@@ -35,11 +35,15 @@
              courses: exportCourses(state), modules: state.modules };
   }
 
+  // A spreadsheet must read no cell as a formula, even one that splits lines on "," or ";" and
+  // ignores quotes: a formula start (= + - @ tab CR) gets a "'" at the start of the text and after
+  // every separator or line break inside it (spaces and quotes before it included). RFC 4180: every
+  // text cell quoted, quotes doubled; numbers stay numbers.
   function csvCell(value) {
+    if (typeof value === "number" && isFinite(value)) return String(value);
     var s = value === null || value === undefined ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;  // a spreadsheet must not read a cell as a formula
-    if (/[;"\r\n]/.test(s)) s = '"' + s.replace(/"/g, '""') + '"';
-    return s;
+    s = s.replace(/(^|[,;\n])([ "]*)(?=[=+\-@\t\r])/g, "$1$2'");
+    return '"' + s.replace(/"/g, '""') + '"';
   }
 
   function toCsv(state) {
