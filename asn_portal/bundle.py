@@ -3,6 +3,7 @@
 Layout inside the zip (one top-level folder, named after the zip):
     <name>/BUKA-PORTAL.html   start file (forwards to situs/index.html), with the kit's date and version
     <name>/BACA-SAYA.txt      how to extract, open and check the copy, with the kit's date and version
+                              (CRLF line ends: read on Windows laptops)
     <name>/SHA256SUMS.txt     checksum of every other file (``sha256sum -c`` format)
     <name>/situs/...          the site built for file://
 
@@ -136,7 +137,7 @@ def make_bundle(config_file: Path, output: Path, chosen: tuple[tuple[str, str], 
         version = _version(_fingerprint({p.relative_to(root).as_posix(): d for p, d in digests.items()}), commit)
         fill = {"@TANGGAL@": kit_date, "@VERSI@": version}
         _write_text(root / START, _fill(packaged_text("templates", "bundle_start.html"), fill, html.escape))
-        _write_text(root / README, _fill(packaged_text("templates", "bundle_readme.txt"), fill, str))
+        _write_text(root / README, _windows_lines(_fill(packaged_text("templates", "bundle_readme.txt"), fill, str)))
         files = sorted(p for p in root.rglob("*") if p.is_file())
         # check refuses such names; this is the last guard, so no kit ever holds two that unpack as one
         clashes = same_file_names([p.relative_to(root).as_posix() for p in files])
@@ -206,8 +207,14 @@ def _fill(template: str, values: dict[str, str], escape: Callable[[str], str]) -
     return template
 
 
+def _windows_lines(text: str) -> str:
+    """CRLF line ends: the readme is opened on the facilitators' Windows laptops, where an old Notepad
+    shows a text with \\n line ends as one long line."""
+    return "".join(line + "\r\n" for line in text.splitlines())
+
+
 def _write_text(path: Path, text: str) -> None:
-    """UTF-8 with \\n line ends on every system: the zip must not depend on where it was made."""
+    """UTF-8 with the line ends ``text`` has, on every system: the zip must not depend on where it was made."""
     path.write_bytes(text.encode("utf-8"))
 
 

@@ -26,7 +26,7 @@ import markdown
 from markdown.extensions.toc import slugify as toc_slugify
 
 from .frontmatter import PageMeta, split_page
-from .headings import TocEntry, page_ids
+from .headings import PERMALINK_TITLE, TocEntry, page_ids
 from .linkcheck import Inspection, Locator, inspect_html
 from .models import KINDS, PUBLISHED_MATERIALS
 from .pages import OverviewRenderer, PageSource
@@ -35,9 +35,8 @@ from .problems import ProblemList
 from .project import Project
 from .resolver import Link, Resolver
 from .sanitize import clean, safe_id
-from .urls import CONTRIBUTORS, HOME, PLAN, Urls
+from .urls import CONTRIBUTORS, HOME, PAGE_SUFFIXES, PLAN, Urls, is_page
 
-PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs reads as a page
 # Site paths the theme or the portal itself writes: a contributed file there would replace them.
 THEME_FOLDERS = frozenset({"assets", "search"})
 RESERVED_FILES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
@@ -54,8 +53,12 @@ _HEADING = re.compile(r"<h[1-6][\s>]")
 Published = Callable[[str, str], bool]
 
 
-def is_page(rel: str) -> bool:
-    return rel.lower().endswith(PAGE_SUFFIXES)
+def page_suffix_problem(rel: str) -> str | None:
+    """``tentang.MD``: MkDocs reads only lower-case suffixes as pages, so it would publish the text as a file."""
+    if not is_page(rel) and rel.lower().endswith(PAGE_SUFFIXES):
+        stem, _, suffix = rel.rpartition(".")
+        return f"akhiran '.{suffix}' harus huruf kecil agar terbaca sebagai halaman. Ganti nama menjadi {stem}.md."
+    return None
 
 
 def page_files(project: Project) -> list[str]:
@@ -98,8 +101,9 @@ def reserved_problem(rel: str) -> str | None:
     key = name_key(rel)
     top = key.split("/")[0]
     # "kursus.md" is published at kursus/index.html (directory URLs) or beside the kursus/ folder.
-    stem = top.rsplit(".", 1)[0] if "/" not in key and is_page(key) else None
-    if key in files or (top in folders and "/" in key) or stem in folders:
+    stem = top.rsplit(".", 1)[0] if "/" not in key and key.endswith(PAGE_SUFFIXES) else None
+    # 404.md: online at 404/, but the kit drops 404.html (the theme's) and so the page with it
+    if key in files or (top in folders and "/" in key) or stem in folders or stem == "404":
         return (f"path '{rel}' dipakai tema atau halaman yang dibuat portal, sehingga berkas ini akan menggantikannya "
                 "atau hilang. Pindahkan ke folder lain atau ganti namanya; penggantian tema hanya lewat folder "
                 "overrides/ yang dikelola peninjau.")
@@ -115,7 +119,7 @@ def check_pages(project: Project, resolver: Resolver, files: Iterable[str],
     reader = PageReader(project)
     for rel in files:
         shown = project.rel(project.pages_dir / rel)
-        problem = reserved_problem(rel) or windows_problem(rel)
+        problem = reserved_problem(rel) or windows_problem(rel) or page_suffix_problem(rel)
         if problem is None and not is_page(rel):
             problem = file_type_problem(rel, project.allow_active_materials)
         if problem:
@@ -177,6 +181,7 @@ class PageReader:
         self.extensions = list(dict.fromkeys([*BASE_EXTENSIONS, *names]))
         self.configs: dict[str, Any] = {n: dict(c) for n, c in project.markdown_extensions if c}
         toc = self.configs.setdefault("toc", {})
+        toc.setdefault("permalink_title", PERMALINK_TITLE)  # in Indonesian unless the site set its own
         original = toc.get("slugify")
         # Reserved ids (``## __config``) get their prefix in the heading and in the contents alike.
         toc["slugify"] = safe_slugify(original if callable(original) else toc_slugify)
@@ -287,6 +292,9 @@ def _marker(n: int) -> str:
 
 
 def _flat(tokens: Iterable[dict[str, Any]]) -> list[TocEntry]:
+    """The toc extension's headings, with the ids the sanitised body gives them (``safe_id``). An id
+    is kept as written (attr_list and md_in_html let content write any); the engine adapter escapes
+    what the theme prints raw."""
     flat: list[TocEntry] = []
     for token in tokens:
         flat.append({"level": int(token["level"]), "id": safe_id(str(token["id"])), "name": str(token["name"])})

@@ -20,6 +20,10 @@ from markupsafe import Markup, escape
 
 from .sanitize import safe_id
 
+# The permalink's title when the site's toc settings give none: the toc extension's own is English
+# ("Permanent link"), and screen readers read it out on every heading.
+PERMALINK_TITLE = "Tautan permanen"
+
 
 class TocEntry(TypedDict):
     """One heading in a table of contents, as the toc extension lists it (before nesting)."""
@@ -47,7 +51,7 @@ class TocSettings:
 
     @classmethod
     def of(cls, config: Mapping[str, Any] | None = None) -> TocSettings:
-        c = {**TocExtension().getConfigs(), **(config or {})}
+        c = {**TocExtension().getConfigs(), "permalink_title": PERMALINK_TITLE, **(config or {})}
         permalink = parseBoolValue(c["permalink"], False)
         depth = c["toc_depth"]
         top, bottom = (int(x) for x in depth.split("-")) if isinstance(depth, str) and "-" in depth \
@@ -101,4 +105,4 @@ _ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
 
 def page_ids(page_html: str) -> set[str]:
     """Every id an HTML text gives an element (the anchors a link may point at)."""
-    return {html.unescape(m.group(1) or m.group(2)) for m in _ID.finditer(page_html)}
+    return {html.unescape(m.group(1) if m.group(1) is not None else m.group(2)) for m in _ID.finditer(page_html)}

@@ -50,7 +50,11 @@ def with_tag_indexes(page: PageSource, converted: str) -> tuple[str, list[TocEnt
     """A page's HTML and contents with the injection points Material's tags plugin made of the markers
     (``converted``: MkDocs' HTML of ``TAGS_MARKER`` lines, one ``<h6>`` each) where the core's elements
     stand; the plugin replaces each with its list of tags once every page is read."""
-    content, toc = page.html, list(page.toc)
+    # Material prints a heading's id into the contents' href raw: it is escaped here (a contributed id
+    # may hold quotes: attr_list and md_in_html let content write any id).
+    toc: list[TocEntry] = [{"level": e["level"], "id": html.escape(e["id"], quote=True), "name": e["name"]}
+                           for e in page.toc]
+    content = page.html
     points = _INJECTION.findall(converted)
     for n, position in reversed(list(enumerate(page.tag_indexes))):
         if n >= len(points):

@@ -121,6 +121,18 @@ def question_rule(values: dict[str, Any]) -> list[tuple[str, int | None, str]]:
     return found
 
 
+def course_jp_rule(values: dict[str, Any]) -> list[tuple[str, int | None, str]]:
+    """The modules' JP fit in the course's JP; modules without 'jp' are left out of the sum."""
+    jp = values.get("jp")
+    counted = [m.jp for m in values.get("modules") or () if isinstance(getattr(m, "jp", None), int)]
+    total = sum(counted)
+    if not isinstance(jp, int) or total <= jp:
+        return []
+    shown = f"{' + '.join(map(str, counted))} = {total}" if len(counted) > 1 else str(total)
+    return [("jp", None, f"jumlah JP modul ({shown}) lebih dari JP kursus ({jp}). Naikkan 'jp' kursus menjadi "
+                         f"{total} atau kurangi JP modul.")]
+
+
 def module_key_rule(values: dict[str, Any]) -> list[tuple[str, int | None, str]]:
     key = values.get("key")
     if isinstance(key, str) and not SLUG.match(key):
@@ -281,6 +293,9 @@ class KindSpec:
     subset_option: bool = False  # `asn-portal bundle --<name> SLUG` builds a kit around entries of this kind
     plannable: bool = False  # readers add its entries to their learning plan (the class has plan_facts)
     template_dir: str | None = None  # where its templates are when not shipped in asn_portal/templates
+    # Checks across an entry's own fields (the modules' JP within the course's), as ``Field.rule``: (field,
+    # item index or None, message) for each problem, given the entry's checked values.
+    rule: Callable[[dict[str, Any]], list[tuple[str, int | None, str]]] | None = None
 
     @property
     def page_template(self) -> str:
@@ -355,7 +370,7 @@ COURSE = KindSpec("course", "courses", "kursus", "Kursus", "Kursus", "Katalog Ku
     Field("certificate", F.BOOL, "true bila peserta mendapat sertifikat."),
     _QUIZ,
     *_COMMON,
-), nav_order=1, subset_option=True, plannable=True)
+), nav_order=1, subset_option=True, plannable=True, rule=course_jp_rule)
 
 ARTICLE = KindSpec("article", "articles", "artikel", "Artikel", "Artikel", "Berbagi Pengetahuan", Article, (
     Field("title", F.TEXT, "Judul artikel.", required=True),

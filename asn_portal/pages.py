@@ -114,6 +114,7 @@ class PageRenderer:
         self.updated = updated or {}  # source file -> date of its last commit
         self.materials_used: dict[str, str] = {}
         self.env = environment(tuple(spec.template_dir for spec in KINDS.values() if spec.template_dir))
+        self.public: tuple[str, bool] | None = None  # (published site address, its directory_urls)
 
     # -- one page ----------------------------------------------------------------------------
     def entry_page(self, entry: Entry) -> PageSource:
@@ -193,10 +194,16 @@ class PageRenderer:
         """Rencana Belajar: the plannable entries as data for the reader's plan (learning-plan.js)."""
         entries = [e for spec in KINDS.values() if spec.plannable for e in self.catalog.sorted(spec.name)]
         redirects = {old: e.slug for e in entries for old in e.redirect_from}
-        plan = {"target": self.target_jp, "entries": [self.plan_data(PLAN, e) for e in entries],
-                "redirects": redirects}
+        plan: dict[str, object] = {"target": self.target_jp, "entries": [self.plan_data(PLAN, e) for e in entries],
+                                   "redirects": redirects}
+        if self.public is not None:  # records name each course's address on the published site
+            site, directory_urls = self.public
+            online = Urls(directory_urls)
+            plan["site"] = site
+            plan["pages"] = {e.slug: online.href(HOME, entry_src(e.kind, e.slug)) for e in entries}
         body, toc = self._render("plan.md.j2", PLAN, plan=plan, target=self.target_jp)
-        return PageSource(PLAN, "Rencana Belajar", body, toc, "index")
+        # The plan and its record need the page's whole width: no navigation or contents beside them.
+        return PageSource(PLAN, "Rencana Belajar", body, toc, "index", hide=("navigation", "toc"))
 
     def plan_data(self, from_src: str, entry: Entry) -> dict[str, object]:
         """An entry as a reader's plan keeps it, with its page's path from the site root."""
@@ -291,10 +298,12 @@ class PageRenderer:
 def render_catalog(catalog: Catalog, directory_urls: bool, resolver: Resolver,
                    updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
                    toc: Mapping[str, Any] | None = None, conversions: Conversions | None = None,
-                   page_size: int = lists.DEFAULT_PAGE_SIZE) -> Rendered:
+                   page_size: int = lists.DEFAULT_PAGE_SIZE, public: tuple[str, bool] | None = None) -> Rendered:
     """Every generated page, the home overview, the materials they link (as the resolver accepted
-    them: only these are copied), redirects, the chunk scripts of long listings."""
+    them: only these are copied), redirects, the chunk scripts of long listings. ``public``: the
+    published site's address and its directory_urls, for the addresses in readers' records."""
     renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated, target_jp, toc, conversions, page_size)
+    renderer.public = public
     pages = renderer.all_pages()
     scripts = {path: text for kind in KINDS for path, text in renderer.list_scripts(kind).items()}
     return Rendered(pages, renderer.home_overview, renderer.materials_used, renderer.redirects(), scripts)

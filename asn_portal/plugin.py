@@ -25,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 from . import editlinks, packaged_text
 from .catalog import Catalog
 from .handwritten import publish_pages
-from .headings import page_ids
+from .headings import PERMALINK_TITLE, page_ids
 from .history import last_updated
 from .lists import DEFAULT_PAGE_SIZE
 from .mkdocs_pages import TAGS_MARKER, GeneratedPage, engine_meta, with_tag_indexes
@@ -35,7 +35,7 @@ from .offline import configure_offline, parse_subset, write_search_script
 from .pages import DEFAULT_TARGET_JP, PageSource, render_catalog
 from .problems import format_report
 from .project import MAX_CATALOG_FILE_SIZE, Project
-from .urls import CONTRIBUTORS, HOME, PLAN, Urls, index_src
+from .urls import CONTRIBUTORS, HOME, PLAN, Urls, index_src, is_page, public_site
 from .validate import Checked, check_project
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -43,9 +43,10 @@ log = get_plugin_logger(__name__)
 NOTICE = logging.getLogger("asn_portal")  # what a person should see that is no fault of the content
 # The learning scripts share window.asnLearning: core first, learning.js (runs them on every page) last.
 LEARNING_JS = ("learning-core.js", "learning-progress.js", "learning-quiz.js", "learning-plandata.js",
-               "learning-records.js", "learning-plan.js", "learning-print.js", "learning.js")
-ASSETS = ("portal.css", "lists.js", "portal.js", "learning.css", *LEARNING_JS, "worker-shim.js")  # shim: offline only
-PAGE_ASSETS = ("portal.css", "learning.css", "lists.js", "portal.js", *LEARNING_JS)
+               "learning-records.js", "learning-profile.js", "learning-plan.js", "learning-print.js", "learning.js")
+ASSETS = ("portal.css", "lists.js", "portal.js", "learning.css", "plan.css", *LEARNING_JS,
+          "worker-shim.js")  # shim: offline only
+PAGE_ASSETS = ("portal.css", "learning.css", "plan.css", "lists.js", "portal.js", *LEARNING_JS)
 ASSET_DIR = "assets/asn-portal"
 
 
@@ -103,12 +104,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.search_id = False  # asn-portal's Indonesian search (mkdocs_search) instead of Material's
         self.search = PortalSearch()
         self.checked: Checked | None = None
+        self.public: tuple[str, bool] | None = None  # the published site, for addresses in readers' records
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     @event_priority(-50)  # after Material's search plugin set up its own index config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Permalinks titled in Indonesian unless the site chose a title: MkDocs' own Markdown still
+        # writes the headings of Material's tag indexes.
+        config.mdx_configs.setdefault("toc", {}).setdefault("permalink_title", PERMALINK_TITLE)
         self.project = self._project(config)
         # Before MkDocs walks docs_dir (following links): symbolic links are found here, unread.
         self.checked = checked = check_project(self.project)
@@ -124,6 +129,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         catalog = checked.catalog
         # Drafts show (marked) in `serve` only; never in a build or a bundle.
         self.catalog = catalog if self.serving and not self.config.offline else catalog.without_drafts()
+        site = public_site(config.site_url)  # before the offline settings change the URL style
+        self.public = (site, config.use_directory_urls) if site else None
         if self.config.offline:
             configure_offline(config)
         if self.config.subset:
@@ -166,7 +173,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             NOTICE.warning(warning)
         rendered = render_catalog(self.catalog, config.use_directory_urls, self.checked.resolver, updated,
                                   self.config.yearly_jp_target, config.mdx_configs.get("toc"), self.checked.conversions,
-                                  self.config.list_page_size)
+                                  self.config.list_page_size, self.public)
         self.checked.conversions.clear()  # every field is in a page now
         # Hand-written pages: published as check read them; MkDocs never reads their source.
         handwritten, refused = publish_pages(self.checked.read_pages, self.checked.resolver,
@@ -283,7 +290,7 @@ def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
                                        {"Kontributor": CONTRIBUTORS}]
     generated = {*LINK_PREFIXES, CONTRIBUTORS.split("/")[0], PLAN.split("/")[0]}
     if docs_dir.is_dir():
-        for path in sorted(docs_dir.rglob("*.md")):
+        for path in sorted(p for p in docs_dir.rglob("*") if is_page(p.name)):
             src = path.relative_to(docs_dir).as_posix()
             if src != HOME and src.split("/")[0] not in generated:
                 nav.append(src)

@@ -74,11 +74,15 @@ EXTENSION_CLASSES = frozenset({
 # token classes (k, nf, s2...)
 _EXTENSION_CLASS = re.compile(r"^(language-[\w+#.-]+|key-[a-z0-9-]+|magiclink-[a-z-]+|[a-z][a-z0-9]{0,2})$")
 ID_PREFIX = "isi-"
+_ID_UNSAFE = re.compile(r"[^\w:.-]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def safe_id(value: str) -> str:
-    """An id content may carry: reserved ones (``__config``, a script's global) get a prefix, others stay."""
+    """An id content may carry: letters, digits, "_", "-", ":" and "." (what headings, footnotes and
+    attr_list write; anything else is "-", since the theme's scripts use ids in CSS selectors and its
+    templates print them raw), and reserved ones (``__config``, a script's global) get a prefix."""
+    value = _ID_UNSAFE.sub("-", value)
     return ID_PREFIX + value if _RESERVED_ID.match(value) or _GLOBAL_ID.match(value) else value
 
 
@@ -106,7 +110,7 @@ def clean(html: str, url: UrlHook) -> str:
 
     def attribute(tag: str, name: str, value: str) -> str | None:
         if name == "id":
-            return safe_id(value)
+            return safe_id(value) or None  # an empty id names nothing
         if name == "class":
             return safe_classes(value)
         if name == "style":

@@ -9,11 +9,14 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from .models import KINDS
 from .resolver import Link
+from .sanitize import safe_id
 
+# What MkDocs reads as a page (mkdocs.utils.markdown_extensions; letter case matters there too).
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 HOME = "index.md"
 CONTRIBUTORS = "kontributor/index.md"
 PLAN = "rencana/index.md"  # the reader's learning plan
@@ -22,6 +25,28 @@ LIST_PAGE_PREFIX = "halaman-"
 LIST_PAGE_SLUG = re.compile(re.escape(LIST_PAGE_PREFIX) + "[0-9]+")
 # The whole listing of a long kind as scripts the index page loads on demand (lists.py).
 LIST_CHUNK_DIR = "assets/asn-portal/lists"
+
+
+# Addresses `serve` and a default mkdocs.yml use: a record naming them would send HR nowhere.
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0", ""})
+
+
+def public_site(site_url: str | None) -> str | None:
+    """The published site's address (ending in "/") for links in records readers hand in; None when
+    ``site_url`` is unset or local."""
+    if not site_url:
+        return None
+    try:
+        parts = urlsplit(site_url)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or (parts.hostname or "") in LOCAL_HOSTS:
+        return None
+    return site_url if site_url.endswith("/") else site_url + "/"
+
+
+def is_page(src: str) -> bool:
+    return src.endswith(PAGE_SUFFIXES)
 
 
 def entry_src(kind: str, slug: str) -> str:
@@ -52,10 +77,10 @@ class Urls:
         ``page=False`` marks a file copied as it is even when its name ends in ``.md`` (a material).
         """
         if page is None:
-            page = src.endswith(".md")
+            page = is_page(src)
         if not page:
             return src
-        stem = src[:-3]
+        stem = posixpath.splitext(src)[0]
         if posixpath.basename(stem) in ("index", "README"):
             return posixpath.join(posixpath.dirname(stem), "index.html")
         return f"{stem}/index.html" if self.directory_urls else f"{stem}.html"
@@ -63,7 +88,7 @@ class Urls:
     def href(self, from_src: str, to_src: str, anchor: str = "", page: bool | None = None) -> str:
         """Relative link from page ``from_src`` to page or file ``to_src`` (``page=False``: a plain file)."""
         if page is None:
-            page = to_src.endswith(".md")
+            page = is_page(to_src)
         here = posixpath.dirname(self.dest(from_src))
         target = self.dest(to_src, page)
         rel = _relative(target, here)
@@ -75,7 +100,7 @@ class Urls:
     def link(self, from_src: str, link: Link, published: Callable[[str, str], bool]) -> str | None:
         """The href an accepted link gets on page ``from_src``; None for an entry this build leaves out
         (a draft, or outside a subset bundle: the words stay, unlinked)."""
-        anchor = link.anchor.lstrip("#")
+        anchor = safe_id(link.anchor.lstrip("#")) if link.anchor else ""  # the target's id got the same prefix
         if link.kind == "entry":
             if not published(link.entry_kind, link.value):
                 return None
@@ -84,7 +109,9 @@ class Urls:
             return quote(self.href(from_src, link.published, page=False)) + link.anchor
         if link.kind == "page":
             return self.href(from_src, link.value, anchor)
-        return link.value  # web, mail, anchor
+        if link.kind == "anchor":
+            return "#" + safe_id(link.value[1:]) if len(link.value) > 1 else link.value
+        return link.value  # web, mail
 
 
 def _relative(target: str, start: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from .catalog import Catalog
 from .discover import discover, present_slugs, slug_problem, symlink_problems
 from .fields import FieldChecker
-from .handwritten import ReadPage, check_pages, generated_pages, is_page, page_files
+from .handwritten import ReadPage, check_pages, generated_pages, page_files
 from .hints import suggest
 from .linkcheck import Locator, inspect_html
 from .loader import Node, Source, read_file
@@ -24,7 +24,7 @@ from .paths import name_key
 from .problems import ProblemList
 from .project import Project
 from .resolver import Resolver
-from .urls import Urls
+from .urls import Urls, is_page
 
 __all__ = ["SLUG", "Checked", "Project", "check_project", "load_catalog"]
 
@@ -81,6 +81,7 @@ def check_project(project: Project) -> Checked:
             # A file with a bad name is still checked, so every problem shows in one run; it joins
             # the catalog once renamed.
             if values is not None:
+                _check_rule(spec, rel, source.tree, values, problems)
                 item = _Loaded(spec, path.stem, source, values)
                 _check_markdown(item, resolver, problems, conversions)
                 if named_well:
@@ -90,6 +91,18 @@ def check_project(project: Project) -> Checked:
     page_materials, read_pages = check_pages(project, resolver, pages, problems)
     _check_portable(catalog, loaded, page_materials, pages, project, problems)
     return Checked(catalog, problems, resolver, page_materials, pages, read_pages, conversions)
+
+
+def _check_rule(spec: KindSpec, rel: str, tree: Node, values: dict[str, Any], problems: ProblemList) -> None:
+    """A kind's checks across an entry's fields (``KindSpec.rule``), each at the field (or item) it names.
+    The entry stays in the catalog: its problem is its own, so nothing that refers to it is reported too."""
+    if spec.rule is None or not tree.is_map:
+        return
+    for name, index, message in spec.rule(values):
+        node = tree.value.get(name, tree)
+        if index is not None and node.is_seq and index < len(node.value):
+            node = node.value[index]
+        problems.error(rel, node.line, node.col, message, name + (f".{index}" if index is not None else ""))
 
 
 def _build(loaded: list[_Loaded]) -> Catalog:

@@ -267,6 +267,13 @@ def _pages_the_core_reads(c: Corpus, bomb: str) -> None:
         c.add(f"page-at-{name}", {f"{p}{name}": "# Palsu\n"},
               (f"{p}{name}", 1, "dipakai tema atau halaman yang dibuat portal"),
               covers=f"hand-written page at a generated address ({name})")
+    c.add("page-other-suffix", {f"{p}tentang.md": "# Tentang\n", f"{p}tentang.mdown": "# Ditimpa\n"},
+          (f"{p}tentang.md", 1, "alamat yang sama"), (f"{p}tentang.mdown", 1, "alamat yang sama"),
+          covers="a page with another Markdown suffix at an existing page's address")
+    c.add("page-upper-suffix", {f"{p}besar.MD": "# Besar\n"}, (f"{p}besar.MD", 1, "huruf kecil | besar.md"),
+          covers="a page suffix in upper case (MkDocs would publish it as a file)")
+    c.add("page-404", {f"{p}404.md": "# Hilang\n"}, (f"{p}404.md", 1, "dipakai tema"),
+          covers="404.md (the kit drops 404.html)")
     nfc, nfd = "kafe-\u00e9.md", "kafe-e\u0301.md"
     c.add("page-nfc-nfd", {f"{p}{nfc}": "# A\n", f"{p}{nfd}": "# B\n"},
           (f"{p}{nfc}", 1, "bentuk Unicode"), (f"{p}{nfd}", 1, "bentuk Unicode"),
@@ -324,6 +331,7 @@ Kata unik zebrakuda untuk pencarian.
 <div class="md-dialog md-dialog--active">Sesi berakhir, masuk lagi</div>
 
 <a id="asnLearning" href="#x">jebakan</a> <span id="asnPortalOnEveryPage">x</span> <b id="document$">y</b>
+<span id="">kosong</span>
 
 | Kolom |
 |:-----:|
@@ -357,7 +365,13 @@ Lihat [kursus](kursus:kursus-satu), [materi](materials/panduan.pdf), [tentang](t
 
 [Masuk](tentang.md){{ .md-button .md-button--primary }}
 
-<span id="asnLearning">jebakan</span> <span id="asnPortalList">x</span>
+<span id="asnLearning">jebakan</span> <span id="asnPortalList">x</span> <span id="">kosong</span>
+
+## Daftar isi {{: id='a" autofocus onfocus="{PWN}=3" x="' }}
+
+<h2 markdown="1" id='b"><img src=x onerror="{PWN}=2">'>Hai</h2>
+
+## Jangkar sendiri {{: #asnPortalOnEveryPage }}
 
 <!-- material/tags {{ include: [x] }} -->
 """

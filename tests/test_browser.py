@@ -128,14 +128,14 @@ def test_filter_instant_navigation_and_search(browser: Any, served: Served) -> N
         wait_for_count(page, len(chosen))
         assert len(chosen) < len(courses), "selecting a competency and a level narrows the list"
 
-        form.locator("input[name=q]").fill(word)
+        form.locator("input[name=kata]").fill(word)
         by_data = expected(data, word, competency=competency, level=level)
         assert 1 <= by_data <= len(chosen)
         wait_for_count(page, by_data)
         assert page.locator("#asn-list-kursus > li.asn-card:visible a", has_text=target.title).count() == 1
         assert f"Menampilkan {by_data} dari {len(courses)}" in form.locator(".asn-filter__count").inner_text()
 
-        form.locator("input[name=q]").fill("zzzz-tidak-ada-kata-ini")
+        form.locator("input[name=kata]").fill("zzzz-tidak-ada-kata-ini")
         wait_for_count(page, 0)
         assert page.locator(".asn-filter__none").is_visible()
 

@@ -177,9 +177,9 @@ def test_no_page_contains_an_executable_injection(built: Hostile) -> None:
 
 
 def test_filter_form_is_the_only_form(built: Hostile) -> None:
-    """The portal's own forms are fine (index filters, quizzes, the plan's course finder); every other
-    form came from YAML."""
-    own = {"asn-filter", "md-search__form", "md-header__option", "asn-quiz", "asn-plan__find"}
+    """The portal's own forms are fine (index filters, quizzes, the plan's course finder and identity
+    form); every other form came from YAML."""
+    own = {"asn-filter", "md-search__form", "md-header__option", "asn-quiz", "asn-plan__find", "asn-profile"}
     for path in site_pages(built.site):
         for form in load(path).find_all("form"):
             assert own & set(form.classes), f"{path}: {form}"

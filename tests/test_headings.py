@@ -17,7 +17,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
 from asn_portal.handwritten import safe_slugify
-from asn_portal.headings import Headings, TocSettings
+from asn_portal.headings import PERMALINK_TITLE, Headings, TocSettings
 
 HEADINGS: list[tuple[int, str]] = [
     (1, "Judul (SKP) & Kinerja"), (2, "Deskripsi"), (2, "Deskripsi"), (3, "__config"), (2, "asn-list-kursus"),
@@ -41,8 +41,9 @@ def _markdown(level: int, text: str) -> str:
 @pytest.mark.parametrize("options", SETTINGS)
 def test_headings_are_what_the_toc_extension_writes(options: dict[str, Any]) -> None:
     """The reference: the same headings as Markdown through the toc extension, with the slugify the
-    plugin gives the site (reserved ids prefixed)."""
-    md = markdown.Markdown(extensions=[TocExtension(**options, slugify=safe_slugify(toc_slugify))])
+    plugin gives the site (reserved ids prefixed) and the plugin's permalink title unless the site set one."""
+    reference = {"permalink_title": PERMALINK_TITLE, **options}
+    md = markdown.Markdown(extensions=[TocExtension(**reference, slugify=safe_slugify(toc_slugify))])
     expected = md.convert("\n\n".join(_markdown(level, text) for level, text in HEADINGS))
     headings = Headings(TocSettings.of(options))
     written = "\n".join(headings(level, text) for level, text in HEADINGS)
@@ -95,7 +96,7 @@ def test_built_pages_keep_ids_permalinks_and_contents(project: ProjectBuilder) -
     assert _ids(factor, "h3") == ["praktik-pertama", "praktik-baik_1", "p2-praktik-baik"]
     for heading in factor.find_all("h2") + factor.find_all("h3")[:2]:
         permalink = heading.one("a", cls="headerlink")
-        assert permalink.get("href") == f"#{heading.get('id')}" and permalink.get("title") == "Permanent link"
+        assert permalink.get("href") == f"#{heading.get('id')}" and permalink.get("title") == "Tautan permanen"
     assert _toc(factor) == ["#praktik-baik", "#praktik-pertama", "#praktik-baik_1", "#kursus-yang-mendukung",
                             "#artikel-tentang-faktor-ini"]
 

@@ -171,7 +171,7 @@ SANITISED_CHECKS = ["script", "onerror", "ontoggle", "config-div", "reserved-hea
                     "svg", "iframe", "form", "mxss", "entry-anchor", "raw-entry-link", "page-title", "page-description",
                     "page-tags", "page-heading", "page-attr-list", "page-script", "page-material", "page-file",
                     "theme-class", "page-theme-class", "global-id", "page-global-id", "title-entities",
-                    "tag-index-options"]
+                    "tag-index-options", "contents-id", "empty-id", "self-anchor"]
 
 
 def pages_of(site: Path) -> list[Path]:
@@ -303,14 +303,27 @@ def test_theme_classes_never_reach_content(built: Built) -> None:
 def test_ids_that_name_a_script_global_are_prefixed(built: Built) -> None:
     article_page, hand_page = pages_of(built.site)
     ids = {el.get("id") for el in content_of(article_page).find_all() if el.get("id")}
-    assert {"isi-asnLearning", "isi-asnPortalOnEveryPage", "isi-document$"} <= ids
+    assert {"isi-asnLearning", "isi-asnPortalOnEveryPage", "document-"} <= ids  # "$": not an id character
     assert {"isi-asnLearning", "isi-asnPortalList"} <= {el.get("id") for el in content_of(hand_page).find_all()}
+
+
+def test_contents_ids_are_inert_and_anchors_follow_the_prefix(built: Built) -> None:
+    """A heading id content wrote (attr_list, md_in_html) reaches the theme's contents escaped, and a
+    permalink to a prefixed id is prefixed too."""
+    for page in (built.site / "uji" / "index.html", built.kit / "uji.html"):
+        doc = load(page)
+        nav = [a for a in doc.find_all("a") if "md-nav__link" in (a.get("class") or "")]
+        hrefs = {a.get("href") for a in nav}
+        assert "#a--autofocus-onfocus--window.__pwned-3--x--" in hrefs, hrefs  # letters, digits, _ - : . only
+        assert all(not name.startswith("on") and name != "autofocus" for a in nav for name in a.attrs)
+        assert "#isi-asnPortalOnEveryPage" in hrefs and "#asnPortalOnEveryPage" not in hrefs
 
 
 def test_every_global_the_portal_reads_is_a_reserved_id() -> None:
     from asn_portal.sanitize import safe_id
     scripts = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "asn_portal" / "assets").glob("*.js"))
-    browser = {"Worker", "addEventListener", "confirm", "localStorage", "matchMedia", "print", "setTimeout"}
+    browser = {"Worker", "addEventListener", "confirm", "localStorage", "matchMedia", "print", "setTimeout",
+               "clearTimeout", "history", "location", "requestAnimationFrame", "getComputedStyle", "scrollY"}
     read = set(re.findall(r"window\.([A-Za-z_$][\w$]*)", scripts)) - browser
     assert {"asnLearning", "document$"} <= read
     assert [name for name in sorted(read) if safe_id(name) == name] == []

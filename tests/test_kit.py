@@ -69,8 +69,8 @@ def test_start_page_shows_date_and_version_and_still_forwards(kits: Kits) -> Non
 
 def test_readme_shows_date_and_version(kits: Kits) -> None:
     readme = read(kits.first.path, "BACA-SAYA.txt")
-    assert f"Tanggal paket: {DAY}\n" in readme
-    assert f"Versi isi:     {kits.first.version}\n" in readme
+    assert f"Tanggal paket: {DAY}\r\n" in readme
+    assert f"Versi isi:     {kits.first.version}\r\n" in readme
     assert "@TANGGAL@" not in readme and "@VERSI@" not in readme
     assert kits.first.kit_date == DAY
 
@@ -93,7 +93,7 @@ def test_without_date_source_the_date_is_unknown(project: ProjectBuilder, tmp_pa
     monkeypatch.setattr(bundle_module, "build_offline", tiny_build)
     report = make_bundle(project.minimal().root / "mkdocs.yml", tmp_path / "kit.zip")
     assert report.kit_date == "tidak diketahui", "never the clock"
-    assert "Tanggal paket: tidak diketahui\n" in read(report.path, "BACA-SAYA.txt")
+    assert "Tanggal paket: tidak diketahui\r\n" in read(report.path, "BACA-SAYA.txt")
 
 
 # -- Git: commit and date -----------------------------------------------------------------------
@@ -142,7 +142,7 @@ def test_kit_from_a_committed_checkout_names_the_commit_and_its_date(checkout: P
     assert report.kit_date == DAY
     assert re.fullmatch(rf"[0-9a-f]{{12}} \(commit {short}\)", report.version)
     readme = read(report.path, "BACA-SAYA.txt")
-    assert f"Tanggal paket: {DAY}\n" in readme and f"(commit {short})" in readme
+    assert f"Tanggal paket: {DAY}\r\n" in readme and f"(commit {short})" in readme
     checkout.course("kursus-satu", jp=9)
     dirty = make_bundle(checkout.root / "mkdocs.yml", tmp_path / "kit.zip")
     assert dirty.version.endswith("(isi belum di-commit)") and short not in dirty.version

@@ -30,11 +30,14 @@ TIMEOUT_MS = 10_000
 YEAR = dt.date.today().year
 KEY = "asn-portal:rencana"
 OUR_SCRIPTS = re.compile(r"\blearning(-[a-z]+)?\.js")  # learning-core.js ... learning.js
-CSV_HEADER = ("Bentuk Pengembangan;Judul Kursus;Penyelenggara;Mode;Tanggal Mulai;Tanggal Selesai;JP;Sertifikat;"
-              "Status;Slug Portal")
+HR_HEADER = ["Nama", "NIP", "Jabatan", "Unit Kerja", "Instansi", "Tahun", "Nama Kursus", "Penyelenggara",
+             "Bentuk Pengembangan", "Mode", "Kompetensi", "Tanggal Mulai", "Tanggal Selesai", "JP", "Status",
+             "Kursus bersertifikat", "Nomor Sertifikat"]
 FORMULA_SLUG = "rumus-uji"
 
 OLD_SLUG = "kursus-lama-uji"
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember")
 QUIZ = """
 quiz:
   - question: Berapa JP pengembangan kompetensi yang diharapkan setahun?
@@ -199,9 +202,11 @@ def test_quiz_marks_answers_and_scores(tab: Tab) -> None:
     verdicts = quiz.locator(".asn-quiz__verdict").all_inner_texts()
     assert verdicts[0] == "Benar"
     assert verdicts[1].startswith(f"Salah, jawaban: {questions[1].answer}")
-    assert all(v.startswith("Belum dijawab") for v in verdicts[2:])
-    assert quiz.locator(".asn-quiz__q--wrong").count() == len(questions) - 1
-    with_explanation = sum(1 for q in questions if q.explanation)
+    assert all(v.startswith("Belum dijawab") for v in verdicts[2:])  # without the answer: not tried yet
+    assert quiz.locator(".asn-quiz__q--wrong").count() == 1
+    assert quiz.locator(".asn-quiz__q--unanswered").count() == len(questions) - 2
+    assert quiz.locator("[data-asn-quiz-correct]").count() == 2  # only the answered questions show theirs
+    with_explanation = sum(1 for q in questions[:2] if q.explanation)
     assert quiz.locator(".asn-quiz__explanation:visible").count() == with_explanation
     assert page.evaluate("document.activeElement.classList.contains('asn-quiz__result')")
 
@@ -234,7 +239,7 @@ def test_plan_totals_reload_progress_badges_and_edits(tab: Tab) -> None:
     page = tab.go(w.url(PLAN))
     assert totals(page) == (str(planned), "0")
     assert sorted(rows(page)) == sorted([quiz_course.slug, formula.slug])
-    assert page.inner_text(f"[data-asn-plan-row='{formula.slug}'] th") == FORMULA_TITLE  # text, never markup
+    assert page.inner_text(f"[data-asn-plan-row='{formula.slug}'] th > :first-child") == FORMULA_TITLE  # text
     link = page.locator(f"[data-asn-plan-row='{quiz_course.slug}'] th a")
     assert link.evaluate("a => a.href") == w.course(quiz_course)
     name = "e => e.labels && e.labels.length ? e.labels[0].textContent : e.getAttribute('aria-label')"
@@ -257,9 +262,16 @@ def test_plan_totals_reload_progress_badges_and_edits(tab: Tab) -> None:
     page = tab.go(w.url(HOME))
     assert page.locator(f"[data-asn-plan-badge='{quiz_course.slug}']").first.inner_text() == "selesai"
 
-    # The plan page: a course dated last year leaves this year's totals; status edits count; find and add.
+    # The plan page: finished by its modules but undated, the course counts once its end date is given.
     page = tab.go(w.url(PLAN))
+    quiz_row = page.locator(f"[data-asn-plan-row='{quiz_course.slug}']")
+    assert totals(page) == (str(formula.jp), "0")
+    assert quiz_row.locator(".asn-plan__ask").is_visible()
+    assert quiz_row.locator("select").first.input_value() == "selesai"
+    quiz_row.get_by_label("Tanggal selesai").fill(f"{YEAR}-02-03")
     assert totals(page) == (str(planned), str(quiz_course.jp))
+    assert quiz_row.locator(".asn-plan__ask").count() == 0
+    # A course dated last year leaves this year's totals; status edits count; find and add.
     row = page.locator(f"[data-asn-plan-row='{formula.slug}']")
     row.get_by_label("Tanggal mulai").fill(f"{YEAR - 1}-03-01")
     assert totals(page) == (str(quiz_course.jp), str(quiz_course.jp))
@@ -319,45 +331,53 @@ def test_export_csv_json_and_import(browser: Any, tab: Tab, tmp_path: Path) -> N
     page.reload()
     assert totals(page) == (str(quiz_course.jp + formula.jp + other.jp), str(quiz_course.jp))
 
+    profile = {"nama": "Siti Rahmawati, S.E.", "nip": "198501012010012001", "jabatan": "Analis SDM Aparatur",
+               "unit_kerja": "Bidang Pengembangan", "instansi": "BKPSDM Kabupaten Contoh",
+               "atasan_nama": "Budi Santoso", "atasan_nip": "197001011995031001"}
+    for name, value in profile.items():
+        page.locator(f"form[data-asn-profile] [name='{name}']").fill(value)
+    assert tab.stored()["profile"] == profile
+
     with page.expect_download() as info:
         page.locator("[data-asn-plan-export='csv']").click()
-    assert info.value.suggested_filename == f"rencana-belajar-{YEAR}.csv"
+    assert info.value.suggested_filename == f"rekap-pengembangan-kompetensi-{YEAR}.csv"
     raw = Path(info.value.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     table = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-    assert ";".join(table[0]) == CSV_HEADER
+    assert table[0][:len(HR_HEADER)] == HR_HEADER and "Slug" not in ";".join(table[0])
     for line in text.split("\r\n"):  # RFC 4180: every text cell quoted
-        assert line == "" or line.startswith('"'), line
+        assert line == "" or line.startswith(('"', *"0123456789")), line
         for separator in ",;":  # a spreadsheet that splits on either, ignoring quotes, meets no formula
             for piece in line.split(separator):
                 assert not piece.lstrip(' "').startswith(FORMULA_STARTS), (separator, piece)
-    by_slug = {r[-1]: dict(zip(table[0], r, strict=True)) for r in table[1:]}
-    assert list(by_slug) == [quiz_course.slug, formula.slug, other.slug]
+    by_title = {r[6]: dict(zip(table[0], r, strict=True)) for r in table[1:]}
+    assert len(by_title) == 3
     forms = {"luring": "klasikal", "daring": "nonklasikal", "mandiri": "nonklasikal",
              "campuran": "klasikal dan nonklasikal"}
-    first = by_slug[quiz_course.slug]
-    assert first["Judul Kursus"] == quiz_course.title and first["JP"] == str(quiz_course.jp)
-    assert first["Bentuk Pengembangan"] == forms[quiz_course.mode] and first["Status"] == "selesai"
-    assert (first["Tanggal Mulai"], first["Tanggal Selesai"]) == (f"{YEAR}-02-01", f"{YEAR}-02-03")
-    assert first["Sertifikat"] == {True: "Ya", False: "Tidak", None: ""}[quiz_course.certificate]
-    assert by_slug[formula.slug]["Judul Kursus"] == FORMULA_CELL  # neutralised
+    first = by_title[quiz_course.title]
+    assert (first["Nama"], first["NIP"], first["Tahun"]) == (profile["nama"], profile["nip"], str(YEAR))
+    assert first["Nama Kursus"] == quiz_course.title and first["JP"] == str(quiz_course.jp)
+    assert first["Bentuk Pengembangan"] == forms[quiz_course.mode] and first["Status"] == "Selesai"
+    assert (first["Tanggal Mulai"], first["Tanggal Selesai"]) == (f"01-02-{YEAR}", f"03-02-{YEAR}")
+    assert first["Kursus bersertifikat"] == {True: "Ya", False: "Tidak", None: ""}[quiz_course.certificate]
+    formula_row = by_title[FORMULA_CELL]  # neutralised
     assert f'"{FORMULA_CELL.replace(chr(34), chr(34) * 2)}"' in text  # and quoted, quotes doubled
-    assert by_slug[formula.slug]["Penyelenggara"] == "Pusat; Diklat"
-    assert by_slug[formula.slug]["Bentuk Pengembangan"] == "klasikal" and by_slug[formula.slug]["Mode"] == "Luring"
+    assert formula_row["Penyelenggara"] == "Pusat; Diklat" and formula_row["Status"] == "Sedang berjalan"
+    assert formula_row["Bentuk Pengembangan"] == "klasikal" and formula_row["Mode"] == "Luring"
 
     with page.expect_download() as info:
         page.locator("[data-asn-plan-export='json']").click()
     assert info.value.suggested_filename == f"rencana-belajar-{YEAR}.json"
     exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
-    assert (exported["format"], exported["version"], exported["target_jp"]) == ("asn-portal-rencana", 1, 20)
-    assert exported["exported"] == dt.date.today().isoformat()
+    assert (exported["format"], exported["version"], exported["target_jp"]) == ("asn-portal-rencana", 2, 20)
+    assert exported["exported"] == dt.date.today().isoformat() and exported["profile"] == profile
     assert exported["modules"] == {quiz_course.slug: [key]}
     assert exported["courses"][0] == {
         "slug": quiz_course.slug, "title": quiz_course.title, "form": forms[quiz_course.mode],
         "organizer": quiz_course.organizer, "mode": quiz_course.mode, "start": f"{YEAR}-02-01", "end": f"{YEAR}-02-03",
-        "jp": quiz_course.jp, "certificate": quiz_course.certificate, "status": "selesai"}
+        "jp": quiz_course.jp, "certificate": quiz_course.certificate, "certificate_number": "", "status": "selesai"}
     saved = tmp_path / "rencana.json"
     saved.write_text(json.dumps(exported), encoding="utf-8")
 
@@ -372,6 +392,8 @@ def test_export_csv_json_and_import(browser: Any, tab: Tab, tmp_path: Path) -> N
         assert totals(p2) == totals(page)
         assert "3 kursus diimpor" in p2.inner_text("[data-asn-plan-message]")
         assert fresh.stored()["modules"] == {quiz_course.slug: [key]}
+        assert fresh.stored()["profile"] == profile  # the identity moves with the plan
+        assert p2.locator("form[data-asn-profile] [name='nip']").input_value() == profile["nip"]
 
         # Refused as a whole, with a message: not JSON, another format, courses not a list.
         for n, content in enumerate(("{bukan json", json.dumps({"format": "lain", "version": 1}),
@@ -425,7 +447,7 @@ def test_redirects_corrupt_storage_and_stale_module_keys(tab: Tab) -> None:
         "<script>": {"slug": "<script>", "title": "x", "jp": 1}}})
     page.reload()
     assert rows(page) == [course.slug, "kursus-hilang"]
-    assert page.inner_text(f"[data-asn-plan-row='{course.slug}'] th") == course.title  # catalog facts
+    assert page.inner_text(f"[data-asn-plan-row='{course.slug}'] th > :first-child") == course.title  # catalog
     assert totals(page) == (str(course.jp + 3), "0")
     assert "tidak ada lagi di katalog" in page.inner_text("[data-asn-plan-row='kursus-hilang'] th")
     stored = tab.stored()
@@ -467,23 +489,24 @@ def test_print_course_handout_and_plan_record(tab: Tab) -> None:
     internal = page.locator("article .asn-links a").first  # absolute after Material's instant navigation
     assert internal.evaluate(after) == "none"
     key = page.locator(f"form[data-asn-quiz='{course.slug}-kuis'] + details.asn-quiz__key")
-    assert key.locator("li").first.is_visible()  # the key, though <details> was closed
-    assert key.evaluate("d => d.open")  # learning-print.js opens it for browsers without ::details-content
+    assert not key.is_visible() and not key.evaluate("d => d.open")  # a handout: keys only on request (test_quiz)
     assert page.locator("h1").is_visible() and page.locator(".asn-materials").first.is_visible()
     page.emulate_media(media="screen")
-    page.wait_for_function("d => !d.open", arg=key.element_handle())
 
-    tab.store({"version": 1, "courses": {course.slug: entry(course, 0, status="selesai")}, "modules": {}})
+    # The plan page prints the record (tests/test_plan.py): none of its controls.
+    tab.store({"version": 1, "courses": {course.slug: entry(course, 0, status="selesai", end=f"{YEAR}-03-01")},
+               "modules": {}})
     page = tab.go(w.url(PLAN))
     page.emulate_media(media="print")
-    assert page.locator(f"[data-asn-plan-row='{course.slug}'] th").is_visible()
-    assert page.locator("[data-asn-plan-total]").is_visible()
+    assert page.locator("[data-asn-record]").is_visible()
+    assert course.title in page.inner_text("[data-asn-record-rows]")
     for selector in ("[data-asn-plan-rows] select", "[data-asn-plan-rows] input", "[data-asn-plan-rows] button",
-                     "form[data-asn-plan-find]", "[data-asn-plan-export='csv']", "[data-asn-plan-import]",
+                     "form[data-asn-plan-find]", "form[data-asn-profile]", "[data-asn-plan-export='csv']",
                      "[data-asn-plan-clear]", "[data-asn-plan-print]", ".md-tabs", ".md-header"):
         assert not page.locator(selector).first.is_visible(), selector
-    assert "Selesai" in page.inner_text(f"[data-asn-plan-row='{course.slug}']")
-    assert page.inner_text(".asn-plan__printed").startswith("Dicetak: ")
+    today = dt.date.today()
+    printed = page.locator("[data-asn-record-date]").first.inner_text()
+    assert printed == f"{today.day} {MONTHS[today.month - 1]} {today.year}"
 
 
 def test_plan_and_quiz_pass_axe(browser: Any, http_site: Where) -> None:

@@ -194,7 +194,7 @@ def test_filter_finds_a_course_in_a_later_chunk_and_plans_it(browser: Any, where
         assert loaded == [], "the index page loads no chunk before the reader asks"
         assert not page.locator("nav.asn-pages").is_visible()
 
-        page.fill("form.asn-filter input[name=q]", WORD.upper())
+        page.fill("form.asn-filter input[name=kata]", WORD.upper())
         page.wait_for_function("() => document.querySelector('.asn-filter__count').textContent"
                                ".startsWith('Menampilkan 1 ')")
         assert count.inner_text() == f"Menampilkan 1 dari {COURSES} kursus."
@@ -210,7 +210,7 @@ def test_filter_finds_a_course_in_a_later_chunk_and_plans_it(browser: Any, where
         assert "Hapus dari rencana" in button.inner_text()
 
         # a select over all entries: the count is right, the first matches are shown, more on request
-        page.fill("form.asn-filter input[name=q]", "")
+        page.fill("form.asn-filter input[name=kata]", "")
         page.select_option("form.asn-filter select[name=competency]", "manajerial")
         matches = [s for s in slugs() if competency(s) == "manajerial"]
         page.wait_for_function(f"() => document.querySelector('.asn-filter__count').textContent"

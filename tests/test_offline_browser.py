@@ -129,6 +129,6 @@ def test_catalog_filter_works_offline(page: Any, kit: Offline) -> None:
     expected = len([c for c in tab.eval_on_selector_all(
         "#asn-list-kursus > li", "els => els.map(e => e.dataset.competency)") if c == kit.course.competency])
     assert shown.count() == expected < total
-    tab.fill("input[name=q]", kit.word)
+    tab.fill("input[name=kata]", kit.word)
     assert tab.locator(f"#asn-list-kursus > li:visible a[href$='{kit.course.slug}.html']").count() == 1
     assert kit.blocked == [] and kit.errors == []

@@ -732,3 +732,28 @@ CONTRIBUTOR_MISTAKES = [
 @pytest.mark.parametrize(("files", "expected"), CONTRIBUTOR_MISTAKES)
 def test_contributor_mistakes_get_a_fix_to_copy(portal, files, expected):
     assert_errors(portal, files, expected)
+
+
+# -- the modules' JP within the course's ------------------------------------------------------------
+
+MODULE_JP = [
+    pytest.param(COURSE + "  - title: Modul dua\n    jp: 6\n", "(4 + 6 = 10)", 10, id="two-modules-over"),
+    pytest.param(edit(COURSE, "    jp: 4", "    jp: 9"), "(9)", 9, id="one-module-over"),
+]
+
+
+@pytest.mark.parametrize(("text", "shown", "total"), MODULE_JP)
+def test_modules_with_more_jp_than_the_course_are_refused_at_its_jp(portal, text, shown, total):
+    assert_errors(portal, {C: text}, [(C, 6, 5, f"jumlah JP modul {shown} lebih dari JP kursus (8) | "
+                                               f"Naikkan 'jp' kursus menjadi {total} atau kurangi JP modul")])
+
+
+def test_modules_without_jp_are_left_out_and_an_exact_sum_passes(portal):
+    write_all(portal, {C: COURSE + "  - title: Modul dua\n    jp: 4\n  - title: Modul tanpa JP\n"})
+    assert check(portal).sorted() == []
+
+
+def test_the_shipped_sample_keeps_its_modules_within_the_course_jp():
+    from asn_portal.cli import main
+
+    assert main(["-f", str(Path(__file__).resolve().parent.parent / "mkdocs.yml"), "check"]) == 0

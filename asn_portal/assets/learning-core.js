@@ -11,7 +11,8 @@
  * 80+, Firefox 78 ESR+.
  *
  * Everything is kept in localStorage under one key (see docs/rencana-belajar.md for the format):
- * {version:1, courses:{slug:{...}}, modules:{slug:[keys done]}}. Chromium shares one localStorage
+ * {version:2, courses:{slug:{...}}, modules:{slug:[keys done]}, profile:{nama, nip, ...}}; a stored
+ * version 1 (no profile) is read as version 2. Chromium shares one localStorage
  * among all file:// pages, Firefox keeps one per file: so every plan edit can also be made on the
  * plan page itself. Contributor-provided text (course titles, organizers, option texts) is only
  * ever set with textContent / value, never as HTML. */
@@ -28,11 +29,15 @@
   var MAX_TITLE = 300;
   var MAX_TEXT = 300;
   var MAX_JP = 1000;
+  // The reader's identity on the record HR files (form[data-asn-profile]): field -> longest length.
+  var PROFILE_FIELDS = { nama: 120, nip: 18, jabatan: 160, unit_kerja: 160, instansi: 160, atasan_nama: 120,
+                         atasan_nip: 18 };
 
   L.KEY = KEY;
   L.STATUSES = STATUSES;
   L.MODES = MODES;
   L.MAX_TITLE = MAX_TITLE;
+  L.PROFILE_FIELDS = PROFILE_FIELDS;
 
   // ---------------------------------------------------------------------------------------------
   // Small helpers
@@ -98,12 +103,12 @@
   L.siteUrl = siteUrl;
 
   // ---------------------------------------------------------------------------------------------
-  // Storage: {version:1, courses:{slug:{...}}, modules:{slug:[keys done]}}
+  // Storage: {version:2, courses:{slug:{...}}, modules:{slug:[keys done]}, profile:{...}}
 
   var memory = null;        // the state when localStorage is unavailable or refused the last write
   var storageProblem = "";  // why, in Indonesian, for the plan page
 
-  function empty() { return { version: 1, courses: {}, modules: {} }; }
+  function empty() { return { version: 2, courses: {}, modules: {}, profile: {} }; }
 
   function storage() {
     try {
@@ -128,9 +133,23 @@
       certificate: raw.certificate === true || raw.certificate === false ? raw.certificate : null,
       status: statusRank(raw.status) >= 0 ? raw.status : "direncanakan",
       start: validDate(raw.start) ? raw.start : "", end: validDate(raw.end) ? raw.end : "",
+      certificate_number: text(raw.certificate_number, 100),
       added: typeof raw.added === "string" ? raw.added.slice(0, 40) : ""
     };
   }
+
+  // Only the known fields, as text; a NIP keeps what was typed (the form says when it is not 18 digits).
+  function cleanProfile(raw) {
+    var profile = {};
+    if (!isObject(raw)) return profile;
+    Object.keys(PROFILE_FIELDS).forEach(function (field) {
+      var value = text(raw[field], PROFILE_FIELDS[field]).replace(/[\u0000-\u001f\u007f]/g, " ");
+      if (value.trim()) profile[field] = value;
+    });
+    return profile;
+  }
+
+  function validNip(value) { return /^[0-9]{18}$/.test(String(value || "")); }
 
   function cleanKeys(raw) {
     if (!Array.isArray(raw)) return null;
@@ -143,7 +162,8 @@
 
   function clean(raw) {
     var state = empty();
-    if (!isObject(raw) || raw.version !== 1) return state;
+    if (!isObject(raw) || (raw.version !== 1 && raw.version !== 2)) return state;
+    state.profile = cleanProfile(raw.profile);
     if (isObject(raw.courses)) {
       Object.keys(raw.courses).forEach(function (slug) {
         var entry = cleanEntry(slug, raw.courses[slug]);
@@ -184,6 +204,8 @@
   }
 
   L.cleanKeys = cleanKeys;
+  L.cleanProfile = cleanProfile;
+  L.validNip = validNip;
   L.load = load;
   L.save = save;
   L.storageProblem = function () { return storageProblem; };  // read after load() or save()
@@ -218,7 +240,8 @@
       mode: course.mode || "", mode_label: course.mode_label || MODES[course.mode] || "",
       organizer: course.organizer === undefined ? null : course.organizer,
       certificate: course.certificate === undefined ? null : course.certificate,
-      status: status || "direncanakan", start: "", end: "", added: new Date().toISOString()
+      status: status || "direncanakan", start: "", end: "", certificate_number: "",
+      added: new Date().toISOString()
     };
   }
 

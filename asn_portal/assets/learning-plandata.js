@@ -11,7 +11,7 @@
       laterStatus = L.laterStatus, refreshFromCatalog = L.refreshFromCatalog, save = L.save, thisYear = L.thisYear;
 
   function planData(root) {
-    var data = { target: 20, courses: {}, order: [], redirects: {} };
+    var data = { target: 20, courses: {}, order: [], redirects: {}, site: null, pages: {} };
     var target = parseInt(root.getAttribute("data-asn-target"), 10);
     // Preferred: the data-asn-plan-data attribute. A <script type="application/json"> in the page
     // content does not survive Material's instant navigation, which re-creates every inline script
@@ -32,6 +32,16 @@
           holder.setAttribute("data-asn-course", JSON.stringify(c));
           var course = readCourse(holder);
           if (course && !has(data.courses, course.slug)) { data.courses[course.slug] = course; data.order.push(course.slug); }
+        });
+      }
+      // The published site and each course's path on it, for the address column of the HR record.
+      if (typeof raw.site === "string" && /^https?:\/\/[^\s"<>\\]+$/.test(raw.site) && isObject(raw.pages)) {
+        data.site = raw.site;
+        Object.keys(raw.pages).forEach(function (slug) {
+          var path = raw.pages[slug];
+          if (validSlug(slug) && typeof path === "string" && !/^[a-z][a-z0-9+.-]*:|^\/|\.\.|\s|\\/i.test(path)) {
+            data.pages[slug] = path;
+          }
         });
       }
       if (isObject(raw.redirects)) {
@@ -57,6 +67,7 @@
     old.status = laterStatus(old.status, entry.status);
     if (entry.start) old.start = entry.start;
     if (entry.end) old.end = entry.end;
+    if (entry.certificate_number) old.certificate_number = entry.certificate_number;
   }
 
   function mergeModules(state, slug, keys) {
@@ -79,6 +90,7 @@
         kept.status = laterStatus(kept.status, entry.status);
         kept.start = kept.start || entry.start;
         kept.end = kept.end || entry.end;
+        kept.certificate_number = kept.certificate_number || entry.certificate_number;
       } else {
         state.courses[target] = entry;
       }
@@ -97,20 +109,41 @@
     return state;
   }
 
-  function counted(entry, year) {
+  // Which year a course counts for. A finished course counts in the year of its end date and nowhere
+  // without one (the plan page asks for it: a record HR files needs the date). Any other course counts
+  // in the year of its start or end date, or, undated, in whichever year the reader is looking at.
+  function countsIn(entry, year) {
+    var y = String(year);
+    if (entry.status === "selesai") return !!entry.end && entry.end.slice(0, 4) === y;
     if (!entry.start && !entry.end) return true;
-    return entry.start.slice(0, 4) === String(year) || entry.end.slice(0, 4) === String(year);
+    return entry.start.slice(0, 4) === y || entry.end.slice(0, 4) === y;
   }
 
-  function totals(state) {
-    var year = thisYear(), planned = 0, done = 0;
+  function needsEndDate(entry) { return entry.status === "selesai" && !entry.end; }
+
+  // JP of ``year`` (this year by default): planned = every course counted that year, done = the
+  // finished ones among them.
+  function totals(state, year) {
+    year = year || thisYear();
+    var planned = 0, done = 0;
     Object.keys(state.courses).forEach(function (slug) {
       var e = state.courses[slug];
-      if (!counted(e, year)) return;
+      if (!countsIn(e, year)) return;
       planned += e.jp;
       if (e.status === "selesai") done += e.jp;
     });
     return { planned: planned, done: done, year: year };
+  }
+
+  // Years a reader may look at: this year, the one before and after, and every year a date names.
+  function years(state) {
+    var found = {}, now = thisYear();
+    [now - 1, now, now + 1].forEach(function (y) { found[y] = true; });
+    Object.keys(state.courses).forEach(function (slug) {
+      var e = state.courses[slug];
+      [e.start, e.end].forEach(function (d) { if (d) found[+d.slice(0, 4)] = true; });
+    });
+    return Object.keys(found).map(Number).sort(function (a, b) { return b - a; });
   }
 
   function ordered(state) {
@@ -125,5 +158,8 @@
   L.mergeModules = mergeModules;
   L.reconcile = reconcile;
   L.totals = totals;
+  L.countsIn = countsIn;
+  L.needsEndDate = needsEndDate;
+  L.years = years;
   L.ordered = ordered;
 })(window.asnLearning);

@@ -1,12 +1,16 @@
-/* asn-portal learning, printing: a printed page is a handout, so before printing the quiz keys
- * (details.asn-quiz__key) are opened and closed again afterwards, the portal's own links are marked
+/* asn-portal learning, printing: a printed course page is a handout for participants, so the quiz
+ * keys (details.asn-quiz__key) and a reader's revealed marks stay out of it (learning.css); a
+ * facilitator who asks for the key sheet ("Cetak kunci jawaban", printKeySheet) gets the page with
+ * the keys: <html> carries KEY_SHEET while printing, the closed keys are opened for browsers without
+ * ::details-content, and both are undone after printing. Also: the portal's own links are marked
  * (learning.css spells out only where external links go) and the plan page gets its "Dicetak:" date.
  * Its own file because it listens to the browser's print events, on every page, whatever else the
- * page holds. Needs learning-core.js and learning-plan.js (stampPrintDate). */
+ * page holds. Needs learning-core.js; stampPrintDate comes from the plan's scripts when loaded. */
 (function (L) {
   "use strict";
 
   var all = L.all;
+  var KEY_SHEET = "asn-print-key";
 
   // Material's instant navigation makes every href absolute: mark the portal's own links so that the
   // printed handout spells out only where external links go.
@@ -19,14 +23,24 @@
   var opened = [];
   function beforePrint() {
     markInternalLinks();
-    all("details.asn-quiz__key").forEach(function (details) {
-      if (!details.open) { details.open = true; opened.push(details); }
-    });
-    L.stampPrintDate();
+    if (document.documentElement.classList.contains(KEY_SHEET)) {
+      all("details.asn-quiz__key").forEach(function (details) {
+        if (!details.open) { details.open = true; opened.push(details); }
+      });
+    }
+    if (L.stampPrintDate) L.stampPrintDate();
   }
   function afterPrint() {
     opened.forEach(function (details) { details.open = false; });
     opened = [];
+    document.documentElement.classList.remove(KEY_SHEET);
+  }
+
+  // The page printed with every quiz's answer key (the button beside each quiz).
+  function printKeySheet() {
+    document.documentElement.classList.add(KEY_SHEET);
+    beforePrint();  // also for browsers that fire no beforeprint before window.print()
+    window.print();
   }
 
   window.addEventListener("beforeprint", beforePrint);
@@ -40,4 +54,6 @@
   }
 
   L.markInternalLinks = markInternalLinks;
+  L.printKeySheet = printKeySheet;
+  L.KEY_SHEET = KEY_SHEET;
 })(window.asnLearning);

@@ -1,55 +1,266 @@
-/* asn-portal learning, self-check quizzes (form.asn-quiz, from macros.j2): on submit, marks each
- * question right, wrong or unanswered, shows the right option and the explanations, and the score
- * "N/M", then moves focus to the result. Nothing is stored: a quiz is practice, not a record. Its
- * own file because it has nothing to do with the plan; without JavaScript the key stays readable in
- * its closed <details> (learning-print.js opens it for printing). Needs learning-core.js. */
+/* asn-portal learning, self-check quizzes (form[data-asn-quiz], from macros.j2). "Periksa jawaban"
+ * marks every question: an answered one right or wrong, with its correct choice marked
+ * ([data-asn-quiz-correct]) and its explanation shown; an unanswered one only says so, so that the
+ * answer is never given away before the reader has tried. The score "N/M" (unanswered counts as
+ * wrong) takes the focus. "Coba lagi" clears the answers and marks. "Cetak kunci jawaban" prints the
+ * page with the answer keys (learning-print.js; otherwise print leaves keys and marks out).
+ *
+ * The last and the best score of each quiz are kept in this browser only, under one localStorage key
+ * (cleaned on every read; a broken value reads as no scores), and given to the plan page by
+ * asnLearning.quizScores():
+ *   {"<data-asn-quiz>": {"course": "<slug>", "title": "<data-asn-quiz-title>",
+ *                        "last": {"right": n, "total": m, "date": "YYYY-MM-DD"}, "best": {...}}}
+ * Best is the highest share right (the first date it was reached). Without JavaScript the buttons
+ * stay hidden and the key stays readable in its closed <details>. Needs learning-core.js. */
 (function (L) {
   "use strict";
 
-  var all = L.all, el = L.el;
+  var all = L.all, el = L.el, isObject = L.isObject;
+
+  var KEY = "asn-portal:kuis";  // {version: 1, quizzes: {id: record}}
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;  // course slug + "-kuis" or "-modul-" + module key
+  var MAX_ID = 250;
+  var MAX_QUIZZES = 1000;
+  var MAX_QUESTIONS = 1000;
+
+  L.QUIZ_KEY = KEY;
+
+  // ---------------------------------------------------------------------------------------------
+  // Scores in localStorage
+
+  var memory = null;  // the scores when localStorage is unavailable or refused the last write
+
+  function storage() {
+    try {
+      var s = window.localStorage;
+      s.getItem(KEY);
+      return s;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function count(n, min, max) { return typeof n === "number" && n % 1 === 0 && n >= min && n <= max; }
+  function validId(id) { return typeof id === "string" && id.length <= MAX_ID && ID.test(id); }
+
+  function cleanScore(raw) {
+    if (!isObject(raw) || !count(raw.total, 1, MAX_QUESTIONS) || !count(raw.right, 0, raw.total)) return null;
+    if (!L.validDate(raw.date)) return null;
+    return { right: raw.right, total: raw.total, date: raw.date };
+  }
+
+  function better(a, b) { return a.right * b.total > b.right * a.total; }
+
+  function cleanRecord(id, raw) {
+    if (!validId(id) || !isObject(raw) || !L.validSlug(raw.course)) return null;
+    var last = cleanScore(raw.last), best = cleanScore(raw.best);
+    if (!last && !best) return null;
+    if (!last) last = best;
+    if (!best || better(last, best)) best = last;
+    return { course: raw.course, title: L.text(raw.title, L.MAX_TITLE).trim() || "Kuis", last: last, best: best };
+  }
+
+  function clean(raw) {
+    var scores = {};
+    if (!isObject(raw) || raw.version !== 1 || !isObject(raw.quizzes)) return scores;
+    Object.keys(raw.quizzes).slice(0, MAX_QUIZZES).forEach(function (id) {
+      var record = cleanRecord(id, raw.quizzes[id]);
+      if (record) scores[id] = record;
+    });
+    return scores;
+  }
+
+  function quizScores() {
+    if (memory) return clean({ version: 1, quizzes: memory });
+    var s = storage();
+    if (!s) return {};
+    try { return clean(JSON.parse(s.getItem(KEY) || "null")); } catch (e) { return {}; }  // corrupt: none
+  }
+
+  function saveScores(scores) {
+    var s = memory ? null : storage();
+    if (s) {
+      try {
+        s.setItem(KEY, JSON.stringify({ version: 1, quizzes: scores }));
+        return;
+      } catch (e) { /* full or refused: keep them for this visit */ }
+    }
+    memory = scores;
+  }
+
+  // The score of one check of the form, kept as its last and, when higher, its best.
+  function record(form, right, total) {
+    var id = form.getAttribute("data-asn-quiz"), course = form.getAttribute("data-asn-quiz-course");
+    if (!validId(id) || !L.validSlug(course) || !count(total, 1, MAX_QUESTIONS)) return;
+    var scores = quizScores();
+    var score = { right: right, total: total, date: L.today() };
+    var before = scores[id];
+    if (!before) {
+      var ids = Object.keys(scores);
+      if (ids.length >= MAX_QUIZZES) {  // make room: the quiz last taken longest ago goes
+        ids.sort(function (a, b) { return scores[a].last.date < scores[b].last.date ? -1 : 1; });
+        delete scores[ids[0]];
+      }
+    }
+    scores[id] = {
+      course: course, title: L.text(form.getAttribute("data-asn-quiz-title"), L.MAX_TITLE).trim() || "Kuis",
+      last: score, best: before && !better(score, before.best) ? before.best : score
+    };
+    saveScores(scores);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The form
+
+  function dateText(iso) {
+    return L.dateId(new Date(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
+  }
+
+  function paintBest(form, scores) {
+    var place = form.querySelector("[data-asn-quiz-best]");
+    if (!place) return;
+    var found = (scores || quizScores())[form.getAttribute("data-asn-quiz")];
+    place.textContent = "";
+    place.hidden = !found;
+    if (!found) return;
+    var best = found.best, last = found.last;
+    place.appendChild(document.createTextNode("Skor terbaik: "));
+    place.appendChild(el("strong", "", best.right + "/" + best.total));
+    var said = " (" + dateText(best.date) + ")";
+    if (last.right !== best.right || last.total !== best.total || last.date !== best.date) {
+      said += ". Skor terakhir: " + last.right + "/" + last.total + " (" + dateText(last.date) + ")";
+    }
+    place.appendChild(document.createTextNode(said + "."));
+  }
+
+  function labelOf(radio) { return radio.closest("label"); }
+
+  function choiceText(radio) {
+    var label = labelOf(radio);
+    var text = label && label.querySelector(".asn-quiz__text");
+    return ((text || label || {}).textContent || "").trim();
+  }
+
+  // " <span>words</span>" after the choice's text: the space keeps "20 JP jawaban benar" apart when read.
+  function addMark(radio, className, words) {
+    var label = labelOf(radio);
+    if (!label) return;
+    var mark = el("span", "asn-quiz__mark " + className, " ");
+    mark.appendChild(el("span", "", words));
+    (label.querySelector(".asn-quiz__text") || label).appendChild(mark);
+  }
+
+  // Back to unchecked: no verdict, no marks, explanations hidden.
+  function clearMarks(q) {
+    q.classList.remove("asn-quiz__q--right", "asn-quiz__q--wrong", "asn-quiz__q--unanswered");
+    all("[data-asn-quiz-correct]", q).forEach(function (x) { x.removeAttribute("data-asn-quiz-correct"); });
+    all(".asn-quiz__option--wrong", q).forEach(function (x) { x.classList.remove("asn-quiz__option--wrong"); });
+    all(".asn-quiz__mark, .asn-quiz__verdict", q).forEach(function (x) { x.parentNode.removeChild(x); });
+    all(".asn-quiz__explanation", q).forEach(function (x) { x.hidden = true; });
+  }
+
+  // Marks one question; returns "right", "wrong" or "" (not answered).
+  function mark(q) {
+    clearMarks(q);
+    var answer = q.getAttribute("data-answer");
+    var radios = all('input[type="radio"]', q);
+    var chosen = radios.filter(function (r) { return r.checked; })[0];
+    var verdict = el("p", "asn-quiz__verdict");
+    var explanation = q.querySelector(".asn-quiz__explanation");
+    q.insertBefore(verdict, explanation && explanation.parentNode === q ? explanation : null);
+    if (!chosen) {
+      q.classList.add("asn-quiz__q--unanswered");
+      verdict.textContent = "Belum dijawab. Pilih satu jawaban, lalu tekan \u201cPeriksa jawaban\u201d lagi.";
+      return "";
+    }
+    var correct = radios.filter(function (r) { return r.value === answer; })[0];
+    var option = correct ? choiceText(correct) : "";
+    var ok = chosen === correct;
+    q.classList.add(ok ? "asn-quiz__q--right" : "asn-quiz__q--wrong");
+    if (correct && labelOf(correct)) {
+      labelOf(correct).setAttribute("data-asn-quiz-correct", "");
+      addMark(correct, "asn-quiz__mark--correct", "jawaban benar");
+    }
+    if (!ok && labelOf(chosen)) {
+      labelOf(chosen).classList.add("asn-quiz__option--wrong");
+      addMark(chosen, "asn-quiz__mark--wrong", "pilihan Anda");
+    }
+    verdict.textContent = ok ? "Benar" : "Salah, jawaban: " + answer + (option ? " (" + option + ")" : "");
+    if (explanation) explanation.hidden = false;
+    return ok ? "right" : "wrong";
+  }
+
+  function check(form) {
+    var questions = all("[data-asn-quiz-question]", form);
+    if (!questions.length) return;
+    var right = 0, unanswered = 0;
+    questions.forEach(function (q) {
+      var outcome = mark(q);
+      if (outcome === "right") right += 1;
+      if (!outcome) unanswered += 1;
+    });
+    var total = questions.length;
+    var score = form.querySelector("[data-asn-quiz-score]");
+    if (score) score.textContent = right + "/" + total;
+    var said = form.querySelector(".asn-quiz__said");
+    if (said) {
+      said.textContent = " (benar " + right + " dari " + total + " soal" +
+        (unanswered ? ", " + unanswered + " belum dijawab" : "") + ")";
+    }
+    record(form, right, total);
+    paintBest(form);
+    var retry = form.querySelector("[data-asn-quiz-retry]");
+    if (retry) retry.hidden = false;
+    var result = form.querySelector(".asn-quiz__result");
+    if (result) {
+      result.hidden = false;
+      result.setAttribute("tabindex", "-1");
+      result.focus();
+    }
+  }
+
+  function retry(form) {
+    all('input[type="radio"]', form).forEach(function (r) { r.checked = false; });
+    all("[data-asn-quiz-question]", form).forEach(clearMarks);
+    var result = form.querySelector(".asn-quiz__result");
+    if (result) result.hidden = true;
+    var score = form.querySelector("[data-asn-quiz-score]");
+    if (score) score.textContent = "";
+    var said = form.querySelector(".asn-quiz__said");
+    if (said) said.textContent = "";
+    var button = form.querySelector("[data-asn-quiz-retry]");
+    if (button) button.hidden = true;
+    var first = form.querySelector('input[type="radio"]');
+    if (first) first.focus();
+  }
 
   function setupQuiz(form) {
     if (form.getAttribute("data-asn-ready")) return;
     form.setAttribute("data-asn-ready", "1");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var questions = all("fieldset.asn-quiz__q", form);
-      var right = 0;
-      questions.forEach(function (q) {
-        var answer = q.getAttribute("data-answer");
-        var radios = all('input[type="radio"]', q);
-        var chosen = radios.filter(function (r) { return r.checked; })[0];
-        var correct = radios.filter(function (r) { return r.value === answer; })[0];
-        var ok = !!chosen && chosen.value === answer;
-        if (ok) right += 1;
-        radios.forEach(function (r) {
-          var label = r.closest("label");
-          if (label) label.classList.toggle("asn-quiz__option--answer", r === correct);
-        });
-        q.classList.toggle("asn-quiz__q--right", ok);
-        q.classList.toggle("asn-quiz__q--wrong", !ok);
-        q.classList.toggle("asn-quiz__q--unanswered", !chosen);
-        var verdict = q.querySelector(".asn-quiz__verdict");
-        if (!verdict) {
-          verdict = el("p", "asn-quiz__verdict");
-          var explanation = q.querySelector(".asn-quiz__explanation");
-          q.insertBefore(verdict, explanation && explanation.parentNode === q ? explanation : null);
-        }
-        var optionText = correct && correct.closest("label") ? correct.closest("label").textContent.trim() : "";
-        var solution = "jawaban: " + answer + (optionText ? " (" + optionText + ")" : "");
-        verdict.textContent = ok ? "Benar" : (chosen ? "Salah, " : "Belum dijawab, ") + solution;
-        all(".asn-quiz__explanation", q).forEach(function (x) { x.hidden = false; });
-      });
-      var result = form.querySelector(".asn-quiz__result");
-      var score = form.querySelector("[data-asn-quiz-score]");
-      if (score) score.textContent = right + "/" + questions.length;
-      if (result) {
-        result.hidden = false;
-        result.setAttribute("tabindex", "-1");
-        result.focus();
-      }
+      check(form);
     });
+    var again = form.querySelector("[data-asn-quiz-retry]");
+    if (again) again.addEventListener("click", function () { retry(form); });
+    var keys = form.querySelector("[data-asn-quiz-keysheet]");
+    if (keys) {
+      keys.hidden = false;
+      keys.addEventListener("click", function () {
+        if (L.printKeySheet) L.printKeySheet(); else window.print();
+      });
+    }
+    all(".asn-quiz__actions", form).forEach(function (x) { x.hidden = false; });
+    paintBest(form);
   }
 
+  // Another tab or window took a quiz: its best score here follows.
+  window.addEventListener("storage", function (event) {
+    if (event.key !== KEY && event.key !== null) return;
+    var scores = quizScores();
+    all("form[data-asn-quiz][data-asn-ready]").forEach(function (form) { paintBest(form, scores); });
+  });
+
   L.setupQuiz = setupQuiz;
+  L.quizScores = quizScores;
 })(window.asnLearning);

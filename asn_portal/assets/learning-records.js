@@ -1,37 +1,46 @@
-/* asn-portal learning, the plan as a file: CSV and JSON export ("rencana-belajar-<year>.csv/.json",
- * downloaded without a server, from file:// too) and JSON import. The CSV follows the columns of a
- * development record (Bentuk Pengembangan ... Slug Portal; ";" separated, UTF-8 with BOM, cells that
- * a spreadsheet would read as a formula prefixed with "'"). The JSON ("format": "asn-portal-rencana",
- * version 1; see docs/rencana-belajar.md) is the backup a reader moves to another browser: an
- * imported file is untrusted, so a wrong shape is refused as a whole and bad entries are skipped.
- * Its own file because file formats change for other reasons than the plan page's table. The plan
- * page (learning-plan.js) binds its controls with bindExport / bindImport. Needs learning-core.js
- * and learning-plandata.js. */
+/* asn-portal learning, the plan as a file: the records a reader hands in and the backup they move.
+ *  - HR CSV ([data-asn-plan-export="csv"], "rekap-pengembangan-kompetensi-<year>.csv"): the reader's
+ *    identity and the courses of the chosen year, one row each, labelled status and dates;
+ *  - SIASN CSV ([data-asn-plan-export="siasn"], "siasn-riwayat-kursus-<year>.csv"): the finished
+ *    courses of the year with BKN's "riwayat kursus" field names (mapping in docs/rencana-belajar.md);
+ *  - JSON ([data-asn-plan-export="json"]; "format": "asn-portal-rencana", version 2 with the profile;
+ *    version-1 files still import): the backup a reader moves to another browser. An imported file
+ *    is untrusted, so a wrong shape is refused as a whole and bad entries are skipped.
+ * Both CSVs: UTF-8 with BOM, ";" separated, header first, every text cell quoted and formula starts
+ * neutralised (csvCell). Its own file because file formats change for other reasons than the plan
+ * page's table. The plan page (learning-plan.js) binds its controls with bindExport / bindImport.
+ * Needs learning-core.js and learning-plandata.js. */
 (function (L) {
   "use strict";
 
   var FORMS = { luring: "klasikal", daring: "nonklasikal", mandiri: "nonklasikal",
                 campuran: "klasikal dan nonklasikal" };
+  var STATUS_LABELS = { direncanakan: "Direncanakan", berjalan: "Sedang berjalan", selesai: "Selesai" };
   var MAX_IMPORT_BYTES = 1024 * 1024;
   var FORMAT = "asn-portal-rencana";
-  var CSV_HEADERS = ["Bentuk Pengembangan", "Judul Kursus", "Penyelenggara", "Mode", "Tanggal Mulai",
-                     "Tanggal Selesai", "JP", "Sertifikat", "Status", "Slug Portal"];
+  var VERSION = 2;
+  var HR_HEADERS = ["Nama", "NIP", "Jabatan", "Unit Kerja", "Instansi", "Tahun", "Nama Kursus", "Penyelenggara",
+                    "Bentuk Pengembangan", "Mode", "Kompetensi", "Tanggal Mulai", "Tanggal Selesai", "JP", "Status",
+                    "Kursus bersertifikat", "Nomor Sertifikat"];
+  var SIASN_HEADERS = ["namaKursus", "institusiPenyelenggara", "jumlahJam", "tanggalKursus", "tanggalSelesaiKursus",
+                       "tahunKursus", "nomorSertipikat", "jenisKursus"];
 
   var each = L.each, all = L.all, has = L.has, isObject = L.isObject, today = L.today, thisYear = L.thisYear,
       validSlug = L.validSlug, validJp = L.validJp, validDate = L.validDate, text = L.text, statusRank = L.statusRank,
-      MODES = L.MODES, MAX_TITLE = L.MAX_TITLE, cleanKeys = L.cleanKeys, load = L.load, modeLabel = L.modeLabel,
-      refreshFromCatalog = L.refreshFromCatalog, ordered = L.ordered, follow = L.follow, mergeEntry = L.mergeEntry,
-      mergeModules = L.mergeModules;
+      MODES = L.MODES, MAX_TITLE = L.MAX_TITLE, cleanKeys = L.cleanKeys, cleanProfile = L.cleanProfile, load = L.load,
+      modeLabel = L.modeLabel, refreshFromCatalog = L.refreshFromCatalog, ordered = L.ordered, follow = L.follow,
+      mergeEntry = L.mergeEntry, mergeModules = L.mergeModules, countsIn = L.countsIn;
 
   function exportCourses(state) {
     return ordered(state).map(function (e) {
       return { slug: e.slug, title: e.title, form: FORMS[e.mode] || "", organizer: e.organizer, mode: e.mode,
-               start: e.start, end: e.end, jp: e.jp, certificate: e.certificate, status: e.status };
+               start: e.start, end: e.end, jp: e.jp, certificate: e.certificate,
+               certificate_number: e.certificate_number || "", status: e.status };
     });
   }
 
   function toJson(state, target) {
-    return { format: FORMAT, version: 1, exported: today(), target_jp: target,
+    return { format: FORMAT, version: VERSION, exported: today(), target_jp: target, profile: state.profile || {},
              courses: exportCourses(state), modules: state.modules };
   }
 
@@ -46,15 +55,40 @@
     return '"' + s.replace(/"/g, '""') + '"';
   }
 
-  function toCsv(state) {
-    var lines = [CSV_HEADERS.map(csvCell).join(";")];
-    ordered(state).forEach(function (e) {
-      var certificate = e.certificate === true ? "Ya" : e.certificate === false ? "Tidak" : "";
-      lines.push([FORMS[e.mode] || "", e.title, e.organizer || "", modeLabel(e), e.start, e.end, e.jp, certificate,
-                  e.status, e.slug].map(csvCell).join(";"));
-    });
-    return lines.join("\r\n") + "\r\n";
+  function csv(rows) {
+    return rows.map(function (row) { return row.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
   }
+
+  function dmy(date) { return date ? date.slice(8, 10) + "-" + date.slice(5, 7) + "-" + date.slice(0, 4) : ""; }
+
+  // The courses of ``year`` a record lists: those that count for it (learning-plandata.countsIn).
+  function ofYear(state, year) { return ordered(state).filter(function (e) { return countsIn(e, year); }); }
+
+  // HR: who, which year, and each course; the course's address on the published site when known.
+  function toHrCsv(state, year, data) {
+    var p = state.profile || {};
+    var headers = data && data.site ? HR_HEADERS.concat(["Alamat Kursus"]) : HR_HEADERS;
+    var rows = [headers];
+    ofYear(state, year).forEach(function (e) {
+      var row = [p.nama || "", p.nip || "", p.jabatan || "", p.unit_kerja || "", p.instansi || "", year, e.title,
+                 e.organizer || "", FORMS[e.mode] || "", modeLabel(e), e.competency || "", dmy(e.start), dmy(e.end),
+                 e.jp, STATUS_LABELS[e.status] || e.status,
+                 e.certificate === true ? "Ya" : e.certificate === false ? "Tidak" : "", e.certificate_number || ""];
+      if (data && data.site) row.push(data.pages[e.slug] ? new URL(data.pages[e.slug], data.site).href : "");
+      rows.push(row);
+    });
+    return csv(rows);
+  }
+
+  // SIASN "riwayat kursus": finished courses of the year with an end date, one row each.
+  function siasnRows(state, year) {
+    return ofYear(state, year).filter(function (e) { return e.status === "selesai" && e.end; }).map(function (e) {
+      return [e.title, e.organizer || "", Math.round(e.jp), dmy(e.start || e.end), dmy(e.end), +e.end.slice(0, 4),
+              e.certificate_number || "", e.competency ? "Kursus " + e.competency : "Kursus"];
+    });
+  }
+
+  function toSiasnCsv(state, year) { return csv([SIASN_HEADERS].concat(siasnRows(state, year))); }
 
   function download(name, content, type) {
     var a = document.createElement("a");
@@ -87,7 +121,9 @@
     if (!isObject(raw) || raw.format !== FORMAT) {
       return { error: refuse + "ini bukan berkas rencana belajar asn-portal (format tidak dikenali)." };
     }
-    if (raw.version !== 1) return { error: refuse + "versi berkas (" + String(raw.version).slice(0, 20) + ") tidak dikenali; versi yang didukung: 1." };
+    if (raw.version !== 1 && raw.version !== VERSION) {
+      return { error: refuse + "versi berkas (" + String(raw.version).slice(0, 20) + ") tidak dikenali; versi yang didukung: 1 dan 2." };
+    }
     if (!Array.isArray(raw.courses)) return { error: refuse + "daftar kursus (courses) tidak ditemukan." };
     if (raw.courses.length > 5000) return { error: refuse + "berisi terlalu banyak kursus." };
     var entries = [], skipped = 0, seen = {};
@@ -108,7 +144,7 @@
         organizer: typeof c.organizer === "string" ? text(c.organizer) : null,
         certificate: c.certificate === true || c.certificate === false ? c.certificate : null,
         status: c.status, start: validDate(c.start) ? c.start : "", end: validDate(c.end) ? c.end : "",
-        added: new Date().toISOString()
+        certificate_number: text(c.certificate_number, 100), added: new Date().toISOString()
       });
     });
     var modules = {};
@@ -118,20 +154,33 @@
         if (keys && keys.length) modules[follow(slug, data.redirects)] = keys;
       });
     }
-    return { entries: entries, skipped: skipped, modules: modules };
+    return { entries: entries, skipped: skipped, modules: modules, profile: cleanProfile(raw.profile) };
   }
 
-  // The plan page's download links ([data-asn-plan-export="csv"|"json"]); say(msg, problem) reports.
-  function bindExport(root, data, say) {
-    each(all("[data-asn-plan-export]", root), function (link) {
-      link.addEventListener("click", function (event) {
+  // The plan page's export buttons ([data-asn-plan-export="csv"|"siasn"|"json"]); year() is the year
+  // the reader is looking at; say(msg, problem) reports.
+  function bindExport(root, data, say, year) {
+    each(all("[data-asn-plan-export]", root), function (button) {
+      button.addEventListener("click", function (event) {
         event.preventDefault();
-        event.stopPropagation();  // Material's instant navigation would otherwise reload the page for href="#"
-        var kind = link.getAttribute("data-asn-plan-export");
-        var state = load();
-        var name = "rencana-belajar-" + thisYear() + "." + (kind === "csv" ? "csv" : "json");
-        if (kind === "csv") download(name, "\uFEFF" + toCsv(state), "text/csv;charset=utf-8");
-        else download(name, JSON.stringify(toJson(state, data.target), null, 2) + "\n", "application/json");
+        event.stopPropagation();  // Material's instant navigation must not take the click
+        var kind = button.getAttribute("data-asn-plan-export");
+        var state = load(), y = year(), name;
+        if (kind === "csv") {
+          name = "rekap-pengembangan-kompetensi-" + y + ".csv";
+          download(name, "\uFEFF" + toHrCsv(state, y, data), "text/csv;charset=utf-8");
+        } else if (kind === "siasn") {
+          var rows = siasnRows(state, y).length;
+          var undated = ordered(state).filter(L.needsEndDate).length;
+          name = "siasn-riwayat-kursus-" + y + ".csv";
+          download(name, "\uFEFF" + toSiasnCsv(state, y), "text/csv;charset=utf-8");
+          say("Berkas " + name + " dibuat: " + rows + " kursus selesai tahun " + y + "." + (undated ? " " + undated +
+              " kursus selesai belum diberi tanggal selesai, jadi belum masuk." : ""));
+          return;
+        } else {
+          name = "rencana-belajar-" + thisYear() + ".json";
+          download(name, JSON.stringify(toJson(state, data.target), null, 2) + "\n", "application/json");
+        }
         say("Berkas " + name + " dibuat. Periksa folder unduhan.");
       });
     });
@@ -161,6 +210,10 @@
             mergeEntry(state, entry);
           });
           Object.keys(result.modules).forEach(function (slug) { mergeModules(state, slug, result.modules[slug]); });
+          // The identity moves with the plan; what this browser already holds is kept.
+          Object.keys(result.profile).forEach(function (field) {
+            if (!state.profile[field]) state.profile[field] = result.profile[field];
+          });
         }, true);
         var msg = result.entries.length + " kursus diimpor dari " + file.name + ".";
         if (result.skipped) msg += " " + result.skipped + " entri dilewati karena tidak valid.";
@@ -170,6 +223,9 @@
     });
   }
 
+  L.csvCell = csvCell;
+  L.toHrCsv = toHrCsv;
+  L.toSiasnCsv = toSiasnCsv;
   L.bindExport = bindExport;
   L.bindImport = bindImport;
 })(window.asnLearning);

@@ -8,7 +8,9 @@
  *    from YAML escaped there), parsed in an inert <template> and moved into the list.
  * Added cards are announced with an "asn-portal:cards" event (learning.js repaints their "+ Rencana").
  * Without JavaScript the page links below the list (kursus/halaman-2/ ...) reach every entry.
- * portal.js calls window.asnPortalPagedList for every such list, with or without a filter form. */
+ * portal.js calls window.asnPortalPagedList for every such list, with or without a filter form, and
+ * gives it the typed-words matcher the short lists use (the header search's words and typo tolerance).
+ * window.asnPortalLoad (a script by URL, once) is shared with portal.js. */
 (function () {
   "use strict";
 
@@ -42,12 +44,14 @@
     }
     return loads[url];
   }
+  window.asnPortalLoad = load;
 
   function slice(list) { return Array.prototype.slice.call(list); }
   function number(node, name) { return parseInt(node.getAttribute(name), 10) || 0; }
   function hrefs(node, name) { return (node.getAttribute(name) || "").split(" ").filter(Boolean); }
 
-  window.asnPortalPagedList = function (list, form, norm) {
+  // match(query, texts) -> Promise of one boolean per text, or null when every text matches (portal.js)
+  window.asnPortalPagedList = function (list, form, match) {
     if (list.getAttribute("data-asn-ready")) return;
     list.setAttribute("data-asn-ready", "1");
     var name = list.getAttribute("data-asn-list");
@@ -59,7 +63,7 @@
     var dataHrefs = hrefs(list, "data-asn-data");
     var nodes = [];  // entry index -> its card, once on the page or parsed from a chunk
     var parsed = {};  // cards chunks already parsed
-    var texts = [];  // entry index -> normalised words the typed filter searches
+    var texts = [];  // entry index -> the card's data-search text, once its data chunk is loaded
     slice(list.children).forEach(function (li, i) { nodes[i] = li; li.asnPortalIndex = i; });
     var moreButton = document.querySelector('[data-asn-more="' + list.id + '"]');
     var more = moreButton && moreButton.parentNode;  // <p class="asn-more" hidden>
@@ -84,18 +88,27 @@
       parsed[n] = true;
     }
 
-    function matching(words, chosen) {
-      var found = [];
+    function gather() {  // every entry's text for the typed filter, from the data chunks
       dataHrefs.forEach(function (href, n) {
         var chunk = part(name, "data")[n];
         if (!chunk || !chunk.columns) throw new Error("data " + n);
-        var columns = chunk.columns;
         for (var j = 0; j < chunk.count; j += 1) {
           var i = n * dataChunk + j;
-          if (texts[i] === undefined) texts[i] = norm((columns.search || [])[j]);
-          var ok = words.every(function (w) { return texts[i].indexOf(w) >= 0; });
+          if (texts[i] === undefined) texts[i] = String((chunk.columns.search || [])[j] || "");
+        }
+      });
+      return texts;
+    }
+
+    function matching(hits, chosen) {
+      var found = [];
+      dataHrefs.forEach(function (href, n) {
+        var chunk = part(name, "data")[n];
+        for (var j = 0; j < chunk.count; j += 1) {
+          var i = n * dataChunk + j;
+          var ok = !hits || hits[i];
           chosen.forEach(function (select) {
-            if (ok) ok = String((columns[select.name] || [])[j] || "").split(" ").indexOf(select.value) >= 0;
+            if (ok) ok = String((chunk.columns[select.name] || [])[j] || "").split(" ").indexOf(select.value) >= 0;
           });
           if (ok) found.push(i);
         }
@@ -129,14 +142,17 @@
     }
 
     function apply() {
-      var words = form ? norm(form.elements.q.value).split(/\s+/).filter(Boolean) : [];
+      var query = form ? form.querySelector('input[type="search"]').value : "";
       var chosen = selects.filter(function (select) { return select.value; });
-      var filtering = words.length > 0 || chosen.length > 0;
+      var filtering = /\S/.test(query) || chosen.length > 0;
       var mine = ++run;
+      list.setAttribute("aria-busy", "true");  // until the newest answer is painted
       if (filtering && count && !part(name, "data")[dataHrefs.length - 1]) count.textContent = "Memuat daftar lengkap…";
       return (filtering ? Promise.all(dataHrefs.map(load)) : Promise.resolve()).then(function () {
+        return filtering ? match(query, gather()) : null;
+      }).then(function (hits) {
         if (mine !== run) return null;
-        var matches = filtering ? matching(words, chosen) : null;
+        var matches = filtering ? matching(hits, chosen) : null;
         var found = matches ? matches.length : total;
         var wanted = [];
         for (var k = 0; k < Math.min(limit, found); k += 1) wanted.push(matches ? matches[k] : k);
@@ -150,10 +166,12 @@
           chunks.forEach(parseCards);
           show(wanted);
           report(wanted.length, found);
+          list.removeAttribute("aria-busy");
           return wanted;
         });
       }).catch(function () {
         if (mine !== run) return null;
+        list.removeAttribute("aria-busy");
         if (count) count.textContent = "Daftar lengkap tidak dapat dimuat. Pakai tautan halaman di bawah daftar.";
         if (pages) pages.hidden = false;
         if (more) more.hidden = true;
