@@ -1,10 +1,10 @@
 """Hand-written pages (MkDocs' ``docs_dir``, ``content/pages/``) are contributions too, and the core owns them.
 
 A page is read once, here, for ``check`` and for the build alike: front matter through the declared
-schema (``frontmatter``), the body with the site's Markdown extensions, every link through the
-resolver and every piece of HTML through the one sanitiser. The engine receives the finished page
-(``PageSource``: sanitised HTML, table of contents, a title and meta the core set) and never reads
-the source itself, so nothing in a page can choose a template or feed the theme a value.
+schema (``frontmatter``), the body with the site's Markdown extensions, every link checked by the
+resolver. ``publish`` then makes the finished page from this reading (sanitised HTML, table of
+contents, a title and meta the core set); the engine never reads the source itself, so nothing in a
+page can choose a template or feed the theme a value.
 
 Other files in the folder only of the material types; nothing may take an address the theme or the
 portal writes.
@@ -26,16 +26,15 @@ import markdown
 from markdown.extensions.toc import slugify as toc_slugify
 
 from .frontmatter import PageMeta, split_page
-from .headings import PERMALINK_TITLE, TocEntry, page_ids
 from .linkcheck import Inspection, Locator, inspect_html
+from .markup import PERMALINK_TITLE, TocEntry
 from .models import KINDS, PUBLISHED_MATERIALS
-from .pages import OverviewRenderer, PageSource
 from .paths import file_type_problem, is_link, name_key, windows_problem
 from .problems import ProblemList
 from .project import Project
-from .resolver import Link, Resolver
-from .sanitize import clean, safe_id
-from .urls import CONTRIBUTORS, HOME, PAGE_SUFFIXES, PLAN, Urls, is_page
+from .resolver import Resolver
+from .sanitize import safe_id
+from .urls import CONTRIBUTORS, HOME, PAGE_SUFFIXES, PLAN, is_page
 
 # Site paths the theme or the portal itself writes: a contributed file there would replace them.
 THEME_FOLDERS = frozenset({"assets", "search"})
@@ -43,14 +42,9 @@ RESERVED_FILES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 # MkDocs' own extensions, always on; the site's come after them.
 BASE_EXTENSIONS = ("toc", "tables", "fenced_code")
 HOME_TITLE = "Beranda"
-DEFAULT_HOME_TITLE = "Portal Pembelajaran ASN"  # a site without its own index.md
 # Where the theme lists every tag (Material's tags plugin); the portal passes the marker on, not its options.
 _TAG_INDEX = re.compile(r"^<!--\s*material/tags\b(.*?)-->[ \t]*$", re.M | re.S)
 _TAG_TOKEN = f"asntags{secrets.token_hex(8)}n"  # unguessable: a page cannot write one
-TAG_INDEX_ELEMENT = '<div data-asn-tag-index=""></div>'
-_HEADING = re.compile(r"<h[1-6][\s>]")
-# (kind, slug) -> published? (a draft or an entry left out of a subset bundle is not)
-Published = Callable[[str, str], bool]
 
 
 def page_suffix_problem(rel: str) -> str | None:
@@ -226,50 +220,6 @@ class PageReader:
         return ReadPage(rel, shown, split.meta, page_html, toc, inspection, markers)
 
 
-def render_page(page: ReadPage, resolver: Resolver, urls: Urls, published: Published,
-                raw_html: bool = False) -> tuple[PageSource, list[str]]:
-    """The published page, and the refusals met while publishing (none once ``check`` passed: the same
-    resolver decides the same targets; a non-empty list stops the build all the same)."""
-    refused: list[str] = []
-
-    def url(tag: str, attr: str, raw: str) -> str | None:
-        decision = resolver.resolve(raw, from_page=page.rel)
-        if isinstance(decision, Link):
-            return urls.link(page.rel, decision, published)
-        refused.append(f"{page.source}: {decision.message}")
-        return None
-
-    body = _rewrite_urls(page.html, url) if raw_html else clean(page.html, url)
-    positions = []
-    for n in range(page.tag_indexes):  # after cleaning: content cannot forge the element that replaces it
-        marker = f"<p>{_marker(n)}</p>" if f"<p>{_marker(n)}</p>" in body else _marker(n)
-        positions.append(len(_HEADING.findall(body, 0, max(body.find(marker), 0))))
-        body = body.replace(marker, TAG_INDEX_ELEMENT, 1)
-    meta = page.meta
-    return PageSource(page.rel, page.title, body, list(page.toc), "page", page.source, meta.description, meta.tags,
-                      hide=meta.hide, searchable=not meta.search_exclude, tag_indexes=tuple(positions)), refused
-
-
-def publish_pages(read: dict[str, ReadPage], resolver: Resolver, urls: Urls, published: Published,
-                  overview: OverviewRenderer, raw_html: bool = False) -> tuple[list[PageSource], list[str]]:
-    """Every hand-written page as published, the home page with the portal's overview after its own
-    part (its headings in the same contents); a site without ``index.md`` gets a home page of its own."""
-    made: list[PageSource] = []
-    refused: list[str] = []
-    for page in read.values():
-        source, bad = render_page(page, resolver, urls, published, raw_html)
-        made.append(source)
-        refused += bad
-    home = next((p for p in made if p.src == HOME), None)
-    if home is None:
-        home = PageSource(HOME, DEFAULT_HOME_TITLE, "", [], "page")
-        made.append(home)
-    extra, toc = overview(page_ids(home.html))
-    home.html = f"{home.html}\n{extra}"
-    home.toc = [*home.toc, *toc]
-    return made, refused
-
-
 def _tag_index_markers(body: str, shown: str, first_line: int, problems: ProblemList) -> tuple[str, int]:
     """Tag index markers replaced by placeholders the sanitiser keeps (a comment it would drop); the
     engine fills in the index of every tag where each stood. Options in a marker are not passed on."""
@@ -282,12 +232,13 @@ def _tag_index_markers(body: str, shown: str, first_line: int, problems: Problem
             problems.warning(shown, line, None, "pengaturan di dalam penanda daftar tag tidak dipakai. Tulis "
                                                 "<!-- material/tags --> saja.")
         count += 1
-        return f"\n{_marker(count - 1)}\n"
+        return f"\n{marker(count - 1)}\n"
 
     return _TAG_INDEX.sub(one, body), count
 
 
-def _marker(n: int) -> str:
+def marker(n: int) -> str:
+    """The placeholder of tag index marker ``n`` in a page's HTML (render.publish replaces it)."""
     return f"{_TAG_TOKEN}{n}x"
 
 
@@ -300,17 +251,3 @@ def _flat(tokens: Iterable[dict[str, Any]]) -> list[TocEntry]:
         flat.append({"level": int(token["level"]), "id": safe_id(str(token["id"])), "name": str(token["name"])})
         flat += _flat(token.get("children", []))
     return flat
-
-
-_URL_ATTR = re.compile(r"""(\s(?:href|src|poster)=)("([^"]*)"|'([^']*)')""")
-
-
-def _rewrite_urls(page_html: str, url: Callable[[str, str, str], str | None]) -> str:
-    """``raw_html_pages`` (a reviewed opt-out): the HTML stays as written, only its links are resolved."""
-
-    def one(m: re.Match[str]) -> str:
-        raw = html.unescape(m.group(3) if m.group(3) is not None else m.group(4))
-        target = url("", "", raw)
-        return f'{m.group(1)}"{html.escape(target if target is not None else raw, quote=True)}"'
-
-    return _URL_ATTR.sub(one, page_html)

@@ -12,25 +12,14 @@ import html
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypedDict
+from typing import Any
 
 from markdown.extensions.toc import TocExtension, escape_cdata, strip_tags, unique
 from markdown.util import parseBoolValue
 from markupsafe import Markup, escape
 
+from .markup import PERMALINK_TITLE, TocEntry
 from .sanitize import safe_id
-
-# The permalink's title when the site's toc settings give none: the toc extension's own is English
-# ("Permanent link"), and screen readers read it out on every heading.
-PERMALINK_TITLE = "Tautan permanen"
-
-
-class TocEntry(TypedDict):
-    """One heading in a table of contents, as the toc extension lists it (before nesting)."""
-
-    level: int
-    id: str
-    name: str  # the heading's text as HTML
 
 
 @dataclass(frozen=True)

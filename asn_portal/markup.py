@@ -17,6 +17,7 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypedDict
 
 import markdown
 from markdown.extensions.toc import TocExtension, unique
@@ -25,6 +26,17 @@ from markdown.extensions.toc import slugify as toc_slugify
 from .sanitize import UrlHook, clean
 
 EXTENSIONS = ("tables", "fenced_code", "sane_lists", "def_list")
+# The permalink's title when the site's toc settings give none: the toc extension's own is English
+# ("Permanent link"), and screen readers read it out on every heading.
+PERMALINK_TITLE = "Tautan permanen"
+
+
+class TocEntry(TypedDict):
+    """One heading in a table of contents, as the toc extension lists it (before nesting)."""
+
+    level: int
+    id: str
+    name: str  # the heading's text as HTML
 # A heading id until the page is known: unguessable, so a text cannot forge one.
 _ID_TOKEN = f"asn{secrets.token_hex(8)}h"
 _ID_PLACEHOLDER = re.compile(_ID_TOKEN + r"(\d+)_")

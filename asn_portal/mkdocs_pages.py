@@ -18,9 +18,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .handwritten import TAG_INDEX_ELEMENT
-from .headings import TocEntry
+from .markup import TocEntry
 from .pages import PageSource
+from .publish import TAG_INDEX_ELEMENT
 
 TAGS_MARKER = "<!-- material/tags -->"
 _INJECTION = re.compile(r"<h6\b[^>]*\bid=\"([^\"]*)\"[^>]*>(.*?)</h6>", re.S)

@@ -23,8 +23,8 @@ from markupsafe import Markup
 from . import lists, text
 from .catalog import Catalog
 from .contributors import author_anchor, contributors, units
-from .headings import Headings, TocEntry, TocSettings
-from .markup import Conversions, render_markdown
+from .headings import Headings, TocSettings
+from .markup import Conversions, TocEntry, render_markdown
 from .models import COMPETENCIES, KINDS, LEVELS, MODES, Entry, Material
 from .resolver import Refusal, Resolver
 from .urls import CONTRIBUTORS, HOME, PLAN, Urls, entry_src, index_src, list_chunk_path, list_page_src

@@ -24,10 +24,10 @@ from mkdocs.utils.templates import TemplateContext
 
 from . import editlinks, packaged_text
 from .catalog import Catalog
-from .handwritten import publish_pages
-from .headings import PERMALINK_TITLE, page_ids
+from .headings import page_ids
 from .history import last_updated
 from .lists import DEFAULT_PAGE_SIZE
+from .markup import PERMALINK_TITLE
 from .mkdocs_pages import TAGS_MARKER, GeneratedPage, engine_meta, with_tag_indexes
 from .mkdocs_search import PortalSearch
 from .models import KINDS, LINK_PREFIXES
@@ -35,6 +35,7 @@ from .offline import configure_offline, parse_subset, write_search_script
 from .pages import DEFAULT_TARGET_JP, PageSource, render_catalog
 from .problems import format_report
 from .project import MAX_CATALOG_FILE_SIZE, Project
+from .publish import publish_pages
 from .urls import CONTRIBUTORS, HOME, PLAN, Urls, index_src, is_page, public_site
 from .validate import Checked, check_project
 

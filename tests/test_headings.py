@@ -17,7 +17,8 @@ from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
 from asn_portal.handwritten import safe_slugify
-from asn_portal.headings import PERMALINK_TITLE, Headings, TocSettings
+from asn_portal.headings import Headings, TocSettings
+from asn_portal.markup import PERMALINK_TITLE
 
 HEADINGS: list[tuple[int, str]] = [
     (1, "Judul (SKP) & Kinerja"), (2, "Deskripsi"), (2, "Deskripsi"), (3, "__config"), (2, "asn-list-kursus"),
