@@ -12,10 +12,10 @@ from typing import Any, NoReturn
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # silence Material's end-of-life banner
 
-from .models import KINDS
-from .problems import Problem, format_report
-from .project import ProjectNotFoundError, load_project
-from .validate import Project, load_catalog
+from asn_portal.content.validate import Project, load_catalog
+from asn_portal.model.problems import Problem, format_report
+from asn_portal.model.project import ProjectNotFoundError, load_project
+from asn_portal.model.registry import KINDS
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 SUBSET_KINDS = [spec for spec in KINDS.values() if spec.subset_option]
@@ -115,7 +115,7 @@ def cmd_check(args: argparse.Namespace, project: Project, config_file: Path) -> 
 
 
 def cmd_build(args: argparse.Namespace, project: Project, config_file: Path) -> int:
-    from .build import SiteError, build_site
+    from asn_portal.engines.mkdocs.build import SiteError, build_site
 
     try:
         site_dir = build_site(config_file, strict=args.strict)
@@ -127,7 +127,7 @@ def cmd_build(args: argparse.Namespace, project: Project, config_file: Path) -> 
 
 
 def cmd_serve(args: argparse.Namespace, project: Project, config_file: Path) -> int:
-    from .build import SiteError, serve_site
+    from asn_portal.engines.mkdocs.build import SiteError, serve_site
 
     try:
         serve_site(config_file, dev_addr=args.dev_addr)
@@ -138,11 +138,11 @@ def cmd_serve(args: argparse.Namespace, project: Project, config_file: Path) -> 
 
 
 def cmd_bundle(args: argparse.Namespace, project: Project | None, config_file: Path | None) -> int:
-    from .build import SiteError
-    from .bundle import OutputError, describe_os_error, make_bundle, prepare_output
-    from .fields import suggest
-    from .text import size_id
-    from .verify import verify_bundle
+    from asn_portal.content.fields import suggest
+    from asn_portal.engines.mkdocs.build import SiteError
+    from asn_portal.kit.bundle import OutputError, describe_os_error, make_bundle, prepare_output
+    from asn_portal.kit.verify import verify_bundle
+    from asn_portal.render.text import size_id
 
     if args.verify is not None:
         result = verify_bundle(Path(args.verify))
@@ -188,7 +188,7 @@ def cmd_bundle(args: argparse.Namespace, project: Project | None, config_file: P
 
 
 def cmd_new(args: argparse.Namespace, project: Project, config_file: Path) -> int:
-    from .scaffold import ScaffoldError, new_entry
+    from asn_portal.scaffold import ScaffoldError, new_entry
 
     catalog, _ = load_catalog(project)
     try:
@@ -203,7 +203,7 @@ def cmd_new(args: argparse.Namespace, project: Project, config_file: Path) -> in
 
 
 def cmd_schema(args: argparse.Namespace, project: Project, config_file: Path) -> int:
-    from .schema import write_schemas
+    from asn_portal.schema import write_schemas
 
     target = Path(args.output) if args.output else project.root / "schemas"
     written = write_schemas(target)

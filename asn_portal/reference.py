@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .models import KINDS, Field, FieldType
+from asn_portal.model.registry import KINDS, Field, FieldType
 
 START = "<!-- asn-portal:referensi-kolom:mulai (dibuat otomatis: python -m asn_portal.reference) -->"
 END = "<!-- asn-portal:referensi-kolom:selesai -->"

@@ -7,16 +7,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import packaged_text
-from .catalog import Catalog
-from .discover import slug_problem
-from .fields import FieldChecker
-from .hints import slugify
-from .loader import parse
-from .models import KINDS, KindSpec
-from .problems import ProblemList
-from .resolver import Resolver
-from .validate import SLUG, Project
+from asn_portal import packaged_text
+from asn_portal.content.catalog import Catalog
+from asn_portal.content.discover import slug_problem
+from asn_portal.content.fields import FieldChecker
+from asn_portal.content.validate import SLUG, Project
+from asn_portal.model.hints import slugify
+from asn_portal.model.loader import parse
+from asn_portal.model.problems import ProblemList
+from asn_portal.model.registry import KINDS, KindSpec
+from asn_portal.trust.resolver import Resolver
 
 # Placeholders in a kind's `new` template: {title}, {date}, {first:<kind>} (the first slug of that kind),
 # {next:<field>} (one more than the largest value of that integer field among this kind's entries).

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .models import KINDS, SLUG_PATTERN, Field, FieldType, KindSpec
+from asn_portal.model.registry import KINDS, SLUG_PATTERN, Field, FieldType, KindSpec
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 URL_PATTERN = r"^https?://[^\s/]+\S*$"

@@ -182,7 +182,7 @@ def baseline_assets() -> list[str]:
     """The plugin's own per-page CSS and scripts that ship as files (the styles and the index filter
     the generated markup uses): the hand-written site loads them too, so both sites carry the same
     CSS and scripts. Read from the plugin, which is being developed, rather than hard-coded."""
-    from asn_portal.plugin import PAGE_ASSETS
+    from asn_portal.engines.mkdocs.plugin import PAGE_ASSETS
 
     shipped = resources.files("asn_portal").joinpath("assets")
     return [a for a in PAGE_ASSETS if shipped.joinpath(a).is_file()]
@@ -195,11 +195,11 @@ def export_baseline(project: Path, target: Path, full_nav: bool = True) -> int:
     pages, no single entry (they stay reachable from the index pages), e.g. to hand the same site to
     another generator.
     """
-    from asn_portal.pages import render_catalog
-    from asn_portal.problems import format_report
-    from asn_portal.urls import CONTRIBUTORS, HOME, PLAN
-    from asn_portal.validate import Project as PortalProject
-    from asn_portal.validate import check_project
+    from asn_portal.content.validate import Project as PortalProject
+    from asn_portal.content.validate import check_project
+    from asn_portal.model.problems import format_report
+    from asn_portal.render.pages import render_catalog
+    from asn_portal.trust.urls import CONTRIBUTORS, HOME, PLAN
 
     checked = check_project(PortalProject.at(project))
     if checked.problems.errors:

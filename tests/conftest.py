@@ -110,7 +110,7 @@ class ProjectBuilder:
         return self
 
     def build(self, **overrides: Any) -> Path:
-        from asn_portal.build import build_site
+        from asn_portal.engines.mkdocs.build import build_site
 
         return build_site(self.root / "mkdocs.yml", strict=True, **overrides)
 

@@ -18,8 +18,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, serve
 
-from asn_portal.urls import CONTRIBUTORS, HOME, Urls, entry_src, index_src
-from asn_portal.validate import Project, load_catalog
+from asn_portal.content.validate import Project, load_catalog
+from asn_portal.trust.urls import CONTRIBUTORS, HOME, Urls, entry_src, index_src
 
 BLOCKING = ("serious", "critical")
 ENTRY_KINDS = ("course", "factor", "article")  # one published page of each kind is scanned
@@ -68,7 +68,7 @@ def _path(src: str) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The shipped sample built once for the module and served on a free port."""
-    from asn_portal.build import build_site
+    from asn_portal.engines.mkdocs.build import build_site
 
     work = tmp_path_factory.mktemp("a11y")
     for name in ("content", "materials"):

@@ -30,7 +30,7 @@ class Served:
 def served(sample_copy: Path) -> Iterator[Served]:
     """The sample built and served on a free port. ``site_url`` is the served address: Material's
     instant navigation only takes over links listed in sitemap.xml, which stays empty without it."""
-    from asn_portal.build import build_site
+    from asn_portal.engines.mkdocs.build import build_site
 
     site = sample_copy / "site"
     with serve(site, lambda url: build_site(sample_copy / "mkdocs.yml", strict=True, site_url=url,
@@ -94,7 +94,7 @@ def choose(courses: list[Any]) -> tuple[str, str, Any, str]:
 
 
 def test_filter_instant_navigation_and_search(browser: Any, served: Served) -> None:
-    from asn_portal.validate import Project, load_catalog
+    from asn_portal.content.validate import Project, load_catalog
 
     catalog, problems = load_catalog(Project.at(served.root))
     assert not problems.errors

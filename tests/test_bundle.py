@@ -10,7 +10,7 @@ import pytest
 from htmlview import is_local, load, resolve
 
 from asn_portal.cli import main
-from asn_portal.validate import Project, load_catalog
+from asn_portal.content.validate import Project, load_catalog
 
 
 def bundle(root: Path, output: Path, *extra: str) -> int:

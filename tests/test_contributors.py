@@ -15,10 +15,10 @@ from conftest import ROOT, ProjectBuilder
 from htmlview import load, resolve
 
 from asn_portal.cli import main
-from asn_portal.models import KINDS
+from asn_portal.content.validate import Project, load_catalog
+from asn_portal.model.registry import KINDS
 from asn_portal.reference import field_reference
 from asn_portal.schema import kind_schema, render
-from asn_portal.validate import Project, load_catalog
 
 REPO = "https://github.com/contoh-bkpsdm/portal-asn"
 
@@ -282,7 +282,7 @@ def test_drafts_stay_out_of_build_and_bundle_but_show_marked_in_serve(project: P
                                                                       tmp_path: Path) -> None:
     from mkdocs.commands.build import build
 
-    from asn_portal.build import load as load_config
+    from asn_portal.engines.mkdocs.build import load as load_config
 
     project.minimal()
     project.course("kursus-draf", extra="draft: true\n")

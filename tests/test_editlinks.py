@@ -10,7 +10,7 @@ import pytest
 from conftest import MKDOCS_YML, ProjectBuilder
 from htmlview import load
 
-from asn_portal import editlinks
+from asn_portal.engines.mkdocs import editlinks
 
 CI_VARS = ("CI_DEFAULT_BRANCH", "GITHUB_BASE_REF", "GITHUB_REF_NAME", "GITHUB_REF_TYPE")
 GITHUB = "https://github.com/org/portal"

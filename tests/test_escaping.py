@@ -126,7 +126,7 @@ tags: [{q(hostile("article.tag"))}]
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
-    from asn_portal.build import build_site
+    from asn_portal.engines.mkdocs.build import build_site
 
     p = ProjectBuilder(tmp_path_factory.mktemp("hostile") / "portal")
     write_hostile(p)

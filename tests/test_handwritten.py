@@ -20,8 +20,8 @@ from htmlview import load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asn_portal.build import SiteError
-from asn_portal.validate import Project, load_catalog
+from asn_portal.content.validate import Project, load_catalog
+from asn_portal.engines.mkdocs.build import SiteError
 
 
 def _meta(page: Path) -> dict[str, str]:

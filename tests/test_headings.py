@@ -16,9 +16,9 @@ from markdown.extensions.toc import TocExtension, nest_toc_tokens
 from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
-from asn_portal.handwritten import safe_slugify
-from asn_portal.headings import Headings, TocSettings
-from asn_portal.markup import PERMALINK_TITLE
+from asn_portal.content.handwritten import safe_slugify
+from asn_portal.render.headings import Headings, TocSettings
+from asn_portal.trust.markup import PERMALINK_TITLE
 
 HEADINGS: list[tuple[int, str]] = [
     (1, "Judul (SKP) & Kinerja"), (2, "Deskripsi"), (2, "Deskripsi"), (3, "__config"), (2, "asn-list-kursus"),
@@ -115,7 +115,7 @@ def test_built_pages_keep_ids_permalinks_and_contents(project: ProjectBuilder) -
 
 def test_each_markdown_field_is_converted_once_per_build(project: ProjectBuilder,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from asn_portal import markup
+    from asn_portal.trust import markup
 
     converted: list[str] = []
     real = markup._Converter.__call__

@@ -34,8 +34,8 @@ from hostile import (
 )
 from htmlview import Node, load
 
-from asn_portal.problems import Problem
-from asn_portal.validate import Project, load_catalog
+from asn_portal.content.validate import Project, load_catalog
+from asn_portal.model.problems import Problem
 
 CANARIES = (CANARY_ENV_VALUE, CANARY_FILE_VALUE)
 # Ids the theme itself writes; content must never carry one (nor the portal's own list ids).
@@ -320,7 +320,7 @@ def test_contents_ids_are_inert_and_anchors_follow_the_prefix(built: Built) -> N
 
 
 def test_every_global_the_portal_reads_is_a_reserved_id() -> None:
-    from asn_portal.sanitize import safe_id
+    from asn_portal.trust.sanitize import safe_id
     scripts = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "asn_portal" / "assets").glob("*.js"))
     browser = {"Worker", "addEventListener", "confirm", "localStorage", "matchMedia", "print", "setTimeout",
                "clearTimeout", "history", "location", "requestAnimationFrame", "getComputedStyle", "scrollY"}

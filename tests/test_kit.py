@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from conftest import ProjectBuilder
 
-from asn_portal import bundle as bundle_module
-from asn_portal.bundle import BundleReport, make_bundle, size_warnings
-from asn_portal.history import head_commit
+from asn_portal.content.history import head_commit
+from asn_portal.kit import bundle as bundle_module
+from asn_portal.kit.bundle import BundleReport, make_bundle, size_warnings
 
 EPOCH = "1795737600"  # 2026-11-27 00:00 UTC
 DAY = "27 November 2026"

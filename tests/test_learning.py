@@ -23,8 +23,8 @@ import pytest
 from conftest import ROOT, serve, unpacked_bundle
 from hostile import FORMULA_CELL, FORMULA_STARTS, FORMULA_TITLE
 
-from asn_portal.urls import HOME, PLAN, Urls, entry_src, index_src
-from asn_portal.validate import Project, load_catalog
+from asn_portal.content.validate import Project, load_catalog
+from asn_portal.trust.urls import HOME, PLAN, Urls, entry_src, index_src
 
 TIMEOUT_MS = 10_000
 YEAR = dt.date.today().year
@@ -109,7 +109,7 @@ class Where:
 @pytest.fixture(scope="module")
 def http_site(sample: Sample) -> Iterator[Where]:
     """Served with ``site_url`` set to its address, so Material's instant navigation takes over."""
-    from asn_portal.build import build_site
+    from asn_portal.engines.mkdocs.build import build_site
 
     site = sample.root.parent / "http-site"
     with serve(site, lambda url: build_site(sample.root / "mkdocs.yml", strict=True, site_url=url,

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from conftest import MKDOCS_YML, ProjectBuilder, serve, unpacked_bundle
 
-from asn_portal import lists
-from asn_portal.discover import slug_problem
-from asn_portal.urls import HOME, Urls, index_src, list_page_src
+from asn_portal.content.discover import slug_problem
+from asn_portal.render import lists
+from asn_portal.trust.urls import HOME, Urls, index_src, list_page_src
 
 COURSES = 250
 PAGE = 10
@@ -249,7 +249,7 @@ def test_without_javascript_the_page_links_lead_on(browser: Any, where: Site) ->
 def test_a_growing_group_is_a_link_to_the_filtered_listing(browser: Any, where: Site) -> None:
     """A factor with 250 courses, and the home page's courses of a competency, list the first
     LIST_LIMIT and link the course index with its filter chosen, so those pages stay the same size."""
-    from asn_portal.pages import LIST_LIMIT
+    from asn_portal.render.pages import LIST_LIMIT
 
     factor = where.file("faktor/alpha.md").read_text(encoding="utf-8")
     assert len(re.findall(r'data-asn-plan-badge="', factor)) == LIST_LIMIT

@@ -1,4 +1,4 @@
-"""asn_portal.markup: Markdown fields -> HTML, and every link target decided by the caller's hook."""
+"""asn_portal.trust.markup: Markdown fields -> HTML, and every link target decided by the caller's hook."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from asn_portal.markup import Conversions, Converted, convert, render_markdown, to_html
+from asn_portal.trust.markup import Conversions, Converted, convert, render_markdown, to_html
 
 
 class Hook:

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from asn_portal.cli import main
-from asn_portal.models import Course
-from asn_portal.validate import Project, load_catalog
+from asn_portal.content.validate import Project, load_catalog
+from asn_portal.model.registry import Course
 
 IMAGE_OR_TEXT = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".txt")
 

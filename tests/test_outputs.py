@@ -21,10 +21,10 @@ from typing import Any
 import pytest
 from conftest import ProjectBuilder
 
-from asn_portal import bundle as bundle_module
-from asn_portal import verify as verify_module
 from asn_portal.cli import main
-from asn_portal.validate import Project, load_catalog
+from asn_portal.content.validate import Project, load_catalog
+from asn_portal.kit import bundle as bundle_module
+from asn_portal.kit import verify as verify_module
 
 ENTRY = "kit/situs/index.html"
 

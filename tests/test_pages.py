@@ -368,7 +368,7 @@ def test_hand_written_pages_link_to_entries(rich: Built, directory_urls: bool) -
 
 def test_hand_written_page_with_unknown_entry_fails_the_build(project: ProjectBuilder,
                                                              caplog: pytest.LogCaptureFixture) -> None:
-    from asn_portal.build import SiteError
+    from asn_portal.engines.mkdocs.build import SiteError
 
     project.minimal()
     project.write("content/pages/salah.md", "# Salah\n\n[x](kursus:tidak-ada)\n")
@@ -596,7 +596,7 @@ def crawl(site: Path) -> list[str]:
 
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_every_link_in_the_sample_site_works(sample_copy: Path, directory_urls: bool) -> None:
-    from asn_portal.build import build_site
+    from asn_portal.engines.mkdocs.build import build_site
 
     site = build_site(sample_copy / "mkdocs.yml", strict=True, use_directory_urls=directory_urls)
     assert crawl(site) == []
@@ -626,7 +626,7 @@ def clean_env() -> dict[str, str]:
 
 
 def test_modules_set_no_mkdocs_2_warning() -> None:
-    for module in ("asn_portal.plugin", "asn_portal.build", "asn_portal.cli"):
+    for module in ("asn_portal.engines.mkdocs.plugin", "asn_portal.engines.mkdocs.build", "asn_portal.cli"):
         code = f"import os, {module}; print(os.environ.get('NO_MKDOCS_2_WARNING', ''))"
         out = subprocess.run([sys.executable, "-c", code], env=clean_env(), capture_output=True, text=True,
                              check=True).stdout.strip()

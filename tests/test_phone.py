@@ -24,8 +24,8 @@ import pytest
 from conftest import ROOT, serve, unpacked_bundle
 from test_accessibility import serious_violations
 
-from asn_portal.urls import CONTRIBUTORS, HOME, PLAN, Urls, entry_src, index_src, list_page_src
-from asn_portal.validate import Project, load_catalog
+from asn_portal.content.validate import Project, load_catalog
+from asn_portal.trust.urls import CONTRIBUTORS, HOME, PLAN, Urls, entry_src, index_src, list_page_src
 
 PAGE_SIZE = 4  # cards a page in the offline kit: every index page of the sample becomes a long listing
 WIDTHS = (1280, 390, 320)  # widest first: Material's header slides its search box when a window grows
@@ -63,7 +63,7 @@ class Sites:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
-    from asn_portal.build import build_site
+    from asn_portal.engines.mkdocs.build import build_site
 
     work = tmp_path_factory.mktemp("phone")
     for name in ("content", "materials"):

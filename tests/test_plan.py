@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from conftest import ROOT, serve, unpacked_bundle
 
-from asn_portal.urls import PLAN, Urls
-from asn_portal.validate import Project, load_catalog
+from asn_portal.content.validate import Project, load_catalog
+from asn_portal.trust.urls import PLAN, Urls
 
 YEAR = dt.date.today().year
 KEY = "asn-portal:rencana"
@@ -62,7 +62,7 @@ def courses(sample: Path) -> list[Any]:
 
 @pytest.fixture(scope="module")
 def http_site(sample: Path, courses: list[Any]) -> Iterator[Site]:
-    from asn_portal.build import build_site
+    from asn_portal.engines.mkdocs.build import build_site
 
     site = build_site(sample / "mkdocs.yml", site_dir=str(sample.parent / "http-site"))
     with serve(site) as url:

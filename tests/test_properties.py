@@ -23,16 +23,16 @@ from conftest import ProjectBuilder
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from asn_portal import loader
-from asn_portal.linkcheck import Locator, inspect_html
-from asn_portal.loader import parse, read_file
-from asn_portal.markup import convert
-from asn_portal.models import KINDS, PUBLISHED_MATERIALS
-from asn_portal.problems import Problem, ProblemList
-from asn_portal.project import Project
-from asn_portal.resolver import Link, Refusal, Resolver
-from asn_portal.sanitize import clean
-from asn_portal.validate import load_catalog
+from asn_portal.content.validate import load_catalog
+from asn_portal.model import loader
+from asn_portal.model.loader import parse, read_file
+from asn_portal.model.problems import Problem, ProblemList
+from asn_portal.model.project import Project
+from asn_portal.model.registry import KINDS, PUBLISHED_MATERIALS
+from asn_portal.trust.linkcheck import Locator, inspect_html
+from asn_portal.trust.markup import convert
+from asn_portal.trust.resolver import Link, Refusal, Resolver
+from asn_portal.trust.sanitize import clean
 
 BASE = settings(deadline=None, derandomize=True, database=None, print_blob=False,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,

@@ -17,10 +17,10 @@ import pytest
 from conftest import ROOT, ProjectBuilder, serve, unpacked_bundle
 from htmlview import load
 
-from asn_portal.models import KINDS, Module
+from asn_portal.content.validate import Project, load_catalog
+from asn_portal.model.registry import KINDS, Module
 from asn_portal.schema import kind_schema
-from asn_portal.urls import HOME, Urls, entry_src
-from asn_portal.validate import Project, load_catalog
+from asn_portal.trust.urls import HOME, Urls, entry_src
 
 C = "content/courses/kuis.yml"
 QUIZ = """\

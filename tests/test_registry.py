@@ -16,9 +16,9 @@ import pytest
 from conftest import ROOT, ProjectBuilder
 from htmlview import load
 
-from asn_portal import models
 from asn_portal.cli import main
-from asn_portal.models import KINDS, Entry, Field, FieldType, KindSpec, model_fields, register
+from asn_portal.model import registry as models
+from asn_portal.model.registry import KINDS, Entry, Field, FieldType, KindSpec, model_fields, register
 
 PACKAGE = ROOT / "asn_portal"
 

@@ -223,7 +223,7 @@ def test_no_search_bytes_before_the_search_box_is_used(browser: Any, served_site
 def sample_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     from conftest import serve, unpacked_bundle
 
-    from asn_portal.build import build_site
+    from asn_portal.engines.mkdocs.build import build_site
 
     work = tmp_path_factory.mktemp("sampel-cari")
     kit = unpacked_bundle(ROOT, work)

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from conftest import ROOT
 
-from asn_portal.searchdocs import SearchDoc
-from asn_portal.searchshards import CHUNK_BYTES, SearchIndex
-from asn_portal.searchwords import words
+from asn_portal.search.docs import SearchDoc
+from asn_portal.search.shards import CHUNK_BYTES, SearchIndex
+from asn_portal.search.words import words
 
 sys.path.insert(0, str(ROOT / "benchmarks" / "search"))
 import run as bench
@@ -44,7 +44,7 @@ def pages(answer: dict[str, Any]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from asn_portal.build import load, run_build
+    from asn_portal.engines.mkdocs.build import load, run_build
 
     site = tmp_path_factory.mktemp("sampel") / "site"
     run_build(load(ROOT / "mkdocs.yml", site_dir=str(site)))

@@ -1,11 +1,11 @@
-"""asn_portal.urls: where each page is published and the relative link between any two, both online
+"""asn_portal.trust.urls: where each page is published and the relative link between any two, both online
 (``directory_urls: true``, ``kursus/x/``) and in the offline bundle (``false``, ``kursus/x.html``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from asn_portal.urls import CONTRIBUTORS, HOME, Urls, entry_src, index_src
+from asn_portal.trust.urls import CONTRIBUTORS, HOME, Urls, entry_src, index_src
 
 ONLINE = Urls(directory_urls=True)
 OFFLINE = Urls(directory_urls=False)
@@ -89,7 +89,7 @@ def test_relative_paths_agree_with_posixpath() -> None:
     import posixpath
     import random
 
-    from asn_portal.urls import _relative
+    from asn_portal.trust.urls import _relative
 
     rng = random.Random(7)
     parts = ["kursus", "x", "index.html", "materi", "a b.pdf", "halaman-2", "faktor", "tentang.html"]

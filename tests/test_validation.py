@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from asn_portal.problems import Problem, ProblemList
-from asn_portal.validate import Project, load_catalog
+from asn_portal.content.validate import Project, load_catalog
+from asn_portal.model.problems import Problem, ProblemList
 
 C = "content/courses/kursus-satu.yml"
 A = "content/articles/artikel-satu.yml"
@@ -689,7 +689,7 @@ BREAKS: list[tuple[str, Callable[[object], object]]] = [
 
 @pytest.mark.parametrize("break_project", [pytest.param(f, id=i) for i, f in BREAKS])
 def test_build_of_broken_project_fails_and_keeps_previous_site(portal, break_project):
-    from asn_portal.build import SiteError
+    from asn_portal.engines.mkdocs.build import SiteError
 
     site = portal.build()
     before = _snapshot(site)
@@ -701,7 +701,7 @@ def test_build_of_broken_project_fails_and_keeps_previous_site(portal, break_pro
 
 
 def test_build_error_names_file_and_line(portal):
-    from asn_portal.build import SiteError
+    from asn_portal.engines.mkdocs.build import SiteError
 
     portal.write(C, edit(COURSE, "jp: 8", 'jp: "12"'))
     with pytest.raises(SiteError) as raised:

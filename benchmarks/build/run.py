@@ -16,7 +16,7 @@ For each size N (number of courses) it
    course *i* is the same at every N);
 2. "ours": builds it with the CLI, ``asn-portal -f <dir>/mkdocs.yml build``;
 3. "baseline (hand-written)": exports the very pages asn-portal generates (through
-   ``asn_portal.pages.render_catalog``: their HTML, which a Markdown page may hold) into a plain
+   ``asn_portal.render.pages.render_catalog``: their HTML, which a Markdown page may hold) into a plain
    ``docs/`` folder, plus the hand-written pages with the home overview appended, and a
    ``mkdocs.yml`` without the asn-portal plugin whose ``nav``
    lists EVERY page (Beranda, then sections Kursus/Faktor/Artikel each listing all their pages) --

@@ -86,7 +86,7 @@ def page_key(href: str, base: str) -> str:
 
 
 def build_site(project: Path, target: Path, indonesian: bool) -> Path:
-    from asn_portal.build import load, run_build
+    from asn_portal.engines.mkdocs.build import load, run_build
 
     config = load(project / "mkdocs.yml", site_dir=str(target))
     config.plugins["asn-portal"].config["indonesian_search"] = indonesian
@@ -95,7 +95,7 @@ def build_site(project: Path, target: Path, indonesian: bool) -> Path:
 
 
 def build_bundle(project: Path, work: Path) -> Path:
-    from asn_portal.bundle import make_bundle
+    from asn_portal.kit.bundle import make_bundle
 
     zip_path = make_bundle(project / "mkdocs.yml", work / "portal-asn.zip").path
     with zipfile.ZipFile(zip_path) as zf:

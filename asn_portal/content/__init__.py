@@ -1,0 +1,1 @@
+"""A project read and checked: fields, discovery, hand-written pages, the catalog."""

@@ -1,0 +1,1 @@
+"""Site engines: the only packages that import one (MkDocs and Material here)."""

@@ -1,0 +1,1 @@
+"""The MkDocs adapter: the plugin and its seams. Nothing else imports mkdocs or material."""

@@ -1,0 +1,321 @@
+"""MkDocs adapter: each event hands the work to the catalog core in a few lines."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+import jinja2.bccache
+from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
+
+from asn_portal import packaged_text
+from asn_portal.content.catalog import Catalog
+from asn_portal.content.history import last_updated
+from asn_portal.content.validate import Checked, check_project
+from asn_portal.engines.mkdocs import editlinks
+from asn_portal.engines.mkdocs.offline import configure_offline, parse_subset, write_search_script
+from asn_portal.engines.mkdocs.pages import TAGS_MARKER, GeneratedPage, engine_meta, with_tag_indexes
+from asn_portal.engines.mkdocs.search import PortalSearch
+from asn_portal.model.problems import format_report
+from asn_portal.model.project import MAX_CATALOG_FILE_SIZE, Project
+from asn_portal.model.registry import KINDS, LINK_PREFIXES
+from asn_portal.render.headings import page_ids
+from asn_portal.render.lists import DEFAULT_PAGE_SIZE
+from asn_portal.render.pages import DEFAULT_TARGET_JP, PageSource, render_catalog
+from asn_portal.render.publish import publish_pages
+from asn_portal.trust.markup import PERMALINK_TITLE
+from asn_portal.trust.urls import CONTRIBUTORS, HOME, PLAN, Urls, index_src, is_page, public_site
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+log = get_plugin_logger(__name__)
+NOTICE = logging.getLogger("asn_portal")  # what a person should see that is no fault of the content
+# The learning scripts share window.asnLearning: core first, learning.js (runs them on every page) last.
+LEARNING_JS = ("learning-core.js", "learning-progress.js", "learning-quiz.js", "learning-plandata.js",
+               "learning-records.js", "learning-profile.js", "learning-plan.js", "learning-print.js", "learning.js")
+ASSETS = ("portal.css", "lists.js", "portal.js", "learning.css", "plan.css", *LEARNING_JS,
+          "worker-shim.js")  # shim: offline only
+PAGE_ASSETS = ("portal.css", "learning.css", "plan.css", "lists.js", "portal.js", *LEARNING_JS)
+ASSET_DIR = "assets/asn-portal"
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, keyed by template name and source checksum (Jinja's own
+    key), so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+THEME_BYTECODE = _MemoryBytecodeCache()
+
+
+class PortalConfig(base.Config):
+    content_dir = c.Type(str, default="content")
+    materials_dir = c.Type(str, default="materials")
+    # Indonesian stemming, stop words and typo tolerance in search when theme.language is "id".
+    indonesian_search = c.Type(bool, default=True)
+    # Opt-ins that widen what content may do (see SECURITY.md): html/svg/js materials served from the
+    # site's own address, and hand-written pages published with their raw HTML unsanitised.
+    allow_active_materials = c.Type(bool, default=False)
+    raw_html_pages = c.Type(bool, default=False)
+    max_catalog_file_size = c.Type(int, default=MAX_CATALOG_FILE_SIZE)
+    # The offline bundle (set by `asn-portal bundle`, as Material's own offline plugin is set): a
+    # file:// build, and optionally only some entries ("course:slug") and what they link.
+    offline = c.Type(bool, default=False)
+    # JP a reader's learning plan counts toward each year (Rencana Belajar).
+    yearly_jp_target = c.Type(int, default=DEFAULT_TARGET_JP)
+    # Cards an index page shows at once; a longer listing continues on kursus/halaman-2/ ... and
+    # loads the rest on demand when the reader filters (lists.py).
+    list_page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)
+    subset = c.ListOfItems(c.Type(str), default=[])
+    # Branch the edit buttons open when mkdocs.yml sets repo_url only (see editlinks.branch for the fallbacks).
+    edit_branch = c.Optional(c.Type(str))
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.catalog = Catalog()
+        self.pages: dict[str, PageSource] = {}  # generated pages not yet handed to MkDocs
+        self.handed_over: set[str] = set()  # generated pages handed to MkDocs in this build
+        self.serving = False
+        self.search_id = False  # asn-portal's Indonesian search (mkdocs_search) instead of Material's
+        self.search = PortalSearch()
+        self.checked: Checked | None = None
+        self.public: tuple[str, bool] | None = None  # the published site, for addresses in readers' records
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    @event_priority(-50)  # after Material's search plugin set up its own index config
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Permalinks titled in Indonesian unless the site chose a title: MkDocs' own Markdown still
+        # writes the headings of Material's tag indexes.
+        config.mdx_configs.setdefault("toc", {}).setdefault("permalink_title", PERMALINK_TITLE)
+        self.project = self._project(config)
+        # Before MkDocs walks docs_dir (following links): symbolic links are found here, unread.
+        self.checked = checked = check_project(self.project)
+        problems = checked.problems
+        for warning in problems.warnings:
+            # INFO, not WARNING: strictness we add ourselves must not fail `mkdocs build --strict`;
+            # `asn-portal check` shows these prominently.
+            log.info(warning.format())
+        if problems.errors:
+            raise PluginError("Konten tidak valid:\n" + format_report(problems.errors))
+        if self.config.list_page_size < 1:
+            raise PluginError(f"list_page_size harus 1 atau lebih, bukan {self.config.list_page_size}.")
+        catalog = checked.catalog
+        # Drafts show (marked) in `serve` only; never in a build or a bundle.
+        self.catalog = catalog if self.serving and not self.config.offline else catalog.without_drafts()
+        site = public_site(config.site_url)  # before the offline settings change the URL style
+        self.public = (site, config.use_directory_urls) if site else None
+        if self.config.offline:
+            configure_offline(config)
+        if self.config.subset:
+            self.catalog = self.catalog.subset(parse_subset(self.config.subset))
+        if config.nav is None:
+            config.nav = default_nav(Path(config.docs_dir))
+        self.search_id = self.config.indonesian_search and PortalSearch.take_over(config)
+        for asset in PAGE_ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if f"{ASSET_DIR}/{asset}" not in target:
+                target.append(f"{ASSET_DIR}/{asset}")
+        # --- edit links and Indonesian footer (asn_portal/editlinks.py) ---
+        dirs = config.theme.dirs  # our partials right after the site's custom_dir: its overrides still win
+        if editlinks.THEME_DIR not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, editlinks.THEME_DIR)
+        if config.repo_url and not self.config.offline and not editlinks.user_set(config, "edit_uri",
+                                                                                  "edit_uri_template"):
+            config.edit_uri = editlinks.derive(config.repo_url, Path(config.docs_dir), self.project.root,
+                                               self.config.edit_branch, os.environ)
+        # --- end edit links ---
+        return config
+
+    def _project(self, config: MkDocsConfig) -> Project:
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        extensions = tuple((name, dict(config.mdx_configs.get(name, {})))
+                           for name in config.markdown_extensions if isinstance(name, str))
+        return Project.at(root, self.config.content_dir, self.config.materials_dir,
+                          os.path.relpath(config.docs_dir, root.resolve()),
+                          allow_active_materials=self.config.allow_active_materials,
+                          raw_html_pages=self.config.raw_html_pages,
+                          max_catalog_file_size=self.config.max_catalog_file_size, markdown_extensions=extensions)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.project is not None and self.checked is not None
+        _theme_paths_taken(files, config)
+        # "Last updated" from Git; not in the bundle, whose bytes must follow from content alone.
+        undated: list[str] = []
+        updated = {} if self.config.offline else last_updated(self.project.root, self.project.content_dir, undated)
+        for warning in undated:  # shown, but outside MkDocs' loggers: `build --strict` must not fail on it
+            NOTICE.warning(warning)
+        rendered = render_catalog(self.catalog, config.use_directory_urls, self.checked.resolver, updated,
+                                  self.config.yearly_jp_target, config.mdx_configs.get("toc"), self.checked.conversions,
+                                  self.config.list_page_size, self.public)
+        self.checked.conversions.clear()  # every field is in a page now
+        # Hand-written pages: published as check read them; MkDocs never reads their source.
+        handwritten, refused = publish_pages(self.checked.read_pages, self.checked.resolver,
+                                             Urls(config.use_directory_urls),
+                                             lambda kind, slug: self.catalog.get(kind, slug) is not None,
+                                             rendered.overview, self.config.raw_html_pages)
+        if refused:
+            raise PluginError("Konten tidak valid:\n" + "\n".join(refused))
+        self.pages = {p.src: p for p in [*rendered.pages, *handwritten]}
+        self.handed_over = set()
+        docs_dir = Path(config.docs_dir)
+        for page in self.pages.values():
+            # Entry pages are reached through the index pages, not the sidebar (see default_nav); the
+            # nav decides for hand-written pages, as MkDocs would.
+            listed = page.kind == "page" or (page.kind == "index" and page.in_nav)  # listing pages 2, 3 ...: from 1
+            inclusion = InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV
+            # Its HTML is handed over in on_page_content: MkDocs has no Markdown to convert.
+            file = File.generated(config, page.src, content="", inclusion=inclusion)
+            if page.source:  # the edit button opens the source file (MkDocs joins it to docs_dir's edit_uri)
+                file.edit_uri = os.path.relpath(self.project.root / page.source, docs_dir).replace(os.sep, "/")
+            _replace(files, file, quiet=page.kind == "page")  # a hand-written page: its source, now read by us
+            if inclusion is InclusionLevel.NOT_IN_NAV:
+                # MkDocs builds the page set on a file; those in the nav it makes itself, with the nav's titles.
+                GeneratedPage(None, file, config)
+        for asset in ASSETS:
+            _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=packaged_text("assets", asset)))
+        for path, script in sorted(rendered.scripts.items()):  # long listings' chunks, loaded on demand
+            _replace(files, File.generated(config, path, content=script))
+        # Only what the resolver accepted is copied: the materials of published pages, and those
+        # hand-written pages link.
+        for path, published in sorted({**self.checked.page_materials, **rendered.materials}.items()):
+            source = self.project.root / path
+            _replace(files, CopiedFile.generated(config, published, abs_src_path=str(source)))
+        for dest, redirect in sorted(rendered.redirects.items()):
+            _replace(files, CopiedFile.generated(config, dest, content=redirect))
+        if self.search_id:
+            self.search.start(self.catalog)
+            for file in self.search.files(files, config, ASSET_DIR):
+                _replace(files, file, quiet=True)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        ours = self.pages.get(page.file.src_uri)
+        if ours is None:
+            return markdown  # a page another plugin made; every page of docs_dir and the catalog is ours
+        # The theme reads page.meta directly (and prints it raw): it gets only what the core wrote.
+        page.meta = engine_meta(ours)
+        # Material's tags plugin finds its marker in the Markdown it is given: one for each tag index.
+        return "\n\n".join([TAGS_MARKER] * len(ours.tag_indexes))
+
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        ours = self.pages.pop(page.file.src_uri, None)  # handed over once: not kept for the whole build
+        if ours is None:
+            return html
+        content, toc = with_tag_indexes(ours, html)
+        page.toc = get_toc(nest_toc_tokens(toc))
+        page.present_anchor_ids = page_ids(content)  # for MkDocs' check of links to #anchors
+        self.handed_over.add(page.file.src_uri)
+        return content
+
+    def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        if self.search_id:  # the page's final HTML, or for an entry page its fields (mkdocs_search)
+            self.search.add(page)
+        return context
+
+    @event_priority(-100)  # after every other plugin's on_post_page
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        # MkDocs keeps every page's content to the end of the build, though the page is written:
+        # a generated page's content is ours to drop (memory grew with every page).
+        if page.file.src_uri in self.handed_over:
+            page.content = None
+        return output
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # MkDocs makes a new theme environment for every build, so Material's templates were compiled
+        # again each time (`serve` rebuilds, a bundle builds again): keep their bytecode for the process.
+        if env.bytecode_cache is None:
+            env.bytecode_cache = THEME_BYTECODE
+        return env
+
+    @event_priority(-100)  # after the search plugin wrote its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        if self.search_id:
+            self.search.write(site_dir)
+        if self.config.offline:
+            write_search_script(site_dir)
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., object]) -> LiveReloadServer:
+        assert self.project is not None
+        for folder in (self.project.content_dir, self.project.materials_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+
+class CopiedFile(File):
+    """Copied as it is, even a ``.md`` or ``.html`` file (materials, redirects): never a page."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_static_page(self) -> bool:
+        return False
+
+
+def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
+    """Beranda · Kursus · Faktor · Artikel, then hand-written pages; single entries stay out."""
+    kinds = sorted(KINDS.values(), key=lambda spec: spec.nav_order)
+    tabs = [{spec.label_plural: index_src(spec.name)} for spec in kinds]
+    nav: list[str | dict[str, str]] = [{"Beranda": HOME}, *tabs, {"Rencana Belajar": PLAN},
+                                       {"Kontributor": CONTRIBUTORS}]
+    generated = {*LINK_PREFIXES, CONTRIBUTORS.split("/")[0], PLAN.split("/")[0]}
+    if docs_dir.is_dir():
+        for path in sorted(p for p in docs_dir.rglob("*") if is_page(p.name)):
+            src = path.relative_to(docs_dir).as_posix()
+            if src != HOME and src.split("/")[0] not in generated:
+                nav.append(src)
+    return nav
+
+
+def _theme_paths_taken(files: Files, config: MkDocsConfig) -> None:
+    """A file in docs_dir at the path of a theme file silently replaces it (MkDocs prefers docs_dir):
+    a contributed ``assets/javascripts/bundle.*.js`` would run on every page."""
+    docs_dir = os.path.abspath(config.docs_dir)
+    for file in files:
+        src = file.abs_src_path
+        inside = src is not None and os.path.abspath(src).startswith(docs_dir + os.sep)
+        if inside and any(os.path.isfile(os.path.join(d, file.src_uri)) for d in config.theme.dirs
+                          if os.path.abspath(d) != docs_dir):
+            raise PluginError(f"{file.src_uri}: berkas di {os.path.basename(docs_dir)}/ memakai path berkas tema "
+                              "dan akan menggantikannya. Pindahkan atau ganti namanya.")
+
+
+def _replace(files: Files, file: File, quiet: bool = False) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        if not quiet:  # a theme file we replace on purpose (Material's search worker) is no surprise
+            log.warning(f"{file.src_uri}: berkas di docs_dir diganti oleh halaman yang dibuat asn-portal.")
+        files.remove(existing)
+    files.append(file)

@@ -1,0 +1,82 @@
+"""MkDocs side of search: Material's search box and results, asn-portal's worker and sharded index.
+
+Material keeps its search UI and starts the worker its ``__config`` names; that file is replaced by
+``assets/search-worker.js``, which answers from the index ``searchshards`` writes. Material's own
+indexer is switched off (it parsed every page's HTML again); the ``search_index.json`` it still
+writes holds its settings only, the few bytes its setup message needs.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import html
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from asn_portal import packaged_text
+from asn_portal.content.catalog import Catalog
+from asn_portal.model.registry import Entry
+from asn_portal.search.docs import entry_doc, html_doc
+from asn_portal.search.shards import SearchIndex
+from asn_portal.trust.urls import entry_src
+
+WORKER = "assets/javascripts/workers/search.*.min.js"  # Material's worker, by its hashed name
+ENGINE = ("stemmer-id.js", "search-engine.js")  # loaded by the worker on the first query
+
+
+def material_search(config: MkDocsConfig) -> Any:
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
+class PortalSearch:
+    """The search of one build: switched on for sites in Indonesian (``indonesian_search``)."""
+
+    def __init__(self) -> None:
+        self.index = SearchIndex()
+        self.entries: dict[str, Entry] = {}
+        self.catalog = Catalog()
+
+    @staticmethod
+    def take_over(config: MkDocsConfig) -> bool:
+        """Switch Material's indexer off for a site in Indonesian; False leaves Material's search as it is."""
+        search = material_search(config)
+        if search is None or config.theme.get("language") != "id" or not hasattr(search, "search_index"):
+            return False
+        search.search_index.add_entry_from_context = lambda page: None
+        return True
+
+    def start(self, catalog: Catalog) -> None:
+        self.index = SearchIndex()
+        self.catalog = catalog
+        self.entries = {entry_src(e.kind, e.slug): e for e in catalog.entries()}
+
+    def files(self, files: Files, config: MkDocsConfig, asset_dir: str) -> list[File]:
+        """Our worker at the path of Material's, and the engine it loads."""
+        made = [File.generated(config, f"{asset_dir}/{name}", content=packaged_text("assets", name))
+                for name in ENGINE]
+        worker = packaged_text("assets", "search-worker.js")
+        made += [File.generated(config, f.src_uri, content=worker) for f in files
+                 if fnmatch.fnmatch(f.src_uri, WORKER)]
+        return made
+
+    def add(self, page: Page) -> None:
+        wanted = page.meta.get("search")
+        if isinstance(wanted, dict) and wanted.get("exclude"):  # front matter, as Material reads it
+            return
+        entry = self.entries.get(page.file.src_uri)
+        if entry is not None:
+            self.index.add(entry_doc(entry, page.url, self._title_of))
+            return
+        # Page titles reach Material escaped (mkdocs_pages.engine_meta)
+        self.index.add(html_doc(page.url, html.unescape(str(page.title or "")), page.content or ""))
+
+    def _title_of(self, kind: str, slug: str) -> str | None:
+        entry = self.catalog.get(kind, slug)
+        return entry.title if entry is not None else None
+
+    def write(self, site_dir: Path) -> int:
+        return self.index.write(site_dir / "search")

@@ -1,0 +1,1 @@
+"""The offline bundle: a reproducible zip and its verification."""

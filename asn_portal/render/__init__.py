@@ -1,0 +1,1 @@
+"""Pages from the catalog as finished HTML, from Jinja templates."""

@@ -1,0 +1,312 @@
+"""Catalog -> pages as finished HTML with their tables of contents, rendered from Jinja templates in files.
+
+Knows nothing of MkDocs: a page is a source path, a title and a body. Every YAML text reaches a
+template escaped (autoescape) or as sanitised HTML (``markup``). The body is final: headings come
+from ``headings`` (``h(2, "Materi")`` in a template), so the site's Markdown never reads it again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from markdown.extensions.toc import slugify as toc_slugify
+from markupsafe import Markup
+
+from asn_portal.content.catalog import Catalog
+from asn_portal.content.contributors import author_anchor, contributors, units
+from asn_portal.model.registry import COMPETENCIES, KINDS, LEVELS, MODES, Entry, Material
+from asn_portal.render import lists, text
+from asn_portal.render.headings import Headings, TocSettings
+from asn_portal.trust.markup import Conversions, TocEntry, render_markdown
+from asn_portal.trust.resolver import Refusal, Resolver
+from asn_portal.trust.urls import CONTRIBUTORS, HOME, PLAN, Urls, entry_src, index_src, list_chunk_path, list_page_src
+
+NEWEST_ARTICLES = 5
+# Entries a page lists of a group that grows with the catalog (a factor's courses, the home page's
+# courses of a competency); the rest are a link away, on the index page with its filter preset.
+LIST_LIMIT = 12
+DEFAULT_TARGET_JP = 20  # JP of competency development an ASN is expected to get a year
+_STATIC_HEADING = re.compile(r'\bh\(\d, "([^"{}]+)"\)')  # h(2, "Materi") in a template
+
+
+@dataclass
+class PageSource:
+    """One generated page before MkDocs: where it goes, its title, its HTML and table of contents."""
+
+    src: str  # e.g. "kursus/x.md"
+    title: str  # plain text; escaping is the renderer's job
+    html: str
+    toc: list[TocEntry]  # its headings in order (not nested)
+    kind: str  # the entry's kind, or "index" for listing and credit pages
+    source: str | None = None  # the YAML file a page came from (edit links)
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    facts: str = ""  # what a search result shows beside the title: "Kursus · Dasar · 12 JP"
+    draft: bool = False
+    in_nav: bool = True  # False: a listing's continuation page (kursus/halaman-2.md), reached from page 1
+    hide: tuple[str, ...] = ()  # parts of the theme a hand-written page hides (front matter ``hide``)
+    searchable: bool = True  # False: left out of the search index (front matter ``search: {exclude: true}``)
+    # a hand-written page's tag index markers: for each, how many headings stand before it (the engine
+    # fills each ``handwritten.TAG_INDEX_ELEMENT`` with its list of tags)
+    tag_indexes: tuple[int, ...] = ()
+
+
+OverviewRenderer = Callable[[Iterable[str]], tuple[str, list[TocEntry]]]
+
+
+@dataclass
+class Rendered:
+    """Everything one render of the catalog gives a build."""
+
+    pages: list[PageSource]
+    # the generated part of the home page, rendered once the ids its hand-written part takes are known
+    overview: OverviewRenderer
+    # "materials/x.pdf" -> "materi/x.pdf": the files to publish, as the resolver accepted them
+    materials: dict[str, str]
+    redirects: dict[str, str]  # published path of an old slug -> HTML that forwards to the new page
+    # published path -> text of the scripts long listings load on demand (lists.py)
+    scripts: dict[str, str] = field(default_factory=dict)
+
+
+@functools.lru_cache(maxsize=8)
+def environment(extra_dirs: tuple[str, ...]) -> jinja2.Environment:
+    """The templates' environment, one per process: compiling them took a third of a small build,
+    and `serve`, the bundle and the tests build many times. Everything per build is passed in
+    ``render``'s context, never stored here."""
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader([*(jinja2.FileSystemLoader(d) for d in extra_dirs),
+                                    jinja2.PackageLoader("asn_portal", "templates")]),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True, auto_reload=True,  # `serve` picks up an edited template
+    )
+    env.filters.update(md_text=lambda s: Markup(text.md_text(str(s))), date_id=text.date_id,
+                       size_id=text.size_id, file_type=text.file_type)
+    env.globals.update(COMPETENCIES=COMPETENCIES, LEVELS=LEVELS, MODES=MODES, KINDS=KINDS, LIST_LIMIT=LIST_LIMIT)
+    return env
+
+
+class PageRenderer:
+    """Renders every page of one build. ``catalog`` holds what is published (all, or a subset).
+
+    ``toc``: the site's ``toc`` settings (headings look as the site's Markdown writes them);
+    ``conversions``: Markdown fields ``check`` already converted.
+    """
+
+    def __init__(self, catalog: Catalog, urls: Urls, resolver: Resolver,
+                 updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
+                 toc: Mapping[str, Any] | None = None, conversions: Conversions | None = None,
+                 page_size: int = lists.DEFAULT_PAGE_SIZE) -> None:
+        self.catalog = catalog
+        self.page_size = page_size
+        self.toc = TocSettings.of(toc)
+        self.conversions = conversions or Conversions()
+        self.target_jp = target_jp
+        self.urls = urls
+        self.resolver = resolver
+        self.updated = updated or {}  # source file -> date of its last commit
+        self.materials_used: dict[str, str] = {}
+        self.env = environment(tuple(spec.template_dir for spec in KINDS.values() if spec.template_dir))
+        self.public: tuple[str, bool] | None = None  # (published site address, its directory_urls)
+
+    # -- one page ----------------------------------------------------------------------------
+    def entry_page(self, entry: Entry) -> PageSource:
+        src = entry_src(entry.kind, entry.slug)
+        template = entry.spec.page_template
+        body, toc = self._render(template, src, reserved=self._heading_ids(template, entry.title), entry=entry,
+                                 facts=entry.facts(), updated=self.updated.get(entry.source))
+        return PageSource(src, entry.title, body, toc, entry.kind, entry.source, entry.summary, entry.tags,
+                          entry.facts(), entry.draft)
+
+    def index_page(self, kind: str) -> PageSource:
+        spec = KINDS[kind]
+        src = index_src(kind)
+        template = spec.index_template if self._has_template(spec.index_template) else "index_generic.md.j2"
+        entries = self.catalog.sorted(kind)
+        paging = self._paging(kind, 1, len(entries)) if len(entries) > self.page_size else None
+        if paging is not None:
+            paging.card_chunk, paging.data_chunk = lists.chunk_sizes(self.page_size)
+            paging.card_hrefs, paging.data_hrefs = (
+                [self.urls.href(src, list_chunk_path(kind, part, n), page=False)
+                 for n in range(lists.parts(len(entries), chunk))]
+                for part, chunk in (("cards", paging.card_chunk), ("data", paging.data_chunk)))
+        body, toc = self._render(template, src, spec=spec, entries=entries[:self.page_size], paging=paging,
+                                 card=self._card(kind, src))
+        return PageSource(src, spec.index_title, body, toc, "index")
+
+    # -- long listings (lists.py) ------------------------------------------------------------
+    def list_pages(self, kind: str) -> list[PageSource]:
+        """Pages 2, 3 ... of a listing longer than a page: every entry reachable without JavaScript."""
+        spec, entries, size = KINDS[kind], self.catalog.sorted(kind), self.page_size
+        found = []
+        for number in range(2, lists.parts(len(entries), size) + 1):
+            src = list_page_src(kind, number)
+            body, toc = self._render("list_page.md.j2", src, spec=spec,
+                                     entries=entries[(number - 1) * size:number * size],
+                                     paging=self._paging(kind, number, len(entries)), card=self._card(kind, src))
+            found.append(PageSource(src, f"{spec.index_title}: halaman {number}", body, toc, "index", in_nav=False))
+        return found
+
+    def list_scripts(self, kind: str) -> dict[str, str]:
+        """The chunk scripts of a listing longer than a page (published path -> text), cards rendered
+        for the index page, whose links they become part of."""
+        entries = self.catalog.sorted(kind)
+        if len(entries) <= self.page_size:
+            return {}
+        card = self._card(kind, index_src(kind))
+        cards = [str(card(e)).strip() for e in entries]
+        name = KINDS[kind].url_dir
+        card_chunk, data_chunk = lists.chunk_sizes(self.page_size)
+        chunks = {"cards": lists.card_chunks(name, cards, card_chunk),
+                  "data": lists.data_chunks(name, cards, data_chunk)}
+        return {list_chunk_path(kind, part, n): text for part, texts in chunks.items() for n, text in enumerate(texts)}
+
+    def _paging(self, kind: str, number: int, total: int) -> lists.Paging:
+        src = list_page_src(kind, number)
+        return lists.paging(number, total, self.page_size, lambda n: self.urls.href(src, list_page_src(kind, n)))
+
+    def _card(self, kind: str, src: str) -> Callable[[Entry], Markup]:
+        """The kind's card macro (``card_<kind>.j2``, else ``card_generic.j2``) for page ``src``: the
+        one renderer of a card, on index pages, continuation pages and in chunks alike."""
+        name = f"card_{kind}.j2"
+        template = self.env.get_template(name if self._has_template(name) else "card_generic.j2")
+        card: Callable[[Entry], Markup] = getattr(template.make_module(vars=self._context(src)), "card")  # noqa: B009
+        return card
+
+    def home_overview(self, taken: Iterable[str] = ()) -> tuple[str, list[TocEntry]]:
+        """The generated part of the home page, appended below its hand-written text (whose ids,
+        ``taken``, its headings avoid)."""
+        return self._render("home.md.j2", HOME, taken=taken, newest=NEWEST_ARTICLES)
+
+    def contributors_page(self) -> PageSource:
+        body, toc = self._render("contributors.md.j2", CONTRIBUTORS, people=contributors(self.catalog),
+                                 units=units(self.catalog))
+        return PageSource(CONTRIBUTORS, "Kontributor", body, toc, "index")
+
+    def plan_page(self) -> PageSource:
+        """Rencana Belajar: the plannable entries as data for the reader's plan (learning-plan.js)."""
+        entries = [e for spec in KINDS.values() if spec.plannable for e in self.catalog.sorted(spec.name)]
+        redirects = {old: e.slug for e in entries for old in e.redirect_from}
+        plan: dict[str, object] = {"target": self.target_jp, "entries": [self.plan_data(PLAN, e) for e in entries],
+                                   "redirects": redirects}
+        if self.public is not None:  # records name each course's address on the published site
+            site, directory_urls = self.public
+            online = Urls(directory_urls)
+            plan["site"] = site
+            plan["pages"] = {e.slug: online.href(HOME, entry_src(e.kind, e.slug)) for e in entries}
+        body, toc = self._render("plan.md.j2", PLAN, plan=plan, target=self.target_jp)
+        # The plan and its record need the page's whole width: no navigation or contents beside them.
+        return PageSource(PLAN, "Rencana Belajar", body, toc, "index", hide=("navigation", "toc"))
+
+    def plan_data(self, from_src: str, entry: Entry) -> dict[str, object]:
+        """An entry as a reader's plan keeps it, with its page's path from the site root."""
+        facts: dict[str, object] = getattr(entry, "plan_facts")()  # noqa: B009 - only plannable kinds have it
+        return {**facts, "url": self.urls.href(HOME, entry_src(entry.kind, entry.slug))}
+
+    def _has_template(self, name: str) -> bool:
+        try:
+            self.env.get_template(name)
+        except jinja2.TemplateNotFound:
+            return False
+        return True
+
+    def all_pages(self) -> list[PageSource]:
+        pages = [self.index_page(k) for k in KINDS]
+        pages.append(self.contributors_page())
+        pages.append(self.plan_page())
+        pages += [self.entry_page(e) for e in self.catalog.entries()]
+        pages += [page for k in KINDS for page in self.list_pages(k)]
+        return pages
+
+    def redirects(self) -> dict[str, str]:
+        """A small forwarding page at each old slug listed in ``redirect_from``."""
+        found = {}
+        for entry in self.catalog.entries():
+            for old in entry.redirect_from:
+                old_src = entry_src(entry.kind, old)
+                target = self.urls.href(old_src, entry_src(entry.kind, entry.slug))
+                found[self.urls.dest(old_src)] = self.env.get_template("redirect.html.j2").render(
+                    target=target, title=entry.title)
+        return found
+
+    def _heading_ids(self, template: str, title: str) -> frozenset[str]:
+        """Ids of a page's own headings (title, "Materi", "Faktor terkait"...), kept free in its Markdown fields."""
+        assert self.env.loader is not None
+        source = self.env.loader.get_source(self.env, template)[0]
+        return frozenset(toc_slugify(text, "-") for text in (title, *_STATIC_HEADING.findall(source)))
+
+    # -- helpers handed to templates ---------------------------------------------------------
+    def _render(self, template: str, src: str, reserved: frozenset[str] = frozenset(), taken: Iterable[str] = (),
+                **context: object) -> tuple[str, list[TocEntry]]:
+        headings = Headings(self.toc, taken)
+        html = self.env.get_template(template).render(**self._context(src, reserved), h=headings, **context)
+        return html, headings.toc
+
+    def _context(self, src: str, reserved: frozenset[str] = frozenset()) -> dict[str, object]:
+        return dict(
+            catalog=self.catalog, href=partial(self.href, src), md=partial(self.markdown, src, reserved=reserved),
+            page_href=partial(self.page_href, src), material_href=partial(self.material_href, src),
+            plan_data=partial(self.plan_data, src), author_anchor=author_anchor,
+        )
+
+    def href(self, from_src: str, kind: str, slug: str) -> str | None:
+        """Link to an entry, or None when it is not in this build (shown as plain text)."""
+        if self.catalog.get(kind, slug) is None:
+            return None
+        return self.urls.href(from_src, entry_src(kind, slug))
+
+    def page_href(self, from_src: str, to_src: str) -> str:
+        return self.urls.href(from_src, to_src)
+
+    def material_href(self, from_src: str, material: Material) -> str:
+        if material.url:
+            return material.url
+        assert material.path is not None and material.published is not None
+        return self._material(from_src, material.path, material.published)
+
+    def _material(self, from_src: str, path: str, published: str) -> str:
+        self.materials_used[path] = published
+        # a material is copied as it is, even a .md file: never link it as a page
+        return quote(self.urls.href(from_src, published, page=False))
+
+    def url(self, from_src: str, tag: str, attr: str, raw: str) -> str | None:
+        """What an ``href``/``src`` in a Markdown field becomes on page ``from_src``: the resolver decides."""
+        decision = self.resolver.resolve(raw)
+        if isinstance(decision, Refusal):
+            return None  # `check` and the build's own validation have already failed on it
+        if decision.kind == "material":
+            self.materials_used[decision.value] = decision.published
+        return self.urls.link(from_src, decision, self._published)
+
+    def _published(self, kind: str, slug: str) -> bool:
+        return self.catalog.get(kind, slug) is not None
+
+    def markdown(self, from_src: str, source: str | None, id_prefix: str = "", *,
+                 reserved: frozenset[str] = frozenset()) -> Markup:
+        if not source:
+            return Markup("")
+        return Markup(render_markdown(source, partial(self.url, from_src), id_prefix, reserved, self.conversions))
+
+
+def render_catalog(catalog: Catalog, directory_urls: bool, resolver: Resolver,
+                   updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
+                   toc: Mapping[str, Any] | None = None, conversions: Conversions | None = None,
+                   page_size: int = lists.DEFAULT_PAGE_SIZE, public: tuple[str, bool] | None = None) -> Rendered:
+    """Every generated page, the home overview, the materials they link (as the resolver accepted
+    them: only these are copied), redirects, the chunk scripts of long listings. ``public``: the
+    published site's address and its directory_urls, for the addresses in readers' records."""
+    renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated, target_jp, toc, conversions, page_size)
+    renderer.public = public
+    pages = renderer.all_pages()
+    scripts = {path: text for kind in KINDS for path, text in renderer.list_scripts(kind).items()}
+    return Rendered(pages, renderer.home_overview, renderer.materials_used, renderer.redirects(), scripts)
+
+
+__all__ = ["PageRenderer", "PageSource", "Rendered", "render_catalog"]

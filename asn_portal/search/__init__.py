@@ -1,0 +1,1 @@
+"""The search index: words as search sees them, what a page gives, the sharded index."""

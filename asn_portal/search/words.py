@@ -1,0 +1,61 @@
+"""Words as search sees them: folded, split, stop words dropped, stemmed by Snowball's Indonesian stemmer.
+
+The reader's side does the same in ``assets/search-engine.js``; tests/test_search_engine.py keeps the
+two identical (the JavaScript stemmer against this one on every word of the sample content, the
+tokenizer on tricky strings). The stop word list is one file, also written into the index for the
+query side.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from itertools import chain
+
+import snowballstemmer
+
+from asn_portal import packaged_text
+
+# Letters and digits of any script; everything else separates words ("JP-nya" -> "jp", "nya").
+_WORD = re.compile(r"[^\W_]+")
+_MARKS = re.compile(r"[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (René -> rene), as the query side folds what a reader types."""
+    return _MARKS.sub("", unicodedata.normalize("NFD", text.lower()))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    lines = packaged_text("assets", "stopwords-id.txt").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+_STEMMER = snowballstemmer.stemmer("indonesian")
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def index_terms(text: str) -> Iterator[str]:
+    """Every term ``text`` puts in the index: each word that is not a stop word, and its stem beside
+    it. The stem joins the affixed forms (melatih, pelatihan -> latih); the word as written lets a
+    query typed in that form rank it higher."""
+    return chain.from_iterable(map(_terms_of, words(text)))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _terms_of(word: str) -> tuple[str, ...]:
+    if word in stop_words():
+        return ()
+    root = stem(word)
+    return (word,) if root == word else (word, root)
