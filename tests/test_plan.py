@@ -5,6 +5,7 @@ One sample build with a public ``site_url``, served over http and unpacked from 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -96,7 +97,10 @@ def plan_state(site: Site) -> dict[str, Any]:
         c.slug: stored(c, 2, status="selesai")}}
 
 
-def open_plan(browser: Any, site: Site, width: int, state: Any = None) -> tuple[Any, Any, list[str]]:
+@contextlib.contextmanager
+def plan_page(browser: Any, site: Site, width: int, state: Any = None) -> Iterator[Any]:
+    """The plan page in a fresh context (its own localStorage) holding ``state``; no console error
+    may be left when the test is done."""
     context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(10_000)
@@ -104,12 +108,16 @@ def open_plan(browser: Any, site: Site, width: int, state: Any = None) -> tuple[
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("dialog", lambda d: d.accept())
-    page.goto(site.plan())
-    if state is not None:
-        page.evaluate(f"s => localStorage.setItem('{KEY}', s)", json.dumps(state))
-        page.reload()
-    page.locator("[data-asn-plan][data-asn-ready]").wait_for(state="attached")
-    return context, page, errors
+    try:
+        page.goto(site.plan())
+        if state is not None:
+            page.evaluate(f"s => localStorage.setItem('{KEY}', s)", json.dumps(state))
+            page.reload()
+        page.locator("[data-asn-plan][data-asn-ready]").wait_for(state="attached")
+        yield page
+        assert errors == []
+    finally:
+        context.close()
 
 
 # Whether the control's centre is the control itself (nothing drawn over it, not clipped away).
@@ -123,8 +131,7 @@ HIT = """el => {
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_plan_fits_the_screen_and_every_control_is_hit_where_drawn(browser: Any, site: Site, width: int) -> None:
-    context, page, errors = open_plan(browser, site, width, plan_state(site))
-    try:
+    with plan_page(browser, site, width, plan_state(site)) as page:
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         rows = page.locator("[data-asn-plan-rows] > tr")
         assert rows.count() == 3
@@ -138,15 +145,11 @@ def test_the_plan_fits_the_screen_and_every_control_is_hit_where_drawn(browser: 
             assert box["hit"], control.evaluate("e => e.outerHTML.slice(0, 120)")
             if control.evaluate("e => e.tagName") != "A":  # links inside text are exempt (WCAG 2.5.8 inline)
                 assert box["w"] >= 24 and box["h"] >= 24, (box, control.evaluate("e => e.outerHTML.slice(0, 80)"))
-        assert errors == []
-    finally:
-        context.close()
 
 
 def test_hooks_totals_and_the_end_date_a_record_needs(browser: Any, site: Site) -> None:
     a, b, c = site.courses
-    context, page, errors = open_plan(browser, site, 390, plan_state(site))
-    try:
+    with plan_page(browser, site, 390, plan_state(site)) as page:
         row = page.locator(f"[data-asn-plan-row='{c.slug}']")
         status = row.locator("select").first
         assert status.evaluate("s => [...s.options].map(o => o.value)") == ["direncanakan", "berjalan", "selesai"]
@@ -179,15 +182,11 @@ def test_hooks_totals_and_the_end_date_a_record_needs(browser: Any, site: Site) 
         assert page.locator("[data-asn-plan] a[href='#']").count() == 0
         for hook in ("csv", "siasn", "json"):
             assert page.locator(f"[data-asn-plan-export='{hook}']").evaluate("e => e.tagName") == "BUTTON"
-        assert errors == []
-    finally:
-        context.close()
 
 
 def test_identity_is_checked_kept_and_printed_with_the_signatures(browser: Any, site: Site) -> None:
     a, b, _ = site.courses
-    context, page, errors = open_plan(browser, site, 1280, plan_state(site) | {"profile": {}})
-    try:
+    with plan_page(browser, site, 1280, plan_state(site) | {"profile": {}}) as page:
         form = page.locator("form[data-asn-profile]")
         for name, value in PROFILE.items():
             form.locator(f"[name='{name}']").fill(value)
@@ -215,15 +214,11 @@ def test_identity_is_checked_kept_and_printed_with_the_signatures(browser: Any, 
         assert page.locator("[data-asn-record-done]").inner_text() == str(a.jp)
         assert page.locator("[data-asn-record-planned]").inner_text() == str(a.jp + b.jp)
         assert page.locator("[data-asn-record-target]").inner_text() == "20"
-        assert errors == []
-    finally:
-        context.close()
 
 
 def test_hr_and_siasn_exports(browser: Any, site: Site) -> None:
     a, b, _ = site.courses
-    context, page, errors = open_plan(browser, site, 390, plan_state(site))
-    try:
+    with plan_page(browser, site, 390, plan_state(site)) as page:
         with page.expect_download() as info:
             page.locator("[data-asn-plan-export='siasn']").click()
         assert info.value.suggested_filename == f"siasn-riwayat-kursus-{YEAR}.csv"
@@ -256,18 +251,12 @@ def test_hr_and_siasn_exports(browser: Any, site: Site) -> None:
         first = dict(zip(head, table[1], strict=True))
         assert first["Alamat Kursus"] == f"{SITE}kursus/{a.slug}/", "the published address, from the zip too"
         assert first["Nomor Sertifikat"] == "SERT/2026/0012" and first["Nama"] == PROFILE["nama"]
-        assert errors == []
-    finally:
-        context.close()
 
 
 def test_plan_with_identity_passes_axe_on_a_phone(browser: Any, http_site: Site) -> None:
     from test_accessibility import serious_violations
 
-    context, page, _ = open_plan(browser, http_site, 390, plan_state(http_site))
-    try:
+    with plan_page(browser, http_site, 390, plan_state(http_site)) as page:
         assert serious_violations(page) == []
         page.locator("form[data-asn-profile] [name='nip']").fill("123")  # the error shown
         assert serious_violations(page) == []
-    finally:
-        context.close()
