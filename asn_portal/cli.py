@@ -15,10 +15,14 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # silence Material's end-of-l
 from asn_portal.content.validate import Project, load_catalog
 from asn_portal.model.problems import Problem, format_report
 from asn_portal.model.project import ProjectNotFoundError, load_project
-from asn_portal.model.registry import KINDS
+from asn_portal.model.registry import KINDS, KindSpec
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-SUBSET_KINDS = [spec for spec in KINDS.values() if spec.subset_option]
+
+
+def subset_kinds() -> list[KindSpec]:
+    """The kinds a one-event kit can be built around (``--course SLUG``), as registered when asked."""
+    return [spec for spec in KINDS.values() if spec.subset_option]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     bundle = sub.add_parser("bundle", help="buat satu zip portal luring untuk ruang pelatihan tanpa internet")
     bundle.add_argument("-o", "--output", metavar="BERKAS.zip", default="dist/portal-asn.zip",
                         help="lokasi zip (bawaan: dist/portal-asn.zip)")
-    for spec in SUBSET_KINDS:  # --course SLUG, --factor SLUG: a kit for one training event
+    for spec in subset_kinds():  # --course SLUG, --factor SLUG: a kit for one training event
         bundle.add_argument(f"--{spec.name}", action="append", default=[], metavar="SLUG",
                             help=f"hanya {spec.label.lower()} ini beserta yang ditautkannya (boleh diulang)")
     bundle.add_argument("--verify", metavar="ZIP", help="periksa keutuhan zip (atau folder hasil ekstrak)")
@@ -77,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--slugs", action="store_true",
                         help="juga tulis skema berisi daftar slug saat ini ke schemas/slugs/ (tidak masuk Git)")
     schema.set_defaults(func=cmd_schema)
+    export = sub.add_parser("export", help="tulis proyek yang dibangun mesin situs lain tanpa plugin (Zensical)")
+    export.add_argument("--engine", choices=("zensical",), required=True, help="mesin tujuan: zensical")
+    export.add_argument("folder", metavar="FOLDER", help="folder tujuan (kosong atau belum ada)")
+    export.set_defaults(func=cmd_export)
     return parser
 
 
@@ -159,7 +167,7 @@ def cmd_bundle(args: argparse.Namespace, project: Project | None, config_file: P
         print(format_report(problems.errors), file=sys.stderr)
         return EXIT_CONTENT
     chosen: list[tuple[str, str]] = []
-    for spec in SUBSET_KINDS:
+    for spec in subset_kinds():
         known = sorted(catalog.of_kind(spec.name))
         for slug in getattr(args, spec.name):
             if slug not in known:
@@ -213,6 +221,31 @@ def cmd_schema(args: argparse.Namespace, project: Project, config_file: Path) ->
         written += write_schemas(target / "slugs", slugs)
     for path in written:
         print(f"Skema ditulis: {path}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, project: Project, config_file: Path) -> int:
+    from asn_portal.engines.zensical.export import ExportError, export_project
+
+    target = Path(args.folder).resolve()
+    sources = [folder.resolve() for folder in (project.content_dir, project.materials_dir, project.pages_dir)]
+    if any(target == folder or folder in target.parents for folder in sources):
+        print(f"asn-portal: {args.folder}: pilih folder di luar content/, materials/ dan docs_dir proyek.",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        print(f"asn-portal: {args.folder}: folder tujuan harus kosong atau belum ada.", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        exported = export_project(project, config_file, target)
+    except ExportError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_CONTENT
+    except OSError as exc:
+        print(f"asn-portal: {args.folder}: tidak bisa ditulis ({exc.strerror or exc}).", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{exported.pages} halaman dan {exported.materials} materi diekspor ke {target}.\n"
+          f"Bangun situsnya: cd {args.folder} && zensical build  (hasil di {args.folder}/site/)")
     return EXIT_OK
 
 

@@ -3,8 +3,9 @@
 * ``generate_project``: N courses and N/4 articles that are valid per the content model, seeded (every
   run writes the same bytes; course *i* is the same at every N), with a checkout's ``mkdocs.yml``,
   hand-written pages and the 8 sample factors;
-* ``export_baseline``: the very Markdown pages asn-portal generates for a project, as a plain MkDocs
-  project (no asn-portal plugin), with a nav listing every page or asn-portal's slim nav.
+* ``export_baseline``: the very pages asn-portal generates for a project, as a plain project (no
+  asn-portal plugin) written by ``asn-portal export``'s code: with a nav listing every page (MkDocs), or
+  the export itself (Zensical).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ import datetime as dt
 import random
 import shutil
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from asn_portal.engines.zensical.export import PAGE_ASSETS
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "http://127.0.0.1:8000/"
@@ -178,66 +180,35 @@ def generate_project(root: Path, n: int, source: Path = ROOT) -> Project:
 # -- the hand-written baseline -----------------------------------------------------------------
 
 
-def baseline_assets() -> list[str]:
-    """The plugin's own per-page CSS and scripts that ship as files (the styles and the index filter
-    the generated markup uses): the hand-written site loads them too, so both sites carry the same
-    CSS and scripts. Read from the plugin, which is being developed, rather than hard-coded."""
-    from asn_portal.engines.mkdocs.plugin import PAGE_ASSETS
-
-    shipped = resources.files("asn_portal").joinpath("assets")
-    return [a for a in PAGE_ASSETS if shipped.joinpath(a).is_file()]
-
-
 def export_baseline(project: Path, target: Path, full_nav: bool = True) -> int:
-    """Write asn-portal's pages as a plain MkDocs project whose nav lists every page; return the count.
+    """Write asn-portal's pages as a plain project (no asn-portal plugin); return the number of pages.
 
-    With ``full_nav=False`` the nav is asn-portal's slim one instead: the index pages and the hand-written
-    pages, no single entry (they stay reachable from the index pages), e.g. to hand the same site to
-    another generator.
+    The pages, materials, scripts and styles are written by the same code as `asn-portal export --engine
+    zensical` (asn_portal/engines/zensical/export.py). With ``full_nav=False`` the result is exactly that
+    export, which Zensical builds; with ``full_nav=True`` the nav lists every page and Material's own
+    search is on: the hand-written MkDocs site the build benchmark compares with.
     """
-    from asn_portal.content.validate import Project as PortalProject
-    from asn_portal.content.validate import check_project
-    from asn_portal.model.problems import format_report
-    from asn_portal.render.pages import render_catalog
-    from asn_portal.trust.urls import CONTRIBUTORS, HOME, PLAN
+    from asn_portal.engines.zensical.export import ExportError, export_project, page_file, render_site, write_pages
+    from asn_portal.model.project import load_project
+    from asn_portal.trust.urls import CONTRIBUTORS, HOME
 
-    checked = check_project(PortalProject.at(project))
-    if checked.problems.errors:
-        raise SystemExit("generated catalog is invalid:\n" + format_report(checked.problems.errors))
-    site = render_catalog(checked.catalog.without_drafts(), True, checked.resolver, updated={})
-    docs = target / "docs"
-    docs.mkdir(parents=True)
-    pages_dir = project / "content" / "pages"
-    hand_written = sorted(p.relative_to(pages_dir).as_posix() for p in pages_dir.rglob("*.md"))
-    for src in hand_written:
-        text = (pages_dir / src).read_text(encoding="utf-8")
-        if src == HOME:
-            text = text.rstrip() + "\n\n" + site.overview(())[0]
-        (docs / src).parent.mkdir(parents=True, exist_ok=True)
-        (docs / src).write_text(text, encoding="utf-8")
-    for page in site.pages:
-        path = docs / page.src
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.html, encoding="utf-8")  # HTML, which a Markdown page may hold
-    assets = baseline_assets()
-    for asset in assets:
-        content = resources.files("asn_portal").joinpath("assets", asset).read_text(encoding="utf-8")
-        (docs / "assets" / asset).parent.mkdir(parents=True, exist_ok=True)
-        (docs / "assets" / asset).write_text(content, encoding="utf-8")
+    portal, config_file = load_project(project)
+    try:
+        if not full_nav:
+            return export_project(portal, config_file, target).pages
+        checked, rendered, pages = render_site(portal)
+    except ExportError as exc:
+        raise SystemExit(f"generated catalog is invalid:\n{exc}") from exc
+    write_pages(pages, checked, rendered, portal, target)
 
     def section(kind: str) -> list[Any]:
-        index = next(p for p in site.pages if p.kind == "index" and p.src.startswith(
+        index = next(p for p in pages if p.kind == "index" and p.src.startswith(
             {"course": "kursus/", "factor": "faktor/", "article": "artikel/"}[kind]))
-        entries = [{p.title: p.src} for p in site.pages if p.kind == kind] if full_nav else []
-        return [index.src, *entries]
+        return [page_file(index.src), *({p.title: page_file(p.src)} for p in pages if p.kind == kind)]
 
     nav: list[Any] = [{"Beranda": HOME}, {"Kursus": section("course")}, {"Faktor": section("factor")},
-                      {"Artikel": section("article")}, {"Kontributor": CONTRIBUTORS}]
-    if not full_nav:  # asn-portal's own order (plugin.default_nav): the learning plan before the credits
-        nav = [{title: srcs[0]} for item in nav for title, srcs in item.items() if isinstance(srcs, list)]
-        nav = [{"Beranda": HOME}, *nav, *([{"Rencana Belajar": PLAN}] if any(p.src == PLAN for p in site.pages)
-                                         else []), {"Kontributor": CONTRIBUTORS}]
-    nav += [src for src in hand_written if src != HOME]
+                      {"Artikel": section("article")}, {"Kontributor": page_file(CONTRIBUTORS)}]
+    nav += [page_file(p.src) for p in pages if p.kind == "page" and p.src != HOME]
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as fh:
         ours = yaml.load(fh, Loader=_EnvLoader)
     config = {
@@ -246,16 +217,17 @@ def export_baseline(project: Path, target: Path, full_nav: bool = True) -> int:
         "site_url": SITE_URL,
         "docs_dir": "docs",
         "site_dir": "site",
-        "theme": {"name": "material", "language": "id", "font": False, "features": ours["theme"]["features"]},
+        "theme": {"name": "material", "language": "id", "font": False, "features": ours["theme"]["features"],
+                  "custom_dir": "overrides"},
         "plugins": ["search"],
-        "extra_css": [f"assets/{a}" for a in assets if a.endswith(".css")],
-        "extra_javascript": [f"assets/{a}" for a in assets if a.endswith(".js")],
+        "extra_css": [f"assets/asn-portal/{a}" for a in PAGE_ASSETS if a.endswith(".css")],
+        "extra_javascript": [f"assets/asn-portal/{a}" for a in PAGE_ASSETS if a.endswith(".js")],
         "markdown_extensions": ours["markdown_extensions"],
         "nav": nav,
     }
     (target / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                                                  width=200), encoding="utf-8")
-    return len(hand_written) + len(site.pages)
+    return len(pages)
 
 
 class _EnvLoader(yaml.SafeLoader):

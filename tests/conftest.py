@@ -7,6 +7,7 @@ import functools
 import os
 import shutil
 import sys
+import tempfile
 import textwrap
 import threading
 import zipfile
@@ -17,6 +18,8 @@ from typing import Any
 import pytest
 
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
+# Hypothesis keeps its example database outside the checkout: no test writes into the source tree.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "asn-portal-hypothesis"))
 ROOT = Path(__file__).resolve().parent.parent
 # The browser and the loopback server the search benchmark uses: one setup for tests and benchmarks.
 sys.path.insert(0, str(ROOT / "benchmarks" / "search"))

@@ -39,7 +39,7 @@ def served(sample_copy: Path) -> Iterator[Served]:
 
 
 def norm(text: str) -> str:
-    """portal.js's normalisation: lower case, accents dropped."""
+    """portal.mjs's normalisation (filter.mjs): lower case, accents dropped."""
     return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
 
 
@@ -93,6 +93,7 @@ def choose(courses: list[Any]) -> tuple[str, str, Any, str]:
     return max(options, key=lambda option: option[0])[1]
 
 
+@pytest.mark.engine_smoke  # run again on each engine by .ci/run
 def test_filter_instant_navigation_and_search(browser: Any, served: Served) -> None:
     from asn_portal.content.validate import Project, load_catalog
 

@@ -321,11 +321,13 @@ def test_contents_ids_are_inert_and_anchors_follow_the_prefix(built: Built) -> N
 
 def test_every_global_the_portal_reads_is_a_reserved_id() -> None:
     from asn_portal.trust.sanitize import safe_id
-    scripts = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "asn_portal" / "assets").glob("*.js"))
+    assets = ROOT / "asn_portal" / "assets"  # the scripts as they are and the module sources of the bundles
+    scripts = "".join(p.read_text(encoding="utf-8") for p in [*assets.glob("*.js"), *assets.glob("src/*.mjs")])
     browser = {"Worker", "addEventListener", "confirm", "localStorage", "matchMedia", "print", "setTimeout",
-               "clearTimeout", "history", "location", "requestAnimationFrame", "getComputedStyle", "scrollY"}
-    read = set(re.findall(r"window\.([A-Za-z_$][\w$]*)", scripts)) - browser
-    assert {"asnLearning", "document$"} <= read
+               "clearTimeout", "history", "location", "requestAnimationFrame", "getComputedStyle", "scrollY",
+               "importScripts"}  # importScripts: called in the search worker only
+    read = set(re.findall(r"(?:window|globalThis)\.([A-Za-z_$][\w$]*)", scripts)) - browser
+    assert {"asnLearning", "document$", "asnSearch", "asnPortalList"} <= read
     assert [name for name in sorted(read) if safe_id(name) == name] == []
 
 
@@ -371,6 +373,7 @@ def test_verify_refuses_entries_that_unpack_outside_or_as_one(tmp_path: Path, na
 
 
 @pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.engine_smoke  # run again on each engine by .ci/run
 def test_in_the_browser_no_contributed_script_runs_and_search_works(browser: Any, built: Built, http_site: str,
                                                                       where: str) -> None:
     context = browser.new_context()

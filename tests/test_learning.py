@@ -29,7 +29,7 @@ from asn_portal.trust.urls import HOME, PLAN, Urls, entry_src, index_src
 TIMEOUT_MS = 10_000
 YEAR = dt.date.today().year
 KEY = "asn-portal:rencana"
-OUR_SCRIPTS = re.compile(r"\blearning(-[a-z]+)?\.js")  # learning-core.js ... learning.js
+OUR_SCRIPTS = re.compile(r"\basn-portal\.js")  # the bundle of assets/src (render/scripts.py)
 HR_HEADER = ["Nama", "NIP", "Jabatan", "Unit Kerja", "Instansi", "Tahun", "Nama Kursus", "Penyelenggara",
              "Bentuk Pengembangan", "Mode", "Kompetensi", "Tanggal Mulai", "Tanggal Selesai", "JP", "Status",
              "Kursus bersertifikat", "Nomor Sertifikat"]
@@ -175,7 +175,7 @@ def rows(page: Any) -> list[str]:
 
 
 def entry(course: Any, n: int = 0, **extra: Any) -> dict[str, Any]:
-    """A course as learning-core.js stores it."""
+    """A course as core.mjs (in the asn-portal.js bundle) stores it."""
     data = {"slug": course.slug, "title": course.title, "jp": course.jp, "competency": "", "mode": course.mode,
             "mode_label": "", "organizer": course.organizer, "certificate": course.certificate,
             "status": "direncanakan", "start": "", "end": "", "added": f"2025-01-0{n + 1}T00:00:00Z"}
@@ -184,6 +184,7 @@ def entry(course: Any, n: int = 0, **extra: Any) -> dict[str, Any]:
 
 # -------------------------------------------------------------------------------------------------
 
+@pytest.mark.engine_smoke  # run again on each engine by .ci/run
 def test_quiz_marks_answers_and_scores(tab: Tab) -> None:
     course = tab.where.sample.quiz
     page = tab.go(tab.where.course(course))
@@ -291,6 +292,7 @@ def test_plan_totals_reload_progress_badges_and_edits(tab: Tab) -> None:
     assert page.locator("[data-asn-plan-empty]").is_visible()
 
 
+@pytest.mark.engine_smoke  # run again on each engine by .ci/run
 def test_instant_navigation_sets_up_swapped_pages(browser: Any, http_site: Where) -> None:
     """Material swaps pages without reloading: the learning scripts run again on each, and the plan page's data
     must survive the swap (Material re-creates every inline <script> in the content without its

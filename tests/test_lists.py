@@ -1,4 +1,4 @@
-"""Long listings (asn_portal/lists.py, assets/lists.js): an index page holds one page of cards and
+"""Long listings (asn_portal/render/lists.py, assets/src/lists.mjs): an index page holds one page of cards and
 loads the rest on demand, over http and from the unpacked bundle (file://), without JavaScript
 through its continuation pages.
 
@@ -203,7 +203,7 @@ def test_filter_finds_a_course_in_a_later_chunk_and_plans_it(browser: Any, where
         assert sorted(loaded) == ["kursus-cards-6.js", "kursus-data-0.js", "kursus-data-1.js"]
 
         button = page.locator(f"#asn-list-kursus [data-asn-plan-add='{NEEDLE}']")
-        button.click()  # bound by learning-progress.js although the card came from a chunk
+        button.click()  # bound by progress.mjs although the card came from a chunk
         plan = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')") or "null")
         assert plan is not None and NEEDLE in plan["courses"]
         assert page.inner_text(f"[data-asn-plan-badge='{NEEDLE}']") == "dalam rencana"

@@ -16,7 +16,7 @@ import pytest
 
 from asn_portal.cli import main
 from asn_portal.content.validate import Project, load_catalog
-from asn_portal.model.registry import Course
+from asn_portal.kinds.course import Course
 
 IMAGE_OR_TEXT = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".txt")
 

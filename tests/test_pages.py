@@ -399,7 +399,7 @@ def test_materials_are_published_with_identical_bytes(rich: Built, directory_url
 # -- index pages -------------------------------------------------------------------------------
 def filter_form(page: Node, list_id: str) -> Node:
     form = content(page).one("form", cls="asn-filter")
-    assert form.has("hidden"), "the filter form must be hidden until portal.js shows it"
+    assert form.has("hidden"), "the filter form must be hidden until portal.mjs shows it"
     assert form.get("data-asn-filter") == list_id
     return form
 

@@ -5,8 +5,8 @@ catalog filter reads words as the header search does (typos too) and stays in th
 kit's readme suits the facilitators' Windows laptops.
 
 The shipped sample is built once per module (``sites``): served over http with every card on its index
-page (portal.js filters), and as the offline kit (file://) with 4 cards a page, so that long listings
-(lists.js, page links, "Tampilkan lebih banyak") are exercised too. tests/test_keyboard.py uses the same
+page (portal.mjs filters), and as the offline kit (file://) with 4 cards a page, so that long listings
+(lists.mjs, page links, "Tampilkan lebih banyak") are exercised too. tests/test_keyboard.py uses the same
 fixture.
 """
 
@@ -263,7 +263,7 @@ def test_rencana_belajar_is_in_the_home_page_and_the_phone_header(tab: Any, site
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, "tombol Rencana di kepala halaman terlihat"
     assert header_link.evaluate("a => a.href") == plan and header_link.inner_text().strip() == "Rencana"
     header_link.click()
-    tab.wait_for_url(plan)  # by instant navigation: the header stays, portal.js marks the link current
+    tab.wait_for_url(plan)  # by instant navigation: the header stays, portal.mjs marks the link current
     tab.wait_for_function("() => document.querySelector('.asn-header-plan').getAttribute('aria-current') === 'page'")
     tab.set_viewport_size({"width": 1280, "height": 800})  # wide: the navigation tab shows it instead
     assert not tab.locator(".md-header .asn-header-plan").is_visible()
@@ -277,7 +277,7 @@ ANSWERED_JS = """(words) => new URLSearchParams(location.search).get('kata') ===
 
 
 def count_for(tab: Any, words: str) -> str:
-    """The filter's count line once it answered ``words`` (portal.js or, for a long listing, lists.js):
+    """The filter's count line once it answered ``words`` (portal.mjs or, for a long listing, lists.mjs):
     the words are in the address and the list is no longer busy."""
     tab.fill("form.asn-filter input[name=kata]", words)
     tab.wait_for_function(ANSWERED_JS, arg=words)

@@ -171,7 +171,7 @@ def test_hooks_totals_and_the_end_date_a_record_needs(browser: Any, site: Site) 
         assert done.inner_text() == str(c.jp)
         assert page.locator("[data-asn-plan-year]").first.inner_text() == str(YEAR - 1)
         assert page.locator("[data-asn-record-year]").inner_text() == str(YEAR - 1)
-        # The quiz scores kept on the course page (learning-quiz.js) are shown with the course.
+        # The quiz scores kept on the course page (quiz.mjs) are shown with the course.
         scores = {"version": 1, "quizzes": {f"{a.slug}-kuis": {"course": a.slug, "title": "Kuis akhir",
                   "last": {"right": 2, "total": 3, "date": f"{YEAR}-02-03"},
                   "best": {"right": 3, "total": 3, "date": f"{YEAR}-02-02"}}}}

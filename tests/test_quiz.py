@@ -18,7 +18,8 @@ from conftest import ROOT, ProjectBuilder, serve, unpacked_bundle
 from htmlview import load
 
 from asn_portal.content.validate import Project, load_catalog
-from asn_portal.model.registry import KINDS, Module
+from asn_portal.kinds.course import Module
+from asn_portal.model.registry import KINDS
 from asn_portal.schema import kind_schema
 from asn_portal.trust.urls import HOME, Urls, entry_src
 
@@ -251,7 +252,7 @@ def test_quiz_teaches_keeps_scores_and_prints_keys_only_on_request(browser: Any,
     tab = Tab(browser, width)
     page = tab.page
     try:
-        if site.pretty and width >= 1000:  # by instant navigation: learning.js sets up the swapped page
+        if site.pretty and width >= 1000:  # by instant navigation: learning.mjs sets up the swapped page
             page.goto(site.url(HOME))
             page.evaluate("window.__samePage = true")
             page.locator(".md-tabs").get_by_role("link", name="Kursus", exact=True).click()

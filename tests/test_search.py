@@ -138,7 +138,7 @@ def served_site(search_project: Path) -> Iterator[str]:
         yield base
 
 
-# The first result links to the expected page and portal.js has labelled it ("Kursus · ...").
+# The first result links to the expected page and portal.mjs has labelled it ("Kursus · ...").
 FIRST_RESULT_LABELLED = """expected => {
   const link = document.querySelector('.md-search-result__item > a');
   return !!link && link.getAttribute('href').includes(expected) && !!link.querySelector('.asn-result-kind');
@@ -164,6 +164,7 @@ def results(page: Any, query: str, expected: str) -> list[str]:
     ("rene", "artikel/cerita-rene"),  # accents fold: René
     ("rencana kinerja", "artikel/cerita-rene"),  # page says "Perencanaan" (Snowball: encana)
 ])
+@pytest.mark.engine_smoke  # run again on each engine by .ci/run
 def test_reader_finds_page_by_other_form_or_typo(browser: Any, served_site: str, query: str, expected: str) -> None:
     page = browser.new_page()
     page.goto(served_site)

@@ -1,4 +1,4 @@
-"""The sharded search index and the engine that reads it (assets/search-engine.js), run in Node.js
+"""The sharded search index and the engine that reads it (assets/src/search-engine.mjs), run in Node.js
 against real built indexes: what readers find, what a query loads, and that results are inert text.
 
 The browser tests (test_search.py, test_hostile.py, test_search_benchmark.py) check the same engine
@@ -64,11 +64,11 @@ def index_site(tmp: Path, docs: list[SearchDoc]) -> Path:
 def test_tokenizer_agrees_with_python(node: str) -> None:
     samples = ["René JP-nya, e-learning 2026!", "Kolaborasi_antar-unit (SKP)", "ÉTAT d'esprit — ½ jalan",
                "pelatihan\u00a0daring", "Ａｎｇｇａｒａｎ", "kata123 45,6"]
-    script = ("global.self=global;require(process.argv[1]);require(process.argv[2]);"
+    script = ("global.self=global;require(process.argv[1]);import(process.argv[2]).then(()=>{"
               "const s=JSON.parse(require('fs').readFileSync(0,'utf8'));"
-              "process.stdout.write(JSON.stringify(s.map(t=>self.asnSearch.words(t))))")
+              "process.stdout.write(JSON.stringify(s.map(t=>self.asnSearch.words(t))))})")
     assets = ROOT / "asn_portal" / "assets"
-    out = subprocess.run([node, "-e", script, str(assets / "stemmer-id.js"), str(assets / "search-engine.js")],
+    out = subprocess.run([node, "-e", script, str(assets / "stemmer-id.js"), str(assets / "src" / "search-engine.mjs")],
                          input=json.dumps(samples), text=True, capture_output=True, check=True).stdout
     assert json.loads(out) == [words(s) for s in samples]
 

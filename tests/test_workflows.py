@@ -311,7 +311,6 @@ def codeowners_paths() -> dict[str, list[str]]:
     "required",
     [
         ("/mkdocs.yml",),
-        ("/overrides/",),
         ("/.github/workflows/", "/.github/"),
         ("/.ci/",),
         ("/.gitlab-ci.yml",),
@@ -321,8 +320,19 @@ def codeowners_paths() -> dict[str, list[str]]:
     ],
 )
 def test_codeowners_makes_path_reviewer_only(required: tuple[str, ...]) -> None:
+    assert (ROOT / required[0].strip("/")).exists(), f"{required[0]} is not in the repository"
     owned = codeowners_paths()
     assert any(owned.get(path) for path in required), f"CODEOWNERS does not own {required[0]}"
+
+
+def test_codeowners_owns_the_theme_overrides_the_site_uses() -> None:
+    """A ``custom_dir`` replaces the theme's templates: when mkdocs.yml names one, it is reviewer-only."""
+    from asn_portal.model.project import read_config
+
+    theme = read_config(ROOT / "mkdocs.yml").get("theme") or {}
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if custom_dir:
+        assert codeowners_paths().get(f"/{str(custom_dir).strip('/')}/"), f"CODEOWNERS does not own {custom_dir}"
 
 
 def test_codeowners_uses_placeholder_team_with_indonesian_note() -> None:

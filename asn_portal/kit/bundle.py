@@ -32,6 +32,7 @@ from asn_portal import packaged_text
 from asn_portal.content.history import Commit, head_commit
 from asn_portal.engines.mkdocs.build import SiteError, build_offline
 from asn_portal.model.project import ProjectNotFoundError, load_project
+from asn_portal.model.registry import by_nav_order
 from asn_portal.render.text import date_id, size_id
 from asn_portal.trust.paths import same_file_names, windows_problem
 
@@ -155,8 +156,9 @@ def make_bundle(config_file: Path, output: Path, chosen: tuple[tuple[str, str], 
 
 def size_warnings(size: int) -> list[str]:
     """Why a zip of ``size`` bytes may not fit on a FAT32 flash drive (empty when it surely does)."""
+    options = "/".join(f"--{spec.name}" for spec in by_nav_order() if spec.subset_option)
     advice = ("Pakai flashdisk berformat exFAT atau NTFS, atau buat paket lebih kecil untuk satu acara "
-              "dengan --course/--factor.")
+              f"dengan {options}.")
     if size > FAT32_MAX:
         return [f"peringatan: zip berukuran {size_id(size)}, melebihi batas 4 GB per berkas pada flashdisk "
                 f"FAT32, jadi sama sekali tidak dapat disalin ke flashdisk FAT32. {advice}"]

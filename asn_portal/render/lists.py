@@ -5,7 +5,7 @@ A kind with more entries than a page holds gets (see ARCHITECTURE.md, "Long list
 - its index page with the first page of cards, and continuation pages ``kursus/halaman-2.md`` ...
   linked below the cards, so every entry is reachable without JavaScript;
 - chunk scripts under ``assets/asn-portal/lists/`` that register themselves with
-  ``window.asnPortalList(list, part, number, payload)`` (assets/lists.js injects them as plain
+  ``window.asnPortalList(list, part, number, payload)`` (assets/src/lists.mjs injects them as plain
   ``<script src>``: no fetch, so they load from file:// too). "cards" chunks hold the card markup
   exactly as the page renders it (the kind's one card macro, escaped by Jinja); "data" chunks hold
   only what the filter reads (the cards' ``data-*`` attributes, as JSON strings), so filtering a

@@ -21,8 +21,8 @@ from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
 from asn_portal.content.catalog import Catalog
-from asn_portal.content.contributors import author_anchor, contributors, units
-from asn_portal.model.registry import COMPETENCIES, KINDS, LEVELS, MODES, Entry, Material
+from asn_portal.content.contributors import author_anchor, authored, contributors, units
+from asn_portal.model.registry import KINDS, Entry, Material, template_globals
 from asn_portal.render import lists, text
 from asn_portal.render.headings import Headings, TocSettings
 from asn_portal.trust.markup import Conversions, TocEntry, render_markdown
@@ -89,7 +89,7 @@ def environment(extra_dirs: tuple[str, ...]) -> jinja2.Environment:
     )
     env.filters.update(md_text=lambda s: Markup(text.md_text(str(s))), date_id=text.date_id,
                        size_id=text.size_id, file_type=text.file_type)
-    env.globals.update(COMPETENCIES=COMPETENCIES, LEVELS=LEVELS, MODES=MODES, KINDS=KINDS, LIST_LIMIT=LIST_LIMIT)
+    env.globals.update(template_globals(), KINDS=KINDS, LIST_LIMIT=LIST_LIMIT)
     return env
 
 
@@ -115,6 +115,7 @@ class PageRenderer:
         self.materials_used: dict[str, str] = {}
         self.env = environment(tuple(spec.template_dir for spec in KINDS.values() if spec.template_dir))
         self.public: tuple[str, bool] | None = None  # (published site address, its directory_urls)
+        self._metas: dict[str, Any] = {}  # kind -> the meta macro of its card template, or None
 
     # -- one page ----------------------------------------------------------------------------
     def entry_page(self, entry: Entry) -> PageSource:
@@ -175,7 +176,7 @@ class PageRenderer:
     def _card(self, kind: str, src: str) -> Callable[[Entry], Markup]:
         """The kind's card macro (``card_<kind>.j2``, else ``card_generic.j2``) for page ``src``: the
         one renderer of a card, on index pages, continuation pages and in chunks alike."""
-        name = f"card_{kind}.j2"
+        name = KINDS[kind].card_template
         template = self.env.get_template(name if self._has_template(name) else "card_generic.j2")
         card: Callable[[Entry], Markup] = getattr(template.make_module(vars=self._context(src)), "card")  # noqa: B009
         return card
@@ -183,15 +184,36 @@ class PageRenderer:
     def home_overview(self, taken: Iterable[str] = ()) -> tuple[str, list[TocEntry]]:
         """The generated part of the home page, appended below its hand-written text (whose ids,
         ``taken``, its headings avoid)."""
-        return self._render("home.md.j2", HOME, taken=taken, newest=NEWEST_ARTICLES)
+        headings = Headings(self.toc, taken)
+        context = {**self._context(HOME), "h": headings, "newest": NEWEST_ARTICLES}
+        kinds = [(spec, self._module(spec.home_template, "home_generic.j2", context)) for spec in KINDS.values()]
+        html = self.env.get_template("home.md.j2").render(
+            context, stats=sorted(kinds, key=lambda k: k[0].nav_order),
+            sections=sorted(kinds, key=lambda k: k[0].home_order))
+        return html, headings.toc
+
+    def _module(self, name: str, fallback: str, context: dict[str, object]) -> Any:
+        """A kind's template (``name``, else ``fallback``) as a module of macros, made in ``context``."""
+        template = self.env.get_template(name if self._has_template(name) else fallback)
+        return template.make_module(vars=context)
+
+    def _meta(self, entry: Entry) -> Markup:
+        """What a list of entries shows beside an entry's title: the ``meta`` macro of its kind's card
+        template, when it has one (a course's level and JP)."""
+        if entry.kind not in self._metas:
+            name = entry.spec.card_template
+            module = self.env.get_template(name).module if self._has_template(name) else None
+            self._metas[entry.kind] = getattr(module, "meta", None)
+        macro = self._metas[entry.kind]
+        return Markup(macro(entry)) if macro is not None else Markup("")
 
     def contributors_page(self) -> PageSource:
         body, toc = self._render("contributors.md.j2", CONTRIBUTORS, people=contributors(self.catalog),
-                                 units=units(self.catalog))
+                                 units=units(self.catalog), written=len(authored(self.catalog)))
         return PageSource(CONTRIBUTORS, "Kontributor", body, toc, "index")
 
     def plan_page(self) -> PageSource:
-        """Rencana Belajar: the plannable entries as data for the reader's plan (learning-plan.js)."""
+        """Rencana Belajar: the plannable entries as data for the reader's plan (assets/src/plan.mjs)."""
         entries = [e for spec in KINDS.values() if spec.plannable for e in self.catalog.sorted(spec.name)]
         redirects = {old: e.slug for e in entries for old in e.redirect_from}
         plan: dict[str, object] = {"target": self.target_jp, "entries": [self.plan_data(PLAN, e) for e in entries],
@@ -253,7 +275,8 @@ class PageRenderer:
         return dict(
             catalog=self.catalog, href=partial(self.href, src), md=partial(self.markdown, src, reserved=reserved),
             page_href=partial(self.page_href, src), material_href=partial(self.material_href, src),
-            plan_data=partial(self.plan_data, src), author_anchor=author_anchor,
+            plan_data=partial(self.plan_data, src), author_anchor=author_anchor, meta=self._meta,
+            index_href=lambda kind: self.urls.href(src, index_src(kind)),
         )
 
     def href(self, from_src: str, kind: str, slug: str) -> str | None:

@@ -1,31 +1,27 @@
 """What each page gives search: a title, a label, an excerpt and the text to index.
 
 Entry pages (the bulk of a catalog) are described from their fields, walked through the kind's
-Field declarations, so their HTML is never parsed again. Other pages (index, home, hand-written)
-give the text of their HTML, without what is marked ``data-search-exclude`` (the cards of an index
-page), as Material's own indexer leaves it out.
+Field declarations (each field's type gives its own text), so their HTML is never parsed again.
+Other pages (index, home, hand-written) give the text of their HTML, without what is marked
+``data-search-exclude`` (the cards of an index page), as Material's own indexer leaves it out.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from asn_portal.model.registry import Entry, Field, FieldType, Material
+from asn_portal.model.fieldlists import field_text
+from asn_portal.model.fieldtypes import TitleOf
+from asn_portal.model.registry import Entry
 
 EXCERPT_CHARS = 220
-# Markdown written in a field: link targets and markup characters are not words a reader searches.
-_MD_TARGET = re.compile(r"\]\([^)]*\)|<[^>]*>|^\s*\[[^\]]+\]:.*$", re.MULTILINE)
 _SKIP_TAGS = frozenset({"script", "style", "template"})
 _BLOCK = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "div",
                     "blockquote", "pre", "tr", "ul", "ol", "dl", "table", "figcaption"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                    "track", "wbr"})
 
-# (kind, slug) -> the title of a referenced entry, when it is published
-TitleOf = Callable[[str, str], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -39,7 +35,7 @@ class SearchDoc:
 
 def entry_doc(entry: Entry, url: str, title_of: TitleOf) -> SearchDoc:
     facts = entry.facts()
-    parts = [facts, *_field_text(entry, entry.spec.fields, title_of)]
+    parts = [facts, *field_text(entry, entry.spec.fields, title_of)]
     summary = getattr(entry, "summary", "") or ""
     return SearchDoc(url, entry.title, facts, _excerpt(str(summary)), "\n".join(p for p in parts if p))
 
@@ -59,36 +55,6 @@ def _excerpt(text: str) -> str:
         return text
     cut = text.rfind(" ", 0, EXCERPT_CHARS)
     return text[: cut if cut > EXCERPT_CHARS // 2 else EXCERPT_CHARS].rstrip(" ,.;:") + " …"
-
-
-def _field_text(value: object, declared: tuple[Field, ...], title_of: TitleOf) -> Iterator[str]:
-    for field in declared:
-        item = getattr(value, field.name, None)
-        if item is None or field.name in ("title", "key"):
-            continue
-        kind = field.type
-        if kind in (FieldType.TEXT, FieldType.CHOICE):
-            yield str(item)
-        elif kind is FieldType.MARKDOWN:
-            yield _MD_TARGET.sub(" ", str(item))
-        elif kind is FieldType.TEXT_LIST:
-            yield from (str(v) for v in item)
-        elif kind is FieldType.REFS:
-            yield from (t for t in (title_of(field.ref, str(slug)) for slug in item) if t)
-        elif kind is FieldType.MATERIALS:
-            yield from (m.title for m in item if isinstance(m, Material))
-        elif kind is FieldType.OBJECT:
-            yield from _nested(item, field, title_of)
-        elif kind is FieldType.OBJECT_LIST:
-            for element in item:
-                yield from _nested(element, field, title_of)
-
-
-def _nested(item: object, field: Field, title_of: TitleOf) -> Iterator[str]:
-    title = getattr(item, "title", None)
-    if isinstance(title, str):
-        yield title
-    yield from _field_text(item, field.fields, title_of)
 
 
 class _TextParser(HTMLParser):

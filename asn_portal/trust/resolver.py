@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from asn_portal.model.hints import closest, suggest, suggest_material
 from asn_portal.model.project import Project
-from asn_portal.model.registry import KINDS, LINK_PREFIXES, PUBLISHED_MATERIALS, SLUG
+from asn_portal.model.registry import KINDS, LINK_PREFIXES, PUBLISHED_MATERIALS, SLUG, by_nav_order
 from asn_portal.trust.paths import FileLookup, file_type_problem, windows_problem
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -143,8 +143,8 @@ class Resolver:
                            f"{self.prefix}/ dan tulis misalnya {suggest_material(path, self.prefix)}.")
         if from_page is not None:
             return self._page(path, anchor, from_page)
-        return Refusal(f"tautan '{text}' tidak dikenal. Tulis kursus:slug, faktor:slug atau artikel:slug untuk entri, "
-                       f"{self.prefix}/... untuk berkas materi, atau URL lengkap https://...")
+        return Refusal(f"tautan '{text}' tidak dikenal. Tulis {_listed([f'{k.url_dir}:slug' for k in by_nav_order()])} "
+                       f"untuk entri, {self.prefix}/... untuk berkas materi, atau URL lengkap https://...")
 
     def _with_scheme(self, text: str, scheme: str) -> Decision:
         name = scheme.lower()
@@ -156,13 +156,14 @@ class Resolver:
                 f"alamat surel '{text}' tidak valid. Tulis mailto:nama@instansi.go.id.")
         if scheme in LINK_PREFIXES:
             return self._entry(text, scheme)
-        english = {spec.name: spec.url_dir for spec in KINDS.values()}  # course: -> kursus:
+        english = {spec.name: spec.url_dir for spec in KINDS.values()}  # a kind's own name: its prefix
         better = english.get(name) or (name if name in LINK_PREFIXES else closest(name, list(LINK_PREFIXES)))
         rest = text.split(":", 1)[1]
         if better:
             return Refusal(f"awalan tautan '{scheme}:' tidak dikenal. Tulis {better}:{rest}.")
-        return Refusal(f"'{text}' bukan alamat yang didukung (hanya https://, http://, mailto:, kursus:, faktor: dan "
-                       f"artikel:). Pakai URL https://... atau path {self.prefix}/...")
+        schemes = ["https://", "http://", "mailto:", *(f"{k.url_dir}:" for k in by_nav_order())]
+        return Refusal(f"'{text}' bukan alamat yang didukung (hanya {_listed(schemes, ', ', ' dan ')}). Pakai URL "
+                       f"https://... atau path {self.prefix}/...")
 
     def _entry(self, text: str, prefix: str) -> Decision:
         kind = LINK_PREFIXES[prefix]
@@ -227,3 +228,8 @@ class Resolver:
         options = sorted(p for p in self.pages if p.endswith(".md"))
         return Refusal(f"halaman '{path}' tidak ditemukan.{suggest(joined, options)} Tulis path halaman .md yang ada, "
                        "relatif terhadap halaman ini.")
+
+
+def _listed(items: list[str], comma: str = ", ", last: str = " atau ") -> str:
+    """``a, b atau c``: the kinds' prefixes as a sentence names them."""
+    return comma.join(items[:-1]) + last + items[-1] if len(items) > 1 else "".join(items)

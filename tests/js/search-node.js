@@ -18,14 +18,16 @@ global.importScripts = (...urls) => {
     (0, eval)(fs.readFileSync(file, "utf8"));
   }
 };
-for (const name of ["stemmer-id.js", "search-engine.js"]) {
-  global.loaded.push(path.join(assets, name));
-  (0, eval)(fs.readFileSync(path.join(assets, name), "utf8"));
-}
-// as search-worker.js does: the manifest comes with the engine
-global.importScripts("../../../search/manifest.js");
+// The stemmer as the worker loads it; the engine straight from its module sources (the bundle
+// search-engine.js holds the same code: asn_portal/render/scripts.py).
+global.loaded.push(path.join(assets, "stemmer-id.js"));
+(0, eval)(fs.readFileSync(path.join(assets, "stemmer-id.js"), "utf8"));
 const queries = fs.readFileSync(0, "utf8").split("\n").filter(Boolean);
 (async () => {
+  for (const name of ["search-words.mjs", "search-engine.mjs"]) global.loaded.push(path.join(assets, "src", name));
+  await import(path.join(assets, "src", "search-engine.mjs"));
+  // as search-worker.js does: the manifest comes with the engine
+  global.importScripts("../../../search/manifest.js");
   const out = [];
   let before = 0;  // the first query pays for the engine and the manifest too
   for (const q of queries) {

@@ -37,18 +37,17 @@ from asn_portal.render.headings import page_ids
 from asn_portal.render.lists import DEFAULT_PAGE_SIZE
 from asn_portal.render.pages import DEFAULT_TARGET_JP, PageSource, render_catalog
 from asn_portal.render.publish import publish_pages
+from asn_portal.render.scripts import PAGE_SCRIPTS, bundle_named
 from asn_portal.trust.markup import PERMALINK_TITLE
 from asn_portal.trust.urls import CONTRIBUTORS, HOME, PLAN, Urls, index_src, is_page, public_site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = get_plugin_logger(__name__)
 NOTICE = logging.getLogger("asn_portal")  # what a person should see that is no fault of the content
-# The learning scripts share window.asnLearning: core first, learning.js (runs them on every page) last.
-LEARNING_JS = ("learning-core.js", "learning-progress.js", "learning-quiz.js", "learning-plandata.js",
-               "learning-records.js", "learning-profile.js", "learning-plan.js", "learning-print.js", "learning.js")
-ASSETS = ("portal.css", "lists.js", "portal.js", "learning.css", "plan.css", *LEARNING_JS,
-          "worker-shim.js")  # shim: offline only
-PAGE_ASSETS = ("portal.css", "learning.css", "plan.css", "lists.js", "portal.js", *LEARNING_JS)
+# Every page loads the styles and one script, the asn-portal.js bundle that render/scripts.py writes
+# from assets/src (the filter, header, long listings, learning plan, quizzes).
+ASSETS = ("portal.css", "learning.css", "plan.css", "worker-shim.js")  # copied as they are; shim: offline only
+PAGE_ASSETS = ("portal.css", "learning.css", "plan.css", *PAGE_SCRIPTS)
 ASSET_DIR = "assets/asn-portal"
 
 
@@ -202,6 +201,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 GeneratedPage(None, file, config)
         for asset in ASSETS:
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=packaged_text("assets", asset)))
+        for name in PAGE_SCRIPTS:  # bundled from the module sources at every build
+            _replace(files, File.generated(config, f"{ASSET_DIR}/{name}", content=bundle_named(name)))
         for path, script in sorted(rendered.scripts.items()):  # long listings' chunks, loaded on demand
             _replace(files, File.generated(config, path, content=script))
         # Only what the resolver accepted is copied: the materials of published pages, and those

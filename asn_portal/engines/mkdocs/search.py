@@ -20,12 +20,15 @@ from mkdocs.structure.pages import Page
 from asn_portal import packaged_text
 from asn_portal.content.catalog import Catalog
 from asn_portal.model.registry import Entry
+from asn_portal.render.scripts import SEARCH_SCRIPTS, bundle_named
 from asn_portal.search.docs import entry_doc, html_doc
 from asn_portal.search.shards import SearchIndex
 from asn_portal.trust.urls import entry_src
 
 WORKER = "assets/javascripts/workers/search.*.min.js"  # Material's worker, by its hashed name
-ENGINE = ("stemmer-id.js", "search-engine.js")  # loaded by the worker on the first query
+# Loaded by the worker on the first query (and by the catalog filter when a reader first types):
+# the stemmer as it is, the engine bundled from assets/src by render/scripts.py.
+STEMMER = "stemmer-id.js"
 
 
 def material_search(config: MkDocsConfig) -> Any:
@@ -56,8 +59,8 @@ class PortalSearch:
 
     def files(self, files: Files, config: MkDocsConfig, asset_dir: str) -> list[File]:
         """Our worker at the path of Material's, and the engine it loads."""
-        made = [File.generated(config, f"{asset_dir}/{name}", content=packaged_text("assets", name))
-                for name in ENGINE]
+        made = [File.generated(config, f"{asset_dir}/{STEMMER}", content=packaged_text("assets", STEMMER))]
+        made += [File.generated(config, f"{asset_dir}/{name}", content=bundle_named(name)) for name in SEARCH_SCRIPTS]
         worker = packaged_text("assets", "search-worker.js")
         made += [File.generated(config, f.src_uri, content=worker) for f in files
                  if fnmatch.fnmatch(f.src_uri, WORKER)]

@@ -1,0 +1,264 @@
+/* asn-portal learning, the core: what the other learning modules share. Rencana belajar, kemajuan
+ * modul dan kuis run entirely in the reader's browser; this module holds their small helpers, the
+ * site root, the reader's plan in localStorage and the course data the templates put in
+ * data-asn-course attributes (the values shared with Python come from constants.mjs).
+ *
+ * The modules are bundled into one classic script (asn-portal.js, by asn_portal/render/scripts.py):
+ * it must run from file:// (the offline bundle: no ES modules, no fetch) and with Material's
+ * instant navigation, which keeps scripts loaded across page swaps. Nothing here touches the page
+ * when imported, so the pure parts run in Node.js (tests/js/). Oldest browsers supported:
+ * Chrome/Edge 80+, Firefox 78 ESR+.
+ *
+ * Everything is kept in localStorage under one key (see docs/rencana-belajar.md for the format):
+ * {version:2, courses:{slug:{...}}, modules:{slug:[keys done]}, profile:{nama, nip, ...}}; a stored
+ * version 1 (no profile) is read as version 2. Chromium shares one localStorage
+ * among all file:// pages, Firefox keeps one per file: so every plan edit can also be made on the
+ * plan page itself. Contributor-provided text (course titles, organizers, option texts) is only
+ * ever set with textContent / value, never as HTML. */
+
+import { MAX_SLUG, MODES, MONTHS, SLUG_PATTERN, STATUSES } from "./constants.mjs";
+import { fold } from "./search-words.mjs";
+
+export const KEY = "asn-portal:rencana";
+export const STATUS_LABELS = { direncanakan: "Direncanakan", berjalan: "Sedang berjalan", selesai: "Selesai" };
+export const MAX_TITLE = 300;
+const MAX_TEXT = 300;
+const MAX_JP = 1000;
+// The reader's identity on the record HR files (form[data-asn-profile]): field -> longest length.
+export const PROFILE_FIELDS = { nama: 120, nip: 18, jabatan: 160, unit_kerja: 160, instansi: 160, atasan_nama: 120,
+                        atasan_nip: 18 };
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+export function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+export function all(selector, scope) {
+  return Array.prototype.slice.call((scope || document).querySelectorAll(selector));
+}
+export function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+export function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+function pad(n) { return (n < 10 ? "0" : "") + n; }
+export function today() {
+  const d = new Date();
+  return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+}
+export function thisYear() { return new Date().getFullYear(); }
+export function dateId(d) { return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear(); }
+
+export function validSlug(slug) {
+  return typeof slug === "string" && slug.length <= MAX_SLUG && SLUG_PATTERN.test(slug);
+}
+export function validJp(jp) { return typeof jp === "number" && jp % 1 === 0 && jp > 0 && jp <= MAX_JP; }
+export function validDate(text) {
+  if (typeof text !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  let y = +text.slice(0, 4), m = +text.slice(5, 7), d = +text.slice(8, 10);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+export function text(value, max) { return typeof value === "string" ? value.slice(0, max || MAX_TEXT) : ""; }
+export function statusRank(status) { return STATUSES.indexOf(status); }
+export function laterStatus(a, b) { return statusRank(a) >= statusRank(b) ? a : b; }
+
+export function norm(value) {
+  return fold(value || "").replace(/\s+/g, " ").trim();  // as search folds, blanks squeezed
+}
+
+let nextId = 0;
+export function uid(prefix) { nextId += 1; return prefix + "-" + nextId; }
+
+export function el(tag, className, content) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (content !== undefined && content !== null) node.textContent = String(content);
+  return node;
+}
+
+// The site root, computed once when this script first runs: Material's instant navigation swaps
+// pages without re-running this script and without replacing __config, whose "base" is relative to
+// the page the reader first opened.
+const ROOT = typeof document === "undefined" ? null : (function () {  // null: in Node.js tests
+  let base = null;
+  try { base = JSON.parse(document.getElementById("__config").textContent).base; } catch (e) { /* below */ }
+  if (typeof base === "string") return new URL(base.replace(/\/?$/, "/"), document.baseURI);
+  const script = document.currentScript;  // assets/asn-portal/asn-portal.js
+  if (script && script.src) return new URL("../../", script.src);
+  return new URL("./", document.baseURI);
+})();
+
+export function siteUrl(path) {
+  // Only relative page paths from the template data ("kursus/x/", "kursus/x.html").
+  if (typeof path !== "string" || !path || /^[a-z][a-z0-9+.-]*:|^\/|^\\|\.\.|\s/i.test(path)) return null;
+  let url = new URL(path, ROOT);
+  return url.protocol === ROOT.protocol ? url.href : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage: {version:2, courses:{slug:{...}}, modules:{slug:[keys done]}, profile:{...}}
+
+let memory = null;        // the state when localStorage is unavailable or refused the last write
+let problem = "";  // why, in Indonesian, for the plan page
+
+function empty() { return { version: 2, courses: {}, modules: {}, profile: {} }; }
+
+function storage() {
+  try {
+    let s = window.localStorage;
+    s.getItem(KEY);
+    return s;
+  } catch (e) {
+    problem = "Peramban ini tidak mengizinkan penyimpanan (localStorage), misalnya karena mode privat " +
+      "atau pengaturan keamanan. Rencana hanya tersimpan selama halaman ini terbuka: " +
+      "unduh berkas JSON agar tidak hilang.";
+    return null;
+  }
+}
+
+function cleanEntry(slug, raw) {
+  if (!validSlug(slug) || !isObject(raw) || raw.slug !== slug) return null;
+  const title = text(raw.title, MAX_TITLE);
+  if (!title || !validJp(raw.jp)) return null;
+  return {
+    slug: slug, title: title, jp: raw.jp,
+    competency: text(raw.competency), mode: has(MODES, raw.mode) ? raw.mode : "",
+    mode_label: text(raw.mode_label), organizer: typeof raw.organizer === "string" ? text(raw.organizer) : null,
+    certificate: raw.certificate === true || raw.certificate === false ? raw.certificate : null,
+    status: statusRank(raw.status) >= 0 ? raw.status : "direncanakan",
+    start: validDate(raw.start) ? raw.start : "", end: validDate(raw.end) ? raw.end : "",
+    certificate_number: text(raw.certificate_number, 100),
+    added: typeof raw.added === "string" ? raw.added.slice(0, 40) : ""
+  };
+}
+
+// Only the known fields, as text; a NIP keeps what was typed (the form says when it is not 18 digits).
+export function cleanProfile(raw) {
+  const profile = {};
+  if (!isObject(raw)) return profile;
+  Object.keys(PROFILE_FIELDS).forEach(function (field) {
+    const value = text(raw[field], PROFILE_FIELDS[field]).replace(/[\u0000-\u001f\u007f]/g, " ");
+    if (value.trim()) profile[field] = value;
+  });
+  return profile;
+}
+
+export function validNip(value) { return /^[0-9]{18}$/.test(String(value || "")); }
+
+export function cleanKeys(raw) {
+  if (!Array.isArray(raw)) return null;
+  let keys = [];
+  raw.forEach(function (k) {
+    if (typeof k === "string" && k && k.length <= MAX_SLUG && keys.indexOf(k) < 0 && keys.length < 500) keys.push(k);
+  });
+  return keys;
+}
+
+// A stored or remembered plan, cleaned: unknown versions give an empty plan, bad entries are dropped.
+export function cleanPlan(raw) {
+  const state = empty();
+  if (!isObject(raw) || (raw.version !== 1 && raw.version !== 2)) return state;
+  state.profile = cleanProfile(raw.profile);
+  if (isObject(raw.courses)) {
+    Object.keys(raw.courses).forEach(function (slug) {
+      const entry = cleanEntry(slug, raw.courses[slug]);
+      if (entry) state.courses[slug] = entry;
+    });
+  }
+  if (isObject(raw.modules)) {
+    Object.keys(raw.modules).forEach(function (slug) {
+      let keys = validSlug(slug) && cleanKeys(raw.modules[slug]);
+      if (keys && keys.length) state.modules[slug] = keys;
+    });
+  }
+  return state;
+}
+
+export function load() {
+  if (memory) return cleanPlan(memory);
+  let s = storage();
+  if (!s) { memory = empty(); return cleanPlan(memory); }
+  let raw = null;
+  try { raw = JSON.parse(s.getItem(KEY) || "null"); } catch (e) { raw = null; }  // corrupt: start empty
+  return cleanPlan(raw);
+}
+
+export function save(state) {
+  let s = memory ? null : storage();
+  if (s) {
+    try {
+      s.setItem(KEY, JSON.stringify(state));
+      return true;
+    } catch (e) {
+      problem = "Rencana tidak dapat disimpan di peramban ini (penyimpanan penuh atau ditolak). " +
+        "Perubahan hanya berlaku selama halaman ini terbuka: unduh berkas JSON agar tidak hilang.";
+    }
+  }
+  memory = JSON.parse(JSON.stringify(state));
+  return false;
+}
+
+// Why the plan is not kept, in Indonesian ("" when it is): read after load() or save().
+export function storageProblem() { return problem; }
+
+// ---------------------------------------------------------------------------------------------
+// Course data from the templates' data-asn-course JSON
+
+export function readCourse(node) {
+  let raw;
+  try { raw = JSON.parse(node.getAttribute("data-asn-course") || "null"); } catch (e) { return null; }
+  if (!isObject(raw) || !validSlug(raw.slug) || typeof raw.title !== "string" || !validJp(raw.jp)) return null;
+  const modules = [];
+  if (Array.isArray(raw.modules)) {
+    raw.modules.forEach(function (m) {
+      if (isObject(m) && typeof m.key === "string" && m.key) {
+        modules.push({ key: m.key, title: text(m.title), jp: validJp(m.jp) ? m.jp : null });
+      }
+    });
+  }
+  return {
+    slug: raw.slug, title: text(raw.title, MAX_TITLE), jp: raw.jp, competency: text(raw.competency),
+    mode: has(MODES, raw.mode) ? raw.mode : "", mode_label: text(raw.mode_label),
+    organizer: typeof raw.organizer === "string" ? text(raw.organizer) : null,
+    certificate: raw.certificate === true || raw.certificate === false ? raw.certificate : null,
+    url: typeof raw.url === "string" ? raw.url : "", modules: modules
+  };
+}
+
+export function entryFrom(course, status) {
+  return {
+    slug: course.slug, title: course.title, jp: course.jp, competency: course.competency || "",
+    mode: course.mode || "", mode_label: course.mode_label || MODES[course.mode] || "",
+    organizer: course.organizer === undefined ? null : course.organizer,
+    certificate: course.certificate === undefined ? null : course.certificate,
+    status: status || "direncanakan", start: "", end: "", certificate_number: "",
+    added: new Date().toISOString()
+  };
+}
+
+// Catalog facts win over what the plan remembers, except the JP of a finished course (the record).
+export function refreshFromCatalog(entry, course) {
+  ["title", "competency", "mode", "mode_label", "organizer", "certificate"].forEach(function (k) {
+    if (course[k] !== undefined && course[k] !== "") entry[k] = course[k];
+  });
+  if (entry.status !== "selesai") entry.jp = course.jp;
+}
+
+export function modeLabel(entry) { return entry.mode_label || MODES[entry.mode] || ""; }
+
+export function courseOf(node) {
+  const holder = node.closest("[data-asn-course]");
+  return holder ? readCourse(holder) : null;
+}
+
+// The plan page, when the site links it (the "Rencana Belajar" tab).
+export function planHref() {
+  let found = null;
+  all("a[href]").some(function (a) {
+    let url;
+    try { url = new URL(a.getAttribute("href"), document.baseURI); } catch (e) { return false; }
+    if (url.protocol !== ROOT.protocol || url.host !== ROOT.host) return false;
+    if (url.pathname.indexOf(ROOT.pathname) !== 0) return false;
+    const rel = url.pathname.slice(ROOT.pathname.length);
+    if (rel === "rencana/" || rel === "rencana.html" || rel === "rencana/index.html") { found = url.href; return true; }
+    return false;
+  });
+  return found;
+}

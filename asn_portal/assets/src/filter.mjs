@@ -1,0 +1,53 @@
+/* asn-portal: the catalog filter's word matching ("Cari kata" on index pages and long listings),
+ * the rules of the header search (search-words.mjs) applied to the cards' own texts. No DOM: the
+ * page parts (portal.mjs, lists.mjs) hand it texts and get one answer per card.
+ *
+ * words: {stem(word), stop: {word: true}}: the search's stemmer and the index's stop words once
+ * loaded, or PLAIN_WORDS (no stems, no stop words) on a site without Indonesian search. */
+
+import { TYPO_MIN_LENGTH, forms, withinOneEdit, words as wordsOf } from "./search-words.mjs";
+
+export const PLAIN_WORDS = Object.freeze({ stem: function (word) { return word; }, stop: Object.freeze({}) });
+
+// A card's text -> its terms: each word that is not a stop word, and its stem (as the index has them).
+export function termsOf(text, h) {
+  const seen = Object.create(null);
+  const out = [];
+  wordsOf(text).forEach(function (word) {
+    if (h.stop[word]) return;
+    [word, h.stem(word)].forEach(function (term) {
+      if (!seen[term]) {
+        seen[term] = true;
+        out.push(term);
+      }
+    });
+  });
+  return out;
+}
+
+// One test per typed word; a card matches when every test finds one of its terms. A word finds
+// the terms it begins, its stem and its other forms; failing that in the whole list, a word of 5
+// letters or more finds the terms one typing slip away from it or its stem.
+export function wordTests(query, h, cards) {
+  const typed = [];
+  wordsOf(query).forEach(function (w) { if (!h.stop[w] && typed.indexOf(w) < 0) typed.push(w); });
+  return typed.map(function (word) {
+    const root = h.stem(word);
+    const same = Object.create(null);
+    same[root] = true;
+    forms(word, root).forEach(function (f) { same[f[0]] = true; });
+    const test = function (term) { return term.lastIndexOf(word, 0) === 0 || same[term] === true; };
+    const found = cards.some(function (terms) { return terms.some(test); });
+    if (found || word.length < TYPO_MIN_LENGTH) return test;
+    return function (term) { return withinOneEdit(term, root) || withinOneEdit(term, word); };
+  });
+}
+
+// query, each card's terms -> one boolean per card, or null when the query has no word (all match).
+export function matchTerms(query, h, cards) {
+  if (!/\S/.test(query)) return null;
+  const wanted = wordTests(query, h, cards);
+  return cards.map(function (terms) {
+    return wanted.every(function (test) { return terms.some(test); });
+  });
+}

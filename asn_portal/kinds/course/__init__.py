@@ -1,0 +1,131 @@
+"""Courses (kursus): the catalog readers plan their year's competency development from."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from asn_portal.model.registry import (
+    COMMON_FIELDS,
+    MATERIAL_HELP,
+    QUIZ_FIELD,
+    SLUG,
+    Entry,
+    Field,
+    KindSpec,
+    Material,
+    Question,
+)
+from asn_portal.model.registry import FieldType as F
+
+COMPETENCIES = {"teknis": "Teknis", "manajerial": "Manajerial", "sosial-kultural": "Sosial-Kultural"}
+LEVELS = {"dasar": "Dasar", "menengah": "Menengah", "lanjut": "Lanjut"}
+MODES = {"daring": "Daring", "luring": "Luring", "campuran": "Campuran", "mandiri": "Mandiri"}
+# Words people write for a choice, in Indonesian and English: "Mungkin maksudnya 'daring'?"
+MODE_WORDS = {"online": "daring", "e-learning": "daring", "elearning": "daring", "virtual": "daring",
+              "offline": "luring", "tatap muka": "luring", "klasikal": "luring", "hybrid": "campuran",
+              "blended": "campuran", "hibrida": "campuran", "self-paced": "mandiri", "belajar mandiri": "mandiri"}
+LEVEL_WORDS = {"pemula": "dasar", "basic": "dasar", "intermediate": "menengah", "madya": "menengah",
+               "advanced": "lanjut", "mahir": "lanjut", "lanjutan": "lanjut"}
+COMPETENCY_WORDS = {"technical": "teknis", "managerial": "manajerial", "sosial kultural": "sosial-kultural",
+                    "sosiokultural": "sosial-kultural", "sosial": "sosial-kultural"}
+
+
+def course_jp_rule(values: dict[str, Any]) -> list[tuple[str, int | None, str]]:
+    """The modules' JP fit in the course's JP; modules without 'jp' are left out of the sum."""
+    jp = values.get("jp")
+    counted = [m.jp for m in values.get("modules") or () if isinstance(getattr(m, "jp", None), int)]
+    total = sum(counted)
+    if not isinstance(jp, int) or total <= jp:
+        return []
+    shown = f"{' + '.join(map(str, counted))} = {total}" if len(counted) > 1 else str(total)
+    return [("jp", None, f"jumlah JP modul ({shown}) lebih dari JP kursus ({jp}). Naikkan 'jp' kursus menjadi "
+                         f"{total} atau kurangi JP modul.")]
+
+
+def module_key_rule(values: dict[str, Any]) -> list[tuple[str, int | None, str]]:
+    key = values.get("key")
+    if isinstance(key, str) and not SLUG.match(key):
+        return [("key", None, f"'key' modul harus berupa slug (huruf kecil, angka dan '-'), bukan '{key}'.")]
+    return []
+
+
+@dataclass(frozen=True, kw_only=True)
+class Module:
+    title: str
+    key: str | None = None  # stable name for a reader's progress; the title's slug when not written
+    summary: str | None = None
+    jp: int | None = None
+    materials: tuple[Material, ...] = ()
+    quiz: tuple[Question, ...] = ()
+
+    @property
+    def progress_key(self) -> str:
+        return self.key or re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", self.title).encode(
+            "ascii", "ignore").decode().lower()).strip("-") or "modul"
+
+
+
+@dataclass(kw_only=True)
+class Course(Entry):
+    KIND = "course"
+    competency: str
+    level: str
+    mode: str
+    jp: int
+    factors: tuple[str, ...]
+    description: str | None = None
+    objectives: tuple[str, ...] = ()
+    modules: tuple[Module, ...] = ()
+    organizer: str | None = None
+    audience: str | None = None
+    prerequisites: tuple[str, ...] = ()
+    registration: str | None = None
+    certificate: bool | None = None
+    quiz: tuple[Question, ...] = ()
+
+    def facts(self) -> str:
+        return f"{self.spec.label} · {LEVELS[self.level]} · {self.jp} JP"
+
+    def plan_facts(self) -> dict[str, object]:
+        """What a reader's learning plan keeps of a course (and what its record to hand in needs)."""
+        return {"slug": self.slug, "title": self.title, "jp": self.jp, "competency": COMPETENCIES[self.competency],
+                "mode": self.mode, "mode_label": MODES[self.mode], "organizer": self.organizer,
+                "certificate": self.certificate,
+                "modules": [{"key": m.progress_key, "title": m.title, "jp": m.jp} for m in self.modules]}
+
+
+SPEC = KindSpec("course", "courses", "kursus", "Kursus", "Kursus", "Katalog Kursus", Course, (
+    Field("title", F.TEXT, "Judul kursus.", required=True),
+    Field("summary", F.TEXT, "Ringkasan satu atau dua kalimat.", required=True),
+    Field("description", F.MARKDOWN, "Deskripsi lengkap (Markdown)."),
+    Field("competency", F.CHOICE, "Jenis kompetensi.", required=True, choices=tuple(COMPETENCIES),
+          synonyms=COMPETENCY_WORDS),
+    Field("level", F.CHOICE, "Jenjang kursus.", required=True, choices=tuple(LEVELS), synonyms=LEVEL_WORDS),
+    Field("mode", F.CHOICE, "Cara pelaksanaan.", required=True, choices=tuple(MODES), synonyms=MODE_WORDS),
+    Field("jp", F.POSINT, "Jumlah jam pelajaran (JP), bilangan bulat lebih dari 0, misalnya 12.", required=True),
+    Field("factors", F.REFS, "Slug faktor yang didukung kursus ini (minimal satu).", required=True,
+          ref="factor", min_items=1),
+    Field("objectives", F.TEXT_LIST, "Tujuan pembelajaran."),
+    Field("modules", F.OBJECT_LIST, "Modul atau sesi kursus.", model=Module, rule=module_key_rule, fields=(
+        Field("title", F.TEXT, "Judul modul.", required=True),
+        Field("key", F.TEXT, "Kunci tetap modul (slug), agar kemajuan pembaca tetap tersimpan bila judulnya "
+                             "diubah. Bila tidak ditulis: slug dari judul."),
+        Field("summary", F.TEXT, "Ringkasan modul."),
+        Field("jp", F.POSINT, "Jam pelajaran modul ini."),
+        Field("materials", F.MATERIALS, MATERIAL_HELP),
+        QUIZ_FIELD,
+    )),
+    Field("organizer", F.TEXT, "Penyelenggara."),
+    Field("audience", F.TEXT, "Sasaran peserta."),
+    Field("prerequisites", F.TEXT_LIST, "Prasyarat peserta."),
+    Field("registration", F.URL, "Tautan pendaftaran (URL http/https)."),
+    Field("certificate", F.BOOL, "true bila peserta mendapat sertifikat."),
+    QUIZ_FIELD,
+    *COMMON_FIELDS,
+), nav_order=1, home_order=2, subset_option=True, plannable=True, rule=course_jp_rule,
+    template_dir=str(Path(__file__).parent),
+    template_globals={"COMPETENCIES": COMPETENCIES, "LEVELS": LEVELS, "MODES": MODES})

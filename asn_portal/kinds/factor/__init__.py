@@ -1,0 +1,42 @@
+"""Factor guides (faktor pendukung): what supports competency development, with good practices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from asn_portal.model.registry import COMMON_FIELDS, Entry, Field, KindSpec
+from asn_portal.model.registry import FieldType as F
+
+
+@dataclass(frozen=True, kw_only=True)
+class Practice:
+    title: str
+    description: str
+
+
+@dataclass(kw_only=True)
+class Factor(Entry):
+    KIND = "factor"
+    order: int
+    practices: tuple[Practice, ...]
+    body: str | None = None
+
+    def sort_key(self) -> tuple[object, ...]:
+        return (self.order, self.slug)
+
+
+SPEC = KindSpec("factor", "factors", "faktor", "Faktor", "Faktor", "Faktor Pendukung Pengembangan Kompetensi",
+                Factor, (
+    Field("title", F.TEXT, "Judul faktor pendukung.", required=True),
+    Field("order", F.INT, "Urutan tampil (bilangan bulat, unik di antara semua faktor).", required=True,
+          unique=True),
+    Field("summary", F.TEXT, "Ringkasan satu atau dua kalimat.", required=True),
+    Field("body", F.MARKDOWN, "Penjelasan lengkap (Markdown)."),
+    Field("practices", F.OBJECT_LIST, "Praktik baik yang mewujudkan faktor ini (minimal satu).", required=True,
+          min_items=1, model=Practice, fields=(
+              Field("title", F.TEXT, "Nama praktik.", required=True),
+              Field("description", F.MARKDOWN, "Penjelasan praktik (Markdown).", required=True),
+          )),
+    *COMMON_FIELDS,
+), nav_order=2, home_order=1, subset_option=True, template_dir=str(Path(__file__).parent))

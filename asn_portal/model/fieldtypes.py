@@ -1,0 +1,260 @@
+"""Field types as classes: each one checks a YAML value, gives its JSON Schema and its search text.
+
+In the manner of MkDocs' ``config_options``: one class per type, with its own validation. A ``Field``
+declaration names an instance (``FieldType.TEXT``); ``content.fields.FieldChecker`` hands every value to
+its type's ``check``, ``schema`` asks it for a fragment, ``search.docs`` for the words a reader searches.
+The lists (``TextList`` ...) and mappings (``Object`` ...) are in ``fieldlists``.
+
+A type reports through the ``Checker`` it is given (the file, its problems, the resolver), so this
+module needs nothing above the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Protocol
+
+from asn_portal.model.hints import suggest
+from asn_portal.model.loader import REJECTED, InvalidDate, Node
+
+if TYPE_CHECKING:
+    from asn_portal.model.registry import Field, Material
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG = re.compile(SLUG_PATTERN)  # file names, references, redirect_from, module keys, entry links
+URL_PATTERN = r"^https?://[^\s/]+\S*$"
+MATERIAL_PATH_PATTERN = r"^materials/\S+$"
+JSON_TYPES = ("string", "number", "boolean", "array", "object", "null")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Markdown written in a field: link targets and markup characters are not words a reader searches.
+_MD_TARGET = re.compile(r"\]\([^)]*\)|<[^>]*>|^\s*\[[^\]]+\]:.*$", re.MULTILINE)
+
+# (kind, slug) -> the title of a referenced entry, when it is published
+TitleOf = Callable[[str, str], "str | None"]
+# a mapping's fields -> its JSON Schema object (``schema`` writes it; nested types ask for it)
+ObjectSchema = Callable[["tuple[Field, ...]"], dict[str, Any]]
+
+
+class Checker(Protocol):
+    """What a type's check reports to and asks: ``content.fields.FieldChecker``."""
+
+    def error(self, node: Node, message: str, path: str, at_key: bool = False) -> None: ...
+    def warn(self, node: Node, message: str, path: str) -> None: ...
+    def mapping(self, node: Node, fields: tuple[Field, ...], path: str = "") -> dict[str, Any] | None: ...
+    def web_url_problem(self, text: str) -> str | None: ...
+    def material(self, node: Node, path: str) -> Material | None: ...
+
+
+def describe_value(node: Node) -> str:
+    if node.value is REJECTED:
+        return "nilai bertag"
+    if node.is_map:
+        return "pemetaan"
+    if node.is_seq:
+        return "daftar"
+    if node.value is None:
+        return "kosong"
+    return repr(node.raw) if node.raw else repr(node.value)
+
+
+def is_web_url(text: str) -> bool:
+    """Written as a web address (http:// or https://); whether it is a usable one is web_url_problem's."""
+    return bool(re.match(r"^\s*https?://", text, re.IGNORECASE))
+
+
+class FieldKind:
+    """One type of field. ``words``: how it is named to a contributor (messages, the field reference);
+    ``example``: what to write for a missing field of this type."""
+
+    name = ""
+    words = ""
+    example = "..."
+
+    def __repr__(self) -> str:
+        return f"FieldType.{self.name.upper()}"
+
+    def check(self, c: Checker, node: Node, field: Field, path: str) -> Any:
+        """The value for the model, or None once the problem is reported."""
+        raise NotImplementedError
+
+    def schema(self, field: Field, slugs: dict[str, list[str]] | None, obj: ObjectSchema) -> dict[str, Any]:
+        """The JSON Schema of a value (``minItems``, ``maxItems`` and ``description`` are added for all)."""
+        raise NotImplementedError
+
+    def search_text(self, value: Any, field: Field, title_of: TitleOf) -> Iterator[str]:
+        """The words of a value a reader may search for."""
+        yield from ()
+
+    def materials(self, value: Any, field: Field) -> Iterator[Material]:
+        """Every material in a value, nested ones included."""
+        yield from ()
+
+    def refs(self, value: Any, field: Field) -> Iterator[tuple[str, str]]:
+        """The (kind, slug) pairs a value points to."""
+        yield from ()
+
+    def mistyped(self, c: Checker, node: Node, field: Field, path: str, hint: str) -> None:
+        """Report a value of the wrong type."""
+        c.error(node, f"'{field.name}' harus berupa {self.words}, bukan {describe_value(node)}; {hint}", path)
+
+
+class Text(FieldKind):
+    name, words = "text", "teks"
+
+    def check(self, c: Checker, node: Node, field: Field, path: str) -> str | None:
+        if not isinstance(node.value, str) or isinstance(node.value, InvalidDate):
+            if node.is_map or node.is_seq:
+                self.mistyped(c, node, field, path, f"tulis satu teks, misalnya {field.name}: \"...\".")
+                return None
+            self.mistyped(c, node, field, path, f"beri tanda kutip: {field.name}: \"{node.raw}\".")
+            return None
+        if not node.value.strip():
+            if field.required and field.name == "title":
+                c.error(node, f"'{field.name}' tidak boleh kosong. Tulis judulnya.", path)
+                return None
+            c.warn(node, f"'{field.name}' kosong.", path)
+        return node.value
+
+    def schema(self, field: Field, slugs: dict[str, list[str]] | None, obj: ObjectSchema) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string"}
+        if field.required and field.name == "title":
+            out["minLength"] = 1
+        return out
+
+    def search_text(self, value: Any, field: Field, title_of: TitleOf) -> Iterator[str]:
+        yield str(value)
+
+
+class Markdown(Text):
+    name, words = "markdown", "teks (Markdown)"
+
+    def search_text(self, value: Any, field: Field, title_of: TitleOf) -> Iterator[str]:
+        yield _MD_TARGET.sub(" ", str(value))
+
+
+class Integer(FieldKind):
+    name, words, example = "int", "bilangan bulat", "1"
+
+    def check(self, c: Checker, node: Node, field: Field, path: str) -> int | None:
+        v = node.value
+        if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+            # JSON Schema counts 12.0 as an integer, so the contract allows it; ask for 12 politely.
+            c.warn(node, f"'{field.name}' sebaiknya ditulis tanpa desimal: {field.name}: {int(v)}.", path)
+            v = int(v)
+        if isinstance(v, bool) or not isinstance(v, int):
+            example = node.raw.strip().strip("'\"")
+            if isinstance(v, float):
+                hint = f"tidak boleh pecahan; bulatkan, misalnya {field.name}: {max(1, round(v))}."
+            elif isinstance(v, str) and example.isdigit():
+                hint = f"hapus tanda kutip: {field.name}: {int(example)}."
+            else:
+                hint = f"tulis angka bulat, misalnya {field.name}: 12."
+            self.mistyped(c, node, field, path, hint)
+            return None
+        return self.in_range(c, node, field, path, v)
+
+    def in_range(self, c: Checker, node: Node, field: Field, path: str, v: int) -> int | None:
+        return v
+
+    def schema(self, field: Field, slugs: dict[str, list[str]] | None, obj: ObjectSchema) -> dict[str, Any]:
+        return {"type": "integer"}
+
+
+class PositiveInteger(Integer):
+    name, words, example = "posint", "bilangan bulat lebih dari 0", "12"
+
+    def in_range(self, c: Checker, node: Node, field: Field, path: str, v: int) -> int | None:
+        if v <= 0:
+            c.error(node, f"'{field.name}' harus lebih dari 0, bukan {v}. Tulis bilangan bulat positif, "
+                          f"misalnya {field.name}: {abs(v) or 1}.", path)
+            return None
+        return v
+
+    def schema(self, field: Field, slugs: dict[str, list[str]] | None, obj: ObjectSchema) -> dict[str, Any]:
+        return {"type": "integer", "exclusiveMinimum": 0}
+
+
+class Boolean(FieldKind):
+    name, words, example = "bool", "true atau false", "true"
+
+    def check(self, c: Checker, node: Node, field: Field, path: str) -> bool | None:
+        if isinstance(node.value, bool):
+            return node.value
+        self.mistyped(c, node, field, path, "tulis true atau false (tanpa tanda kutip).")
+        return None
+
+    def schema(self, field: Field, slugs: dict[str, list[str]] | None, obj: ObjectSchema) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+class Date(FieldKind):
+    name, words, example = "date", "tanggal TTTT-BB-HH", "2026-11-27"
+
+    def check(self, c: Checker, node: Node, field: Field, path: str) -> dt.date | None:
+        v = node.value
+        if isinstance(v, dt.datetime):
+            c.error(node, f"'{field.name}' cukup berisi tanggal tanpa jam. Tulis: {field.name}: "
+                          f"{v.date().isoformat()}", path)
+            return None
+        if isinstance(v, dt.date):
+            return v
+        text = str(v) if isinstance(v, (str, InvalidDate)) else ""
+        if _DATE.match(text.strip()):
+            try:
+                return dt.date.fromisoformat(text.strip())
+            except ValueError:
+                c.error(node, f"tanggal '{text}' tidak ada di kalender. Periksa bulan (01-12) dan hari; "
+                              "contoh: 2026-11-27.", path)
+                return None
+        c.error(node, f"'{field.name}' harus berupa tanggal TTTT-BB-HH, misalnya 2026-11-27, "
+                      f"bukan {describe_value(node)}.", path)
+        return None
+
+    def schema(self, field: Field, slugs: dict[str, list[str]] | None, obj: ObjectSchema) -> dict[str, Any]:
+        # An editor reads YAML 1.2, where 2026-11-27 is a string; a YAML 1.1 loader (PyYAML) hands a
+        # validator a date object, which is no JSON type at all: accept both forms.
+        return {"anyOf": [{"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+                          {"not": {"type": list(JSON_TYPES)}}]}
+
+
+class Choice(FieldKind):
+    name, words = "choice", "salah satu pilihan"
+
+    def check(self, c: Checker, node: Node, field: Field, path: str) -> str | None:
+        if isinstance(node.value, str) and node.value in field.choices:
+            return node.value
+        shown = describe_value(node)
+        hint = suggest(str(node.value), field.choices) if isinstance(node.value, str) else ""
+        if isinstance(node.value, str) and ("," in node.value or "/" in node.value):
+            hint = " Hanya satu nilai yang boleh ditulis; pilih yang paling utama."
+        elif isinstance(node.value, str) and node.value.strip().lower() in field.synonyms:
+            hint = f" Mungkin maksudnya '{field.synonyms[node.value.strip().lower()]}'?"
+        c.error(node, f"nilai {shown} tidak dikenal untuk '{field.name}'.{hint} "
+                      f"Pilih salah satu: {', '.join(field.choices)}.", path)
+        return None
+
+    def schema(self, field: Field, slugs: dict[str, list[str]] | None, obj: ObjectSchema) -> dict[str, Any]:
+        return {"enum": list(field.choices)}
+
+    def search_text(self, value: Any, field: Field, title_of: TitleOf) -> Iterator[str]:
+        yield str(value)
+
+
+class Url(FieldKind):
+    name, words = "url", "URL"
+
+    def check(self, c: Checker, node: Node, field: Field, path: str) -> str | None:
+        if isinstance(node.value, str) and is_web_url(node.value):
+            problem = c.web_url_problem(node.value.strip())
+            if problem is None:
+                return node.value.strip()
+            c.error(node, problem, path)
+            return None
+        c.error(node, f"'{field.name}' harus berupa URL lengkap yang diawali https:// atau http://, "
+                      f"bukan {describe_value(node)}.", path)
+        return None
+
+    def schema(self, field: Field, slugs: dict[str, list[str]] | None, obj: ObjectSchema) -> dict[str, Any]:
+        return {"type": "string", "pattern": URL_PATTERN}
