@@ -100,17 +100,25 @@ let problem = "";  // why, in Indonesian, for the plan page
 
 function empty() { return { version: 2, courses: {}, modules: {}, profile: {} }; }
 
-function storage() {
+// The browser's localStorage when it may be used (private modes and policies refuse it), else null.
+export function localStore(key) {
   try {
-    let s = window.localStorage;
-    s.getItem(KEY);
+    const s = window.localStorage;
+    s.getItem(key);
     return s;
   } catch (e) {
+    return null;
+  }
+}
+
+function storage() {
+  const s = localStore(KEY);
+  if (!s) {
     problem = "Peramban ini tidak mengizinkan penyimpanan (localStorage), misalnya karena mode privat " +
       "atau pengaturan keamanan. Rencana hanya tersimpan selama halaman ini terbuka: " +
       "unduh berkas JSON agar tidak hilang.";
-    return null;
   }
+  return s;
 }
 
 function cleanEntry(slug, raw) {

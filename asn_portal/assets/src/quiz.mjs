@@ -15,7 +15,7 @@
  * (tests/js/quiz.test.mjs). */
 
 import { SLUG_PATTERN } from "./constants.mjs";
-import { MAX_TITLE, all, dateId, el, isObject, text, today, validDate, validSlug } from "./core.mjs";
+import { MAX_TITLE, all, dateId, el, isObject, localStore, text, today, validDate, validSlug } from "./core.mjs";
 import { printKeySheet } from "./print.mjs";
 
 const KEY = "asn-portal:kuis";  // {version: 1, quizzes: {id: record}}
@@ -28,15 +28,7 @@ const MAX_QUESTIONS = 1000;
 
 let memory = null;  // the scores when localStorage is unavailable or refused the last write
 
-function storage() {
-  try {
-    let s = window.localStorage;
-    s.getItem(KEY);
-    return s;
-  } catch (e) {
-    return null;
-  }
-}
+function storage() { return localStore(KEY); }
 
 function count(n, min, max) { return typeof n === "number" && n % 1 === 0 && n >= min && n <= max; }
 function validId(id) { return typeof id === "string" && id.length <= MAX_ID && SLUG_PATTERN.test(id); }
