@@ -245,6 +245,17 @@ function scrollers() {
     }
   });
 }
+// On a wide screen an entry page's navigation sidebar holds only hidden links (the page is reached from
+// its listing, not the navigation): it is no scroll box then, or it would be one that no key can reach.
+function emptySidebars() {
+  all(".md-sidebar__scrollwrap").forEach(function (box) {
+    const seen = all("a[href], input, button, [tabindex]", box).some(function (el) {
+      return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+    });
+    box.classList.toggle("asn-scroll-empty", !seen && !small());
+  });
+}
+
 // The header's Rencana link is not redrawn by instant navigation: it says itself whether it is the page.
 function markHeaderLink() {
   const link = document.querySelector(".asn-header-plan");
@@ -261,10 +272,12 @@ function init() {
   markHeaderLink();
   watch();
   scrollers();
+  emptySidebars();
 }
 
 // Once, when the bundle runs: the window's listeners outlive instant-navigation page swaps.
 export function startPortal() {
+  window.matchMedia(SMALL).addListener(emptySidebars);  // addListener: Chrome 80 and Firefox 78 too
   document.addEventListener("focusin", function (event) {
     let target = event.target;
     if (!(target instanceof Element)) return;
