@@ -70,6 +70,24 @@ def build_parser() -> argparse.ArgumentParser:
                             help=f"hanya {spec.label.lower()} ini beserta yang ditautkannya (boleh diulang)")
     bundle.add_argument("--verify", metavar="ZIP", help="periksa keutuhan zip (atau folder hasil ekstrak)")
     bundle.set_defaults(func=cmd_bundle)
+    scorm = sub.add_parser("scorm", help="buat paket SCORM 1.2 satu kursus untuk diunggah ke LMS (Moodle dll.)")
+    for spec in _scorm_kinds():  # --course SLUG
+        scorm.add_argument(f"--{spec.name}", metavar="SLUG", help=f"slug {spec.label.lower()} yang dikemas")
+    scorm.add_argument("-o", "--output", metavar="BERKAS.zip", default=None,
+                       help="lokasi zip (bawaan: dist/scorm-SLUG.zip)")
+    scorm.set_defaults(func=cmd_scorm)
+    zim = sub.add_parser("zim", help="buat satu berkas ZIM untuk dibaca di Kiwix (perlu paket libzim)")
+    zim.add_argument("-o", "--output", metavar="BERKAS.zim", default="dist/portal-asn.zim",
+                     help="lokasi berkas ZIM (bawaan: dist/portal-asn.zim)")
+    kolibri = sub.add_parser("kolibri", help="buat zip aplikasi HTML5 untuk Kolibri")
+    kolibri.add_argument("-o", "--output", metavar="BERKAS.zip", default="dist/portal-asn-kolibri.zip",
+                         help="lokasi zip (bawaan: dist/portal-asn-kolibri.zip)")
+    for packager in (zim, kolibri):
+        for spec in subset_kinds():  # the same subset options as bundle
+            packager.add_argument(f"--{spec.name}", action="append", default=[], metavar="SLUG",
+                                  help=f"hanya {spec.label.lower()} ini beserta yang ditautkannya (boleh diulang)")
+    zim.set_defaults(func=cmd_zim)
+    kolibri.set_defaults(func=cmd_kolibri)
     new = sub.add_parser("new", help="buat berkas YAML baru dari templat")
     new.add_argument("kind", choices=[*KINDS, *(s.url_dir for s in KINDS.values())], metavar="JENIS",
                      help=", ".join(f"{s.name} ({s.url_dir})" for s in KINDS.values()))
@@ -192,6 +210,140 @@ def cmd_bundle(args: argparse.Namespace, project: Project | None, config_file: P
     print(f"Tanggal paket: {report.kit_date}. Versi isi: {report.version}.")
     for warning in report.warnings:
         print(f"asn-portal: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _chosen_entries(args: argparse.Namespace, project: Project) -> tuple[tuple[str, str], ...] | int:
+    """The --course/--factor entries of ``zim`` and ``kolibri``, or the exit code when the content or a slug
+    is wrong (the message printed)."""
+    from asn_portal.content.fields import suggest
+
+    catalog, problems = load_catalog(project)
+    if problems.errors:
+        print(format_report(problems.errors), file=sys.stderr)
+        return EXIT_CONTENT
+    chosen: list[tuple[str, str]] = []
+    for spec in subset_kinds():
+        known = sorted(catalog.of_kind(spec.name))
+        for slug in getattr(args, spec.name):
+            if slug not in known:
+                print(f"asn-portal: {spec.label.lower()} '{slug}' tidak ada.{suggest(slug, known)}", file=sys.stderr)
+                return EXIT_USAGE
+            chosen.append((spec.name, slug))
+    return tuple(chosen)
+
+
+def cmd_zim(args: argparse.Namespace, project: Project, config_file: Path) -> int:
+    from asn_portal.engines.mkdocs.build import SiteError
+    from asn_portal.kit.bundle import OutputError, describe_os_error
+    from asn_portal.kit.zim import ZimUnavailableError, make_zim, prepare_zim_output, require_libzim
+    from asn_portal.render.text import size_id
+
+    try:
+        require_libzim()  # before the slow build
+        output = prepare_zim_output(Path(args.output))
+    except (ZimUnavailableError, OutputError) as exc:
+        print(f"asn-portal: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    chosen = _chosen_entries(args, project)
+    if isinstance(chosen, int):
+        return chosen
+    try:
+        report = make_zim(config_file, output, chosen)
+    except OutputError as exc:
+        print(f"asn-portal: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SiteError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_CONTENT
+    except OSError as exc:
+        print(f"asn-portal: berkas ZIM tidak dapat ditulis ke {args.output} ({describe_os_error(exc)}). "
+              "Pilih lokasi lain dengan -o atau kosongkan ruang disk.", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Berkas ZIM selesai: {report.pages} halaman, {report.materials} berkas materi, {report.entries} entri, "
+          f"{size_id(report.size)}.\nZIM: {report.path}\nTanggal: {report.date}. Nama: {report.name}.\n"
+          "Buka dengan Kiwix (kiwix.org) atau sajikan dengan kiwix-serve.")
+    return EXIT_OK
+
+
+def cmd_kolibri(args: argparse.Namespace, project: Project, config_file: Path) -> int:
+    from asn_portal.engines.mkdocs.build import SiteError
+    from asn_portal.kit.bundle import OutputError, describe_os_error, prepare_output
+    from asn_portal.kit.kolibri import make_kolibri
+    from asn_portal.render.text import size_id
+
+    try:
+        output = prepare_output(Path(args.output))  # before the slow build: a bad -o fails at once
+    except OutputError as exc:
+        print(f"asn-portal: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    chosen = _chosen_entries(args, project)
+    if isinstance(chosen, int):
+        return chosen
+    try:
+        report = make_kolibri(config_file, output, chosen)
+    except OutputError as exc:
+        print(f"asn-portal: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SiteError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_CONTENT
+    except OSError as exc:
+        print(f"asn-portal: zip Kolibri tidak dapat ditulis ke {args.output} ({describe_os_error(exc)}). "
+              "Pilih lokasi lain dengan -o atau kosongkan ruang disk.", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Aplikasi HTML5 Kolibri selesai: {report.pages} halaman, {report.materials} berkas materi, "
+          f"{report.files} berkas, {size_id(report.size)}.\nZip: {report.path}\n"
+          "Unggah ke Kolibri (Studio atau ricecooker) sebagai aplikasi HTML5; index.html ada di akar zip.")
+    return EXIT_OK
+
+
+def _scorm_kinds() -> list[KindSpec]:
+    from asn_portal.kit.scorm import scorm_kinds
+
+    return scorm_kinds()
+
+
+def cmd_scorm(args: argparse.Namespace, project: Project, config_file: Path) -> int:
+    from asn_portal.content.fields import suggest
+    from asn_portal.engines.mkdocs.build import SiteError
+    from asn_portal.kit.bundle import OutputError, describe_os_error
+    from asn_portal.kit.scorm import default_output, make_scorm
+    from asn_portal.render.text import size_id
+
+    given = [(spec, getattr(args, spec.name)) for spec in _scorm_kinds() if getattr(args, spec.name, None)]
+    if len(given) != 1:
+        options = " atau ".join(f"--{spec.name} SLUG" for spec in _scorm_kinds())
+        print(f"asn-portal: tulis satu {options}, misalnya asn-portal scorm --{_scorm_kinds()[0].name} "
+              "nama-kursus.", file=sys.stderr)
+        return EXIT_USAGE
+    spec, slug = given[0]
+    catalog, problems = load_catalog(project)
+    if problems.errors:
+        print(format_report(problems.errors), file=sys.stderr)
+        return EXIT_CONTENT
+    entries = catalog.of_kind(spec.name)
+    if slug not in entries:
+        print(f"asn-portal: {spec.label.lower()} '{slug}' tidak ada.{suggest(slug, sorted(entries))}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    target = Path(args.output) if args.output else default_output(slug)
+    try:
+        report = make_scorm(config_file, target, spec.name, slug, entries[slug].title)
+    except OutputError as exc:
+        print(f"asn-portal: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SiteError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_CONTENT
+    except OSError as exc:
+        print(f"asn-portal: paket SCORM tidak dapat ditulis ke {target} ({describe_os_error(exc)}). "
+              "Pilih lokasi lain dengan -o atau kosongkan ruang disk.", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Paket SCORM 1.2 selesai: {report.pages} halaman, {report.materials} berkas materi, "
+          f"{report.files} berkas, {size_id(report.size)}.\nZip: {report.path}\n"
+          f"Unggah ke LMS sebagai paket SCORM (Moodle: Tambah aktivitas > Paket SCORM). "
+          f"Halaman awal: {report.launch}.")
     return EXIT_OK
 
 

@@ -2,7 +2,8 @@
 
 The same declarations drive ``fields.FieldChecker``, so editor squiggles and ``asn-portal check``
 agree; each field's type gives its own fragment. ``slugs`` turns references into enums of the slugs
-that exist now.
+that exist now. ``catalog.schema.json`` describes the site's ``catalog.json`` (render/readers.py, from
+the same registry: each kind's ``CATALOG_FIELDS``); the site publishes the same text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from asn_portal.model.fieldtypes import JSON_TYPES, MATERIAL_PATH_PATTERN, URL_PATTERN
 from asn_portal.model.registry import KINDS, Field, KindSpec
+from asn_portal.render.readers import CATALOG_SCHEMA_FILE, catalog_schema_text
 
 __all__ = ["DRAFT", "JSON_TYPES", "MATERIAL_PATH_PATTERN", "URL_PATTERN", "kind_schema", "render", "write_schemas"]
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -62,5 +64,9 @@ def write_schemas(target: Path, slugs: dict[str, list[str]] | None = None) -> li
     for spec in KINDS.values():
         path = target / schema_name(spec)
         path.write_text(render(spec, slugs), encoding="utf-8")
+        written.append(path)
+    if slugs is None:  # the catalog's schema has no slugs: written once, beside the kinds' schemas
+        path = target / CATALOG_SCHEMA_FILE.rsplit("/", 1)[-1]
+        path.write_text(catalog_schema_text(), encoding="utf-8")
         written.append(path)
     return written

@@ -158,6 +158,9 @@ def _refused() -> Corpus:
             ("kursus/palsu.md", "dipakai tema atau halaman yang dibuat portal", "generated page folder"),
             ("materi/x.pdf", "dipakai tema", "published materials folder"),
             ("404.html", "dipakai tema", "404 page"),
+            ("catalog.json", "dipakai tema", "the catalog for machines"),
+            ("feed.xml", "dipakai tema", "the Atom feed"),
+            ("schemas/catalog.schema.json", "dipakai tema", "the catalog's published schema"),
             ("halaman.html", "dapat menjalankan skrip", "HTML file among pages"),
             ("gambar.svg", "dapat menjalankan skrip", "SVG file among pages")):
         c.add(f"pages-{rel}", {f"content/pages/{rel}": "x\n"}, (f"content/pages/{rel}", 1, words),
@@ -375,6 +378,10 @@ Lihat [kursus](kursus:kursus-satu), [materi](materials/panduan.pdf), [tentang](t
 
 <!-- material/tags {{ include: [x] }} -->
 """
+
+# A summary and an organizer that try to close the JSON-LD block a course or article page carries:
+# accepted, shown as text, and inside the block escaped (\u003c...), so the block stays the portal's one.
+JSONLD_TEXT = f"a < b > c & d </script><script>{PWN}='jsonld'</script><!-- <script"
 
 # A title from the first heading: the entities stay text, even where the theme's striptags would
 # turn them back into markup.

@@ -142,7 +142,7 @@ def injections(root: Node, where: str) -> list[str]:
     """Everything in a parsed document that would run script."""
     found = []
     for node in root.iter():
-        if node.tag == "script" and node.get("type") == "application/json":
+        if node.tag == "script" and node.get("type") in ("application/json", "application/ld+json"):
             # Data (the plan page's courses), never run: hostile titles are fine inside as long as
             # nothing in it can close the element ("<" is always escaped).
             if "<" in node.raw_text:

@@ -7,6 +7,7 @@ and in a file beside each project; symbolic links in the corpus point at both.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -26,6 +27,7 @@ from hostile import (
     HOSTILE_BODY,
     HOSTILE_KIT_ENTRIES,
     HOSTILE_PAGE,
+    JSONLD_TEXT,
     PWN,
     REFUSED,
     TITLE_PAGE,
@@ -152,6 +154,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     text = (p.root / "content/articles/h-bersih.yml").read_text(encoding="utf-8")
     p.write("content/articles/h-bersih.yml", text.replace("body: |\n  Isi artikel Artikel h-bersih.\n",
                                                           f"body: |\n  {quoted}\n"))
+    summary = "summary: " + json.dumps(JSONLD_TEXT)  # a JSON string is a YAML double-quoted scalar
+    p.write("content/articles/h-bersih.yml", (p.root / "content/articles/h-bersih.yml").read_text(encoding="utf-8")
+            .replace("summary: Ringkasan artikel Artikel h-bersih.", summary))
+    p.course("h-kursus", extra=f"organizer: {json.dumps(JSONLD_TEXT)}\n")
+    p.write("content/courses/h-kursus.yml", (p.root / "content/courses/h-kursus.yml").read_text(encoding="utf-8")
+            .replace("summary: Ringkasan kursus Kursus h-kursus.", summary))
     p.write("content/pages/uji.md", HOSTILE_PAGE)
     p.write("content/pages/tentang.md", "# Tentang\n\nHalaman biasa.\n")
     p.write("content/pages/judul.md", TITLE_PAGE)
@@ -171,7 +179,7 @@ SANITISED_CHECKS = ["script", "onerror", "ontoggle", "config-div", "reserved-hea
                     "svg", "iframe", "form", "mxss", "entry-anchor", "raw-entry-link", "page-title", "page-description",
                     "page-tags", "page-heading", "page-attr-list", "page-script", "page-material", "page-file",
                     "theme-class", "page-theme-class", "global-id", "page-global-id", "title-entities",
-                    "tag-index-options", "contents-id", "empty-id", "self-anchor"]
+                    "tag-index-options", "contents-id", "empty-id", "self-anchor", "jsonld-summary"]
 
 
 def pages_of(site: Path) -> list[Path]:
@@ -257,6 +265,28 @@ def test_front_matter_is_escaped(built: Built) -> None:
     assert titles and "<script>" in titles[0].text
 
 
+@pytest.mark.parametrize("where", ["site", "kit"])
+def test_json_ld_keeps_contributed_text_as_text(built: Built, where: str) -> None:
+    """A summary or organizer with <, >, & and </script>: the page has exactly the portal's JSON-LD
+    block, it parses back to the text, and nothing of it is markup (the browser test: nothing runs)."""
+    site = built.site if where == "site" else built.kit
+    for slug in ("artikel/h-bersih", "kursus/h-kursus"):
+        page = site / slug / "index.html" if where == "site" else site / f"{slug}.html"
+        text = page.read_text(encoding="utf-8")
+        assert text.count("<script type=\"application/ld+json\">") == 1, page
+        blocks = [el for el in load(page).find_all("script") if el.get("type") == "application/ld+json"]
+        assert len(blocks) == 1 and not set("<>&") & set(blocks[0].raw_text), page
+        [data] = json.loads(blocks[0].raw_text)
+        assert data["description"] == JSONLD_TEXT
+        if data["@type"] == "Course":
+            assert data["provider"]["name"] == JSONLD_TEXT
+        assert f"<script>{PWN}" not in text and "</script><!--" not in text
+        summaries = [m.get("content") for m in load(page).find_all("meta") if m.get("name") == "description"]
+        assert summaries == [JSONLD_TEXT], "the reader's summary is the text, escaped"
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    assert [e["summary"] for e in catalog["entries"] if e["slug"] in ("h-bersih", "h-kursus")] == [JSONLD_TEXT] * 2
+
+
 def test_only_resolved_files_are_published(built: Built) -> None:
     published = sorted(p.relative_to(built.site / "materi").as_posix() for p in (built.site / "materi").rglob("*"))
     assert published == ["panduan.pdf", "sub", "sub/B.png"]
@@ -325,7 +355,7 @@ def test_every_global_the_portal_reads_is_a_reserved_id() -> None:
     scripts = "".join(p.read_text(encoding="utf-8") for p in [*assets.glob("*.js"), *assets.glob("src/*.mjs")])
     browser = {"Worker", "addEventListener", "confirm", "localStorage", "matchMedia", "print", "setTimeout",
                "clearTimeout", "history", "location", "requestAnimationFrame", "getComputedStyle", "scrollY",
-               "importScripts"}  # importScripts: called in the search worker only
+               "importScripts", "opener", "parent"}  # importScripts: called in the search worker only
     read = set(re.findall(r"(?:window|globalThis)\.([A-Za-z_$][\w$]*)", scripts)) - browser
     assert {"asnLearning", "document$", "asnSearch", "asnPortalList"} <= read
     assert [name for name in sorted(read) if safe_id(name) == name] == []

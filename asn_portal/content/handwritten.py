@@ -38,7 +38,9 @@ from asn_portal.trust.urls import CONTRIBUTORS, HOME, PAGE_SUFFIXES, PLAN, is_pa
 
 # Site paths the theme or the portal itself writes: a contributed file there would replace them.
 THEME_FOLDERS = frozenset({"assets", "search"})
-RESERVED_FILES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
+# the theme's files, and what render/readers.py writes for machines (its GENERATED_FILES)
+RESERVED_FILES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz", "catalog.json", "feed.xml",
+                            "schemas/catalog.schema.json"})
 # MkDocs' own extensions, always on; the site's come after them.
 BASE_EXTENSIONS = ("toc", "tables", "fenced_code")
 HOME_TITLE = "Beranda"

@@ -147,7 +147,7 @@ def make_bundle(config_file: Path, output: Path, chosen: tuple[tuple[str, str], 
                                                                  for a, b in clashes))
         sums = "".join(f"{digests.get(p) or _sha256(p)}  {p.relative_to(root).as_posix()}\n" for p in files)
         _write_text(root / SUMS, sums)
-        _write_zip(root, output, top)
+        write_zip(root, output, top)
         pages = sum(1 for p in files if p.suffix == ".html") - 1  # minus the start file
         materials = sum(1 for p in files if (site_dir / "materi") in p.parents)
     size = output.stat().st_size
@@ -192,15 +192,21 @@ def _version(fingerprint: str, commit: Commit | None) -> str:
 
 def _kit_date(commit: Commit | None) -> str:
     """SOURCE_DATE_EPOCH (UTC); else the date of the commit the content matches; else unknown."""
+    day = kit_day(commit)
+    return NO_DATE if day is None else date_id(day)
+
+
+def kit_day(commit: Commit | None) -> dt.date | None:
+    """The kit's date: SOURCE_DATE_EPOCH (UTC); else the date of the commit the content matches; else None."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if value.isdigit():
         try:
-            return date_id(dt.datetime.fromtimestamp(int(value), dt.timezone.utc).date())
+            return dt.datetime.fromtimestamp(int(value), dt.timezone.utc).date()
         except (OverflowError, OSError, ValueError):
             pass
     if commit is not None and commit.clean:
-        return date_id(commit.day)
-    return NO_DATE
+        return commit.day
+    return None
 
 
 def _fill(template: str, values: dict[str, str], escape: Callable[[str], str]) -> str:
@@ -242,8 +248,11 @@ def _set_level(info: zipfile.ZipInfo, level: int) -> None:
         info._compresslevel = level  # type: ignore[attr-defined]
 
 
-def _write_zip(root: Path, output: Path, top: str) -> None:
-    """Sorted entries, fixed times and modes: the same content gives the same bytes."""
+def write_zip(root: Path, output: Path, top: str = "") -> None:
+    """Every file under ``root`` into ``output``, inside the folder ``top`` (at the zip's root when empty),
+    written atomically (a temporary file renamed). Sorted entries, fixed times and modes: the same content
+    gives the same bytes. Shared by the bundle and the Kolibri app (kit/kolibri.py)."""
+    prefix = f"{top}/" if top else ""
     stamp = _timestamp()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     os.close(fd)
@@ -251,7 +260,7 @@ def _write_zip(root: Path, output: Path, top: str) -> None:
         with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
             for path in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
                 is_dir = path.is_dir()
-                info = zipfile.ZipInfo(f"{top}/{path.relative_to(root).as_posix()}" + ("/" if is_dir else ""),
+                info = zipfile.ZipInfo(f"{prefix}{path.relative_to(root).as_posix()}" + ("/" if is_dir else ""),
                                        date_time=stamp)
                 info.create_system = 3  # unix, so the modes below are read everywhere
                 if is_dir:

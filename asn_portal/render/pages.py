@@ -23,7 +23,7 @@ from markupsafe import Markup
 from asn_portal.content.catalog import Catalog
 from asn_portal.content.contributors import author_anchor, authored, contributors, units
 from asn_portal.model.registry import KINDS, Entry, Material, template_globals
-from asn_portal.render import lists, text
+from asn_portal.render import lists, readers, text
 from asn_portal.render.headings import Headings, TocSettings
 from asn_portal.trust.markup import Conversions, TocEntry, render_markdown
 from asn_portal.trust.resolver import Refusal, Resolver
@@ -74,6 +74,8 @@ class Rendered:
     redirects: dict[str, str]  # published path of an old slug -> HTML that forwards to the new page
     # published path -> text of the scripts long listings load on demand (lists.py)
     scripts: dict[str, str] = field(default_factory=dict)
+    # published path -> text of what machines read: catalog.json, its schema, feed.xml (readers.py)
+    readers: dict[str, str] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=8)
@@ -115,6 +117,7 @@ class PageRenderer:
         self.materials_used: dict[str, str] = {}
         self.env = environment(tuple(spec.template_dir for spec in KINDS.values() if spec.template_dir))
         self.public: tuple[str, bool] | None = None  # (published site address, its directory_urls)
+        self.site = readers.Site()  # name, author and public address, for JSON-LD, catalog.json and the feed
         self._metas: dict[str, Any] = {}  # kind -> the meta macro of its card template, or None
 
     # -- one page ----------------------------------------------------------------------------
@@ -123,6 +126,7 @@ class PageRenderer:
         template = entry.spec.page_template
         body, toc = self._render(template, src, reserved=self._heading_ids(template, entry.title), entry=entry,
                                  facts=entry.facts(), updated=self.updated.get(entry.source))
+        body += readers.jsonld_block(entry, readers.page_url(entry, self.urls, self.site, src), self.site)
         return PageSource(src, entry.title, body, toc, entry.kind, entry.source, entry.summary, entry.tags,
                           entry.facts(), entry.draft)
 
@@ -321,15 +325,20 @@ class PageRenderer:
 def render_catalog(catalog: Catalog, directory_urls: bool, resolver: Resolver,
                    updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
                    toc: Mapping[str, Any] | None = None, conversions: Conversions | None = None,
-                   page_size: int = lists.DEFAULT_PAGE_SIZE, public: tuple[str, bool] | None = None) -> Rendered:
+                   page_size: int = lists.DEFAULT_PAGE_SIZE, public: tuple[str, bool] | None = None,
+                   site: readers.Site | None = None) -> Rendered:
     """Every generated page, the home overview, the materials they link (as the resolver accepted
-    them: only these are copied), redirects, the chunk scripts of long listings. ``public``: the
-    published site's address and its directory_urls, for the addresses in readers' records."""
+    them: only these are copied), redirects, the chunk scripts of long listings, catalog.json and
+    feed.xml. ``public``: the published site's address and its directory_urls, for the addresses in
+    readers' records; ``site``: its name, author and the address catalog.json, the feed and JSON-LD
+    use (relative when it has none)."""
     renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated, target_jp, toc, conversions, page_size)
     renderer.public = public
+    renderer.site = site or readers.Site()
     pages = renderer.all_pages()
     scripts = {path: text for kind in KINDS for path, text in renderer.list_scripts(kind).items()}
-    return Rendered(pages, renderer.home_overview, renderer.materials_used, renderer.redirects(), scripts)
+    machine = readers.reader_files(catalog, renderer.urls, renderer.site, updated)
+    return Rendered(pages, renderer.home_overview, renderer.materials_used, renderer.redirects(), scripts, machine)
 
 
 __all__ = ["PageRenderer", "PageSource", "Rendered", "render_catalog"]

@@ -54,7 +54,7 @@ _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 _RESERVED_ID = re.compile(r"^(__|asn-list-|asn-plan-)")
 # An element with an id is also a global of that name (DOM clobbering): the portal's scripts read
 # window.asnLearning, window.asnPortalList..., Material its observables (document$, location$...).
-_GLOBAL_ID = re.compile(r"^(asn[A-Z_$]|.*\$$)")
+_GLOBAL_ID = re.compile(r"^(asn[A-Z_$].*|.*\$|API|API_1484_11)$")
 # Classes content may carry: what the Markdown extensions write, never the theme's (md-*) nor the
 # portal's own (asn-*, which its scripts and styles give meaning to).
 ADMONITION_TYPES = frozenset({

@@ -4,6 +4,7 @@
  *   portal.mjs    the filter on index pages, the header's buttons, search result labels, wide tables
  *   lists.mjs     long listings: chunks loaded on demand, "Tampilkan lebih banyak"
  *   learning.mjs  learning plan, module progress, quizzes, the plan page, printing
+ *   scorm.mjs     inside an LMS (SCORM 1.2 API found) only: the course's status and quiz score
  * Pure parts, tested in Node.js (tests/js/): constants.mjs (generated from the Python registry),
  * search-words.mjs, filter.mjs, core.mjs's cleaning, plandata.mjs, records.mjs's CSV and import,
  * quiz.mjs's scores. */
@@ -11,7 +12,9 @@
 import { startLearning } from "./learning.mjs";
 import { receiveChunks } from "./lists.mjs";
 import { startPortal } from "./portal.mjs";
+import { startScorm } from "./scorm.mjs";
 
 receiveChunks();
 startPortal();  // its setup runs before the learning parts' on every page, as it always did
 startLearning();
+startScorm();  // nothing at all outside an LMS

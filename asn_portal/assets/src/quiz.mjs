@@ -12,7 +12,8 @@
  *                        "last": {"right": n, "total": m, "date": "YYYY-MM-DD"}, "best": {...}}}
  * Best is the highest share right (the first date it was reached). Without JavaScript the buttons
  * stay hidden and the key stays readable in its closed <details>. withScore and cleanScores are pure
- * (tests/js/quiz.test.mjs). */
+ * (tests/js/quiz.test.mjs). Each check emits an "asn-portal:quiz" event (bubbling, detail {id, course,
+ * right, total}) that scorm.mjs reports to an LMS. */
 
 import { SLUG_PATTERN } from "./constants.mjs";
 import { MAX_TITLE, all, dateId, el, isObject, localStore, text, today, validDate, validSlug } from "./core.mjs";
@@ -207,6 +208,11 @@ function check(form) {
   }
   record(form, right, total);
   paintBest(form);
+  // for scorm.mjs (an LMS's score), and anyone else listening: which quiz, and its score
+  form.dispatchEvent(new CustomEvent("asn-portal:quiz", { bubbles: true, detail: {
+    id: form.getAttribute("data-asn-quiz"), course: form.getAttribute("data-asn-quiz-course"),
+    right: right, total: total
+  } }));
   const retry = form.querySelector("[data-asn-quiz-retry]");
   if (retry) retry.hidden = false;
   let result = form.querySelector(".asn-quiz__result");

@@ -37,6 +37,7 @@ from asn_portal.render.headings import page_ids
 from asn_portal.render.lists import DEFAULT_PAGE_SIZE
 from asn_portal.render.pages import DEFAULT_TARGET_JP, PageSource, render_catalog
 from asn_portal.render.publish import publish_pages
+from asn_portal.render.readers import Site
 from asn_portal.render.scripts import PAGE_SCRIPTS, bundle_named
 from asn_portal.trust.markup import PERMALINK_TITLE
 from asn_portal.trust.urls import CONTRIBUTORS, HOME, PLAN, Urls, index_src, is_page, public_site
@@ -174,7 +175,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             NOTICE.warning(warning)
         rendered = render_catalog(self.catalog, config.use_directory_urls, self.checked.resolver, updated,
                                   self.config.yearly_jp_target, config.mdx_configs.get("toc"), self.checked.conversions,
-                                  self.config.list_page_size, self.public)
+                                  self.config.list_page_size, self.public,
+                                  # catalog.json, feed.xml, JSON-LD: a kit's own pages, relative
+                                  Site(config.site_name, config.site_author,
+                                       None if self.config.offline else self.public))
         self.checked.conversions.clear()  # every field is in a page now
         # Hand-written pages: published as check read them; MkDocs never reads their source.
         handwritten, refused = publish_pages(self.checked.read_pages, self.checked.resolver,
@@ -205,6 +209,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             _replace(files, File.generated(config, f"{ASSET_DIR}/{name}", content=bundle_named(name)))
         for path, script in sorted(rendered.scripts.items()):  # long listings' chunks, loaded on demand
             _replace(files, File.generated(config, path, content=script))
+        for path, text in sorted(rendered.readers.items()):  # catalog.json, its schema, feed.xml
+            _replace(files, CopiedFile.generated(config, path, content=text))
         # Only what the resolver accepted is copied: the materials of published pages, and those
         # hand-written pages link.
         for path, published in sorted({**self.checked.page_materials, **rendered.materials}.items()):

@@ -170,6 +170,8 @@ def write_pages(pages: Iterable[PageSource], checked: Checked, rendered: Rendere
         put(dest, redirect)
     for path, script in sorted(rendered.scripts.items()):
         put(path, script)
+    for path, text in sorted(rendered.readers.items()):  # catalog.json, its schema, feed.xml
+        put(path, text)
     for name in (*STYLES, STEMMER):
         put(f"{ASSET_DIR}/{name}", packaged_text("assets", name))
     for name in (*PAGE_SCRIPTS, *SEARCH_SCRIPTS):

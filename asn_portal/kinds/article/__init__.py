@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from asn_portal.model.registry import COMMON_FIELDS, MATERIAL_HELP, Author, Entry, Field, KindSpec, Material
 from asn_portal.model.registry import FieldType as F
@@ -20,8 +22,24 @@ class Article(Entry):
     courses: tuple[str, ...] = ()
     materials: tuple[Material, ...] = ()
 
+    # what catalog.json lists of an article beside its kind, slug, title, summary and url
+    CATALOG_FIELDS: ClassVar[tuple[str, ...]] = ("date", "author", "factors", "courses")
+
     def sort_key(self) -> tuple[object, ...]:
         return (-self.date.toordinal(), self.slug)  # newest first
+
+    def feed_date(self) -> dt.date:
+        """The date the feed (feed.xml) gives it."""
+        return self.date
+
+    def jsonld(self, url: str, publisher: Mapping[str, object]) -> dict[str, object]:
+        """schema.org ``Article`` for the page at ``url``; its author a ``Person`` (with their unit)."""
+        author: dict[str, object] = {"@type": "Person", "name": self.author.name}
+        if self.author.unit:
+            author["affiliation"] = {"@type": "Organization", "name": self.author.unit}
+        return {"@context": "https://schema.org", "@type": "Article", "headline": self.title,
+                "description": self.summary, "author": author, "datePublished": self.date.isoformat(),
+                "publisher": dict(publisher), "inLanguage": "id", "url": url}
 
     def facts(self) -> str:
         return f"{self.spec.label} · {self.author.name}"

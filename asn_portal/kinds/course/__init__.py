@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from asn_portal.model.registry import (
     COMMON_FIELDS,
@@ -30,6 +31,9 @@ MODE_WORDS = {"online": "daring", "e-learning": "daring", "elearning": "daring",
               "blended": "campuran", "hibrida": "campuran", "self-paced": "mandiri", "belajar mandiri": "mandiri"}
 LEVEL_WORDS = {"pemula": "dasar", "basic": "dasar", "intermediate": "menengah", "madya": "menengah",
                "advanced": "lanjut", "mahir": "lanjut", "lanjutan": "lanjut"}
+# schema.org's courseMode of each mode (JSON-LD on a course page); self-paced learning is online.
+COURSE_MODES = {"daring": "online", "luring": "onsite", "campuran": "blended", "mandiri": "online"}
+JP_MINUTES = 45  # one JP (jam pelajaran) is 45 minutes: 8 JP -> timeRequired "PT6H"
 COMPETENCY_WORDS = {"technical": "teknis", "managerial": "manajerial", "sosial kultural": "sosial-kultural",
                     "sosiokultural": "sosial-kultural", "sosial": "sosial-kultural"}
 
@@ -51,6 +55,12 @@ def module_key_rule(values: dict[str, Any]) -> list[tuple[str, int | None, str]]
     if isinstance(key, str) and not SLUG.match(key):
         return [("key", None, f"'key' modul harus berupa slug (huruf kecil, angka dan '-'), bukan '{key}'.")]
     return []
+
+
+def jp_duration(jp: int) -> str:
+    """JP as an ISO 8601 duration, 1 JP = 45 minutes: 8 -> "PT6H", 3 -> "PT2H15M", 1 -> "PT45M"."""
+    hours, minutes = divmod(jp * JP_MINUTES, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,8 +97,21 @@ class Course(Entry):
     certificate: bool | None = None
     quiz: tuple[Question, ...] = ()
 
+    # what catalog.json lists of a course beside its kind, slug, title, summary and url
+    CATALOG_FIELDS: ClassVar[tuple[str, ...]] = ("competency", "level", "mode", "jp", "factors", "organizer")
+
     def facts(self) -> str:
         return f"{self.spec.label} · {LEVELS[self.level]} · {self.jp} JP"
+
+    def jsonld(self, url: str, publisher: Mapping[str, object]) -> dict[str, object]:
+        """schema.org ``Course`` for the page at ``url``; ``publisher`` (the portal's ``Organization``)
+        provides it when no organizer is written."""
+        provider = {"@type": "Organization", "name": self.organizer} if self.organizer else dict(publisher)
+        return {"@context": "https://schema.org", "@type": "Course", "name": self.title,
+                "description": self.summary, "provider": provider, "educationalLevel": LEVELS[self.level],
+                "inLanguage": "id", "timeRequired": jp_duration(self.jp),
+                "hasCourseInstance": {"@type": "CourseInstance", "courseMode": COURSE_MODES[self.mode]},
+                "url": url}
 
     def plan_facts(self) -> dict[str, object]:
         """What a reader's learning plan keeps of a course (and what its record to hand in needs)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from asn_portal.model.registry import COMMON_FIELDS, Entry, Field, KindSpec
 from asn_portal.model.registry import FieldType as F
@@ -21,6 +22,10 @@ class Factor(Entry):
     order: int
     practices: tuple[Practice, ...]
     body: str | None = None
+
+    # what catalog.json lists of a factor beside its kind, slug, title, summary and url (no JSON-LD:
+    # a guide has no schema.org type that says more than the page's title and description)
+    CATALOG_FIELDS: ClassVar[tuple[str, ...]] = ("order",)
 
     def sort_key(self) -> tuple[object, ...]:
         return (self.order, self.slug)

@@ -1,0 +1,102 @@
+"""A SCORM 1.2 package of one entry (``asn-portal scorm --course SLUG``) for an LMS such as Moodle.
+
+Layout inside the zip (no top folder: an LMS reads ``imsmanifest.xml`` at the zip's root):
+    imsmanifest.xml   schema "ADL SCORM" 1.2, one organization with one item, whose one SCO resource
+                      launches the entry's page and lists every other file of the package
+    ...               the offline (file://) build of that entry and what it links, as ``bundle --course``
+                      builds it (subset), without the files that only matter online
+
+The page reports to the LMS itself (``assets/src/scorm.mjs``, part of every page's script: it does
+nothing without an LMS): status, and the score of the final quiz against ``MASTERY`` percent, which
+the manifest also gives as ``adlcp:masteryscore``. Written atomically, and reproducibly: the same
+content gives the same bytes (``bundle.write_zip``).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+from xml.sax.saxutils import escape, quoteattr
+
+from asn_portal.engines.mkdocs.build import SiteError, build_offline
+from asn_portal.kit.bundle import DROP, prepare_output, write_zip
+from asn_portal.model.registry import KINDS, KindSpec
+from asn_portal.trust.paths import same_file_names
+from asn_portal.trust.urls import Urls, entry_src
+
+MANIFEST = "imsmanifest.xml"
+MASTERY = 70  # percent right for "passed": the same number as MASTERY in assets/src/scorm.mjs
+WORK = "scorm"  # fixed folder the package is assembled in
+
+
+@dataclass
+class ScormReport:
+    path: Path
+    launch: str  # the SCO's href inside the zip
+    pages: int
+    materials: int
+    files: int  # with the manifest
+    size: int
+
+
+def scorm_kinds() -> list[KindSpec]:
+    """The kinds a SCORM package can be made of (``--course SLUG``): those readers plan and take."""
+    return [spec for spec in KINDS.values() if spec.plannable and spec.subset_option]
+
+
+def default_output(slug: str) -> Path:
+    return Path("dist") / f"scorm-{slug}.zip"
+
+
+def href(path: str) -> str:
+    """A path inside the package as a manifest href: a relative URI, so percent-encoded."""
+    return quote(path, safe="/-._~")
+
+
+def manifest(kind: str, slug: str, title: str, launch: str, files: list[str]) -> str:
+    """The imsmanifest.xml text: one organization, one item, one SCO with ``launch`` and every file."""
+    ident = f"asn-portal-{kind}-{slug}"
+    listed = "".join(f"      <file href={quoteattr(href(name))}/>\n" for name in files)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<manifest identifier={quoteattr(ident)} version="1.0"\n'
+        '          xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"\n'
+        '          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">\n'
+        "  <metadata>\n    <schema>ADL SCORM</schema>\n    <schemaversion>1.2</schemaversion>\n  </metadata>\n"
+        '  <organizations default="ORG-1">\n    <organization identifier="ORG-1">\n'
+        f"      <title>{escape(title)}</title>\n"
+        '      <item identifier="ITEM-1" identifierref="SCO-1" isvisible="true">\n'
+        f"        <title>{escape(title)}</title>\n"
+        f"        <adlcp:masteryscore>{MASTERY}</adlcp:masteryscore>\n"
+        "      </item>\n    </organization>\n  </organizations>\n"
+        "  <resources>\n"
+        f'    <resource identifier="SCO-1" type="webcontent" adlcp:scormtype="sco" href={quoteattr(href(launch))}>\n'
+        f"{listed}"
+        "    </resource>\n  </resources>\n</manifest>\n"
+    )
+
+
+def make_scorm(config_file: Path, output: Path, kind: str, slug: str, title: str) -> ScormReport:
+    """Build the offline subset of one entry in a temporary folder, add the manifest, write the zip atomically."""
+    output = prepare_output(output)
+    with tempfile.TemporaryDirectory(prefix="asn-portal-scorm-") as tmp:
+        root = Path(tmp) / WORK
+        build_offline(config_file, root, ((kind, slug),))
+        for name in DROP:
+            (root / name).unlink(missing_ok=True)
+        launch = Urls(False).dest(entry_src(kind, slug))
+        if not (root / launch).is_file():
+            raise SiteError(f"Paket SCORM tidak dibuat: halaman {launch} tidak ada di hasil build.")
+        files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+        clashes = same_file_names([*files, MANIFEST])
+        if clashes:
+            raise SiteError("Paket SCORM tidak dibuat: " + "; ".join(
+                f"{a} dan {b} menjadi satu berkas saat diekstrak" for a, b in clashes))
+        (root / MANIFEST).write_bytes(manifest(kind, slug, title, launch, files).encode("utf-8"))
+        write_zip(root, output)
+        pages = sum(1 for name in files if name.endswith(".html"))
+        materials = sum(1 for name in files if name.startswith("materi/"))
+    size = output.stat().st_size
+    return ScormReport(output, launch, pages, materials, len(files) + 1, size)
