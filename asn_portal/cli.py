@@ -6,14 +6,14 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn, TypeVar
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # silence Material's end-of-life banner
 
 from asn_portal.content.validate import Project, load_catalog
-from asn_portal.model.problems import Problem, format_report
+from asn_portal.model.problems import format_report
 from asn_portal.model.project import ProjectNotFoundError, load_project
 from asn_portal.model.registry import KINDS, KindSpec
 
@@ -127,10 +127,10 @@ def cmd_check(args: argparse.Namespace, project: Project, config_file: Path) -> 
     _, problems = load_catalog(project)
     items = problems.sorted()
     if args.format == "json":
-        print(json.dumps([_as_json(p) for p in items], ensure_ascii=False, indent=2))
+        print(json.dumps([p.as_json() for p in items], ensure_ascii=False, indent=2))
     elif args.format == "github":
         for p in items:
-            print(_as_github(p))
+            print(p.github_annotation())
     elif items:
         print(format_report(items), file=sys.stderr if problems.errors else sys.stdout)
     if problems.errors:
@@ -164,9 +164,7 @@ def cmd_serve(args: argparse.Namespace, project: Project, config_file: Path) -> 
 
 
 def cmd_bundle(args: argparse.Namespace, project: Project | None, config_file: Path | None) -> int:
-    from asn_portal.content.fields import suggest
-    from asn_portal.engines.mkdocs.build import SiteError
-    from asn_portal.kit.bundle import OutputError, describe_os_error, make_bundle, prepare_output
+    from asn_portal.kit.bundle import make_bundle, prepare_output
     from asn_portal.kit.verify import verify_bundle
     from asn_portal.render.text import size_id
 
@@ -180,31 +178,12 @@ def cmd_bundle(args: argparse.Namespace, project: Project | None, config_file: P
         print(f"Bundel utuh: {result.checked} berkas cocok dengan SHA256SUMS.txt.")
         return EXIT_OK
     assert project is not None and config_file is not None, "only --verify runs without a project"
-    catalog, problems = load_catalog(project)
-    if problems.errors:
-        print(format_report(problems.errors), file=sys.stderr)
-        return EXIT_CONTENT
-    chosen: list[tuple[str, str]] = []
-    for spec in subset_kinds():
-        known = sorted(catalog.of_kind(spec.name))
-        for slug in getattr(args, spec.name):
-            if slug not in known:
-                print(f"asn-portal: {spec.label.lower()} '{slug}' tidak ada.{suggest(slug, known)}", file=sys.stderr)
-                return EXIT_USAGE
-            chosen.append((spec.name, slug))
-    try:
-        output = prepare_output(Path(args.output))  # before the slow build: a bad -o fails at once
-        report = make_bundle(config_file, output, tuple(chosen))
-    except OutputError as exc:
-        print(f"asn-portal: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except SiteError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_CONTENT
-    except OSError as exc:
-        print(f"asn-portal: bundel tidak dapat ditulis ke {args.output} ({describe_os_error(exc)}). "
-              "Pilih lokasi lain dengan -o atau kosongkan ruang disk.", file=sys.stderr)
-        return EXIT_USAGE
+    chosen = _chosen_entries(args, project)
+    if isinstance(chosen, int):
+        return chosen
+    report = _made("bundel", args.output, lambda: make_bundle(config_file, prepare_output(Path(args.output)), chosen))
+    if isinstance(report, int):
+        return report
     print(f"Bundel luring selesai: {report.pages} halaman, {report.materials} berkas materi, "
           f"{report.files} berkas, {size_id(report.size)}.\nZip: {report.path}")
     print(f"Tanggal paket: {report.kit_date}. Versi isi: {report.version}.")
@@ -213,9 +192,31 @@ def cmd_bundle(args: argparse.Namespace, project: Project | None, config_file: P
     return EXIT_OK
 
 
+T = TypeVar("T")
+
+
+def _made(what: str, target: object, make: Callable[[], T]) -> T | int:
+    """Run a packager (``make``) with the messages every packaging command gives; the exit code on failure."""
+    from asn_portal.engines.mkdocs.build import SiteError
+    from asn_portal.kit.bundle import OutputError, describe_os_error
+
+    try:
+        return make()
+    except OutputError as exc:
+        print(f"asn-portal: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SiteError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_CONTENT
+    except OSError as exc:
+        print(f"asn-portal: {what} tidak dapat ditulis ke {target} ({describe_os_error(exc)}). "
+              "Pilih lokasi lain dengan -o atau kosongkan ruang disk.", file=sys.stderr)
+        return EXIT_USAGE
+
+
 def _chosen_entries(args: argparse.Namespace, project: Project) -> tuple[tuple[str, str], ...] | int:
-    """The --course/--factor entries of ``zim`` and ``kolibri``, or the exit code when the content or a slug
-    is wrong (the message printed)."""
+    """The --course/--factor entries of a kit, or the exit code when the content or a slug is wrong (the
+    message printed)."""
     from asn_portal.content.fields import suggest
 
     catalog, problems = load_catalog(project)
@@ -234,8 +235,7 @@ def _chosen_entries(args: argparse.Namespace, project: Project) -> tuple[tuple[s
 
 
 def cmd_zim(args: argparse.Namespace, project: Project, config_file: Path) -> int:
-    from asn_portal.engines.mkdocs.build import SiteError
-    from asn_portal.kit.bundle import OutputError, describe_os_error
+    from asn_portal.kit.bundle import OutputError
     from asn_portal.kit.zim import ZimUnavailableError, make_zim, prepare_zim_output, require_libzim
     from asn_portal.render.text import size_id
 
@@ -248,18 +248,9 @@ def cmd_zim(args: argparse.Namespace, project: Project, config_file: Path) -> in
     chosen = _chosen_entries(args, project)
     if isinstance(chosen, int):
         return chosen
-    try:
-        report = make_zim(config_file, output, chosen)
-    except OutputError as exc:
-        print(f"asn-portal: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except SiteError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_CONTENT
-    except OSError as exc:
-        print(f"asn-portal: berkas ZIM tidak dapat ditulis ke {args.output} ({describe_os_error(exc)}). "
-              "Pilih lokasi lain dengan -o atau kosongkan ruang disk.", file=sys.stderr)
-        return EXIT_USAGE
+    report = _made("berkas ZIM", args.output, lambda: make_zim(config_file, output, chosen))
+    if isinstance(report, int):
+        return report
     print(f"Berkas ZIM selesai: {report.pages} halaman, {report.materials} berkas materi, {report.entries} entri, "
           f"{size_id(report.size)}.\nZIM: {report.path}\nTanggal: {report.date}. Nama: {report.name}.\n"
           "Buka dengan Kiwix (kiwix.org) atau sajikan dengan kiwix-serve.")
@@ -267,8 +258,7 @@ def cmd_zim(args: argparse.Namespace, project: Project, config_file: Path) -> in
 
 
 def cmd_kolibri(args: argparse.Namespace, project: Project, config_file: Path) -> int:
-    from asn_portal.engines.mkdocs.build import SiteError
-    from asn_portal.kit.bundle import OutputError, describe_os_error, prepare_output
+    from asn_portal.kit.bundle import OutputError, prepare_output
     from asn_portal.kit.kolibri import make_kolibri
     from asn_portal.render.text import size_id
 
@@ -280,18 +270,9 @@ def cmd_kolibri(args: argparse.Namespace, project: Project, config_file: Path) -
     chosen = _chosen_entries(args, project)
     if isinstance(chosen, int):
         return chosen
-    try:
-        report = make_kolibri(config_file, output, chosen)
-    except OutputError as exc:
-        print(f"asn-portal: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except SiteError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_CONTENT
-    except OSError as exc:
-        print(f"asn-portal: zip Kolibri tidak dapat ditulis ke {args.output} ({describe_os_error(exc)}). "
-              "Pilih lokasi lain dengan -o atau kosongkan ruang disk.", file=sys.stderr)
-        return EXIT_USAGE
+    report = _made("zip Kolibri", args.output, lambda: make_kolibri(config_file, output, chosen))
+    if isinstance(report, int):
+        return report
     print(f"Aplikasi HTML5 Kolibri selesai: {report.pages} halaman, {report.materials} berkas materi, "
           f"{report.files} berkas, {size_id(report.size)}.\nZip: {report.path}\n"
           "Unggah ke Kolibri (Studio atau ricecooker) sebagai aplikasi HTML5; index.html ada di akar zip.")
@@ -306,8 +287,6 @@ def _scorm_kinds() -> list[KindSpec]:
 
 def cmd_scorm(args: argparse.Namespace, project: Project, config_file: Path) -> int:
     from asn_portal.content.fields import suggest
-    from asn_portal.engines.mkdocs.build import SiteError
-    from asn_portal.kit.bundle import OutputError, describe_os_error
     from asn_portal.kit.scorm import default_output, make_scorm
     from asn_portal.render.text import size_id
 
@@ -328,18 +307,9 @@ def cmd_scorm(args: argparse.Namespace, project: Project, config_file: Path) -> 
               file=sys.stderr)
         return EXIT_USAGE
     target = Path(args.output) if args.output else default_output(slug)
-    try:
-        report = make_scorm(config_file, target, spec.name, slug, entries[slug].title)
-    except OutputError as exc:
-        print(f"asn-portal: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except SiteError as exc:
-        print(str(exc), file=sys.stderr)
-        return EXIT_CONTENT
-    except OSError as exc:
-        print(f"asn-portal: paket SCORM tidak dapat ditulis ke {target} ({describe_os_error(exc)}). "
-              "Pilih lokasi lain dengan -o atau kosongkan ruang disk.", file=sys.stderr)
-        return EXIT_USAGE
+    report = _made("paket SCORM", target, lambda: make_scorm(config_file, target, spec.name, slug, entries[slug].title))
+    if isinstance(report, int):
+        return report
     print(f"Paket SCORM 1.2 selesai: {report.pages} halaman, {report.materials} berkas materi, "
           f"{report.files} berkas, {size_id(report.size)}.\nZip: {report.path}\n"
           f"Unggah ke LMS sebagai paket SCORM (Moodle: Tambah aktivitas > Paket SCORM). "
@@ -404,21 +374,6 @@ def cmd_export(args: argparse.Namespace, project: Project, config_file: Path) ->
 def _count(project: Project) -> int:
     folders = [project.content_dir / spec.folder for spec in KINDS.values()]
     return sum(len(list(f.glob("*.yml"))) for f in folders if f.is_dir())
-
-
-def _as_json(p: Problem) -> dict[str, Any]:
-    return {"file": p.path, "line": p.line, "column": p.col, "severity": p.severity.value,
-            "field": p.field_path, "message": p.message}
-
-
-def _as_github(p: Problem) -> str:
-    def esc(text: str, prop: bool = False) -> str:
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-    level = "error" if p.is_error else "warning"
-    col = f",col={p.col}" if p.col else ""
-    return f"::{level} file={esc(p.path, True)},line={p.line}{col}::{esc(p.message)}"
 
 
 def run() -> NoReturn:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 # C0 and C1 controls and the line/paragraph separators some terminals and CI logs treat as breaks
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -34,6 +35,22 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    def as_json(self) -> dict[str, Any]:
+        """``asn-portal check --format json``: one object per problem."""
+        return {"file": self.path, "line": self.line, "column": self.col, "severity": self.severity.value,
+                "field": self.field_path, "message": self.message}
+
+    def github_annotation(self) -> str:
+        """``--format github``: a workflow command GitHub shows at the line in a pull request."""
+
+        def esc(text: str, prop: bool = False) -> str:
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+        level = "error" if self.is_error else "warning"
+        col = f",col={self.col}" if self.col else ""
+        return f"::{level} file={esc(self.path, True)},line={self.line}{col}::{esc(self.message)}"
 
     def location(self) -> str:
         col = f":{self.col}" if self.col else ""
