@@ -212,6 +212,9 @@ def _made(what: str, target: object, make: Callable[[], T]) -> T | int:
         print(f"asn-portal: {what} tidak dapat ditulis ke {target} ({describe_os_error(exc)}). "
               "Pilih lokasi lain dengan -o atau kosongkan ruang disk.", file=sys.stderr)
         return EXIT_USAGE
+    except RuntimeError as exc:  # libzim reports its own failures so
+        print(f"asn-portal: {what} tidak dapat dibuat: {exc}", file=sys.stderr)
+        return EXIT_CONTENT
 
 
 def _chosen_entries(args: argparse.Namespace, project: Project) -> tuple[tuple[str, str], ...] | int:
@@ -224,9 +227,14 @@ def _chosen_entries(args: argparse.Namespace, project: Project) -> tuple[tuple[s
         print(format_report(problems.errors), file=sys.stderr)
         return EXIT_CONTENT
     chosen: list[tuple[str, str]] = []
+    published = catalog.without_drafts()  # a kit never holds a draft
     for spec in subset_kinds():
-        known = sorted(catalog.of_kind(spec.name))
+        known = sorted(published.of_kind(spec.name))
         for slug in getattr(args, spec.name):
+            if slug in catalog.of_kind(spec.name) and slug not in known:
+                print(f"asn-portal: {spec.label.lower()} '{slug}' masih draf (draft: true), jadi tidak ikut paket. "
+                      "Hapus 'draft: true' dari berkasnya bila sudah siap terbit.", file=sys.stderr)
+                return EXIT_USAGE
             if slug not in known:
                 print(f"asn-portal: {spec.label.lower()} '{slug}' tidak ada.{suggest(slug, known)}", file=sys.stderr)
                 return EXIT_USAGE
@@ -301,7 +309,7 @@ def cmd_scorm(args: argparse.Namespace, project: Project, config_file: Path) -> 
     if problems.errors:
         print(format_report(problems.errors), file=sys.stderr)
         return EXIT_CONTENT
-    entries = catalog.of_kind(spec.name)
+    entries = catalog.without_drafts().of_kind(spec.name)  # a package never holds a draft
     if slug not in entries:
         print(f"asn-portal: {spec.label.lower()} '{slug}' tidak ada.{suggest(slug, sorted(entries))}",
               file=sys.stderr)
@@ -355,10 +363,10 @@ def cmd_export(args: argparse.Namespace, project: Project, config_file: Path) ->
         print(f"asn-portal: {args.folder}: pilih folder di luar content/, materials/ dan docs_dir proyek.",
               file=sys.stderr)
         return EXIT_USAGE
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        print(f"asn-portal: {args.folder}: folder tujuan harus kosong atau belum ada.", file=sys.stderr)
-        return EXIT_USAGE
     try:
+        if target.exists() and (not target.is_dir() or any(target.iterdir())):
+            print(f"asn-portal: {args.folder}: folder tujuan harus kosong atau belum ada.", file=sys.stderr)
+            return EXIT_USAGE
         exported = export_project(project, config_file, target)
     except ExportError as exc:
         print(str(exc), file=sys.stderr)

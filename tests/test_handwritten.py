@@ -187,3 +187,24 @@ def test_any_front_matter_check_and_build_agree_and_nothing_runs(browser: Any, s
             context.close()
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_a_tag_index_marker_shown_in_code_stays_text(project: ProjectBuilder) -> None:
+    project.minimal()
+    project.write("content/pages/panduan-tag.md",
+                  "# Panduan\n\nTulis penanda ini:\n\n```\n<!-- material/tags -->\n```\n")
+    page = project.build() / "panduan-tag" / "index.html"
+    code = [el.text for el in load(page).find_all("code")]
+    assert "<!-- material/tags -->" in "".join(code)
+    assert "data-asn-tag-index" not in page.read_text(encoding="utf-8")
+
+
+def test_a_kit_of_a_draft_says_so(project: ProjectBuilder, capsys: pytest.CaptureFixture[str]) -> None:
+    from asn_portal.cli import main
+
+    project.minimal()
+    project.course("kursus-draf", extra="draft: true\n")
+    code = main(["-f", str(project.root / "mkdocs.yml"), "bundle", "--course", "kursus-draf", "-o",
+                 str(project.root.parent / "kit.zip")])
+    assert code == 2 and "masih draf" in capsys.readouterr().err
+    assert not (project.root.parent / "kit.zip").exists()

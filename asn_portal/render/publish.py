@@ -20,6 +20,7 @@ from asn_portal.trust.urls import HOME, Urls
 DEFAULT_HOME_TITLE = "Portal Pembelajaran ASN"  # a site without its own index.md
 # Where the engine puts its index of every tag (a marker the page carried, see handwritten).
 TAG_INDEX_ELEMENT = '<div data-asn-tag-index=""></div>'
+TAG_MARKER_TEXT = "<!-- material/tags -->"
 _HEADING = re.compile(r"<h[1-6][\s>]")
 # (kind, slug) -> published? (a draft or an entry left out of a subset bundle is not)
 Published = Callable[[str, str], bool]
@@ -41,9 +42,12 @@ def render_page(page: ReadPage, resolver: Resolver, urls: Urls, published: Publi
     body = _rewrite_urls(page.html, url) if raw_html else clean(page.html, url)
     positions = []
     for n in range(page.tag_indexes):  # after cleaning: content cannot forge the element that replaces it
-        token = f"<p>{marker(n)}</p>" if f"<p>{marker(n)}</p>" in body else marker(n)
-        positions.append(len(_HEADING.findall(body, 0, max(body.find(token), 0))))
-        body = body.replace(token, TAG_INDEX_ELEMENT, 1)
+        token = f"<p>{marker(n)}</p>"
+        if token in body:  # a marker on a line of its own
+            positions.append(len(_HEADING.findall(body, 0, body.find(token))))
+            body = body.replace(token, TAG_INDEX_ELEMENT, 1)
+        else:  # shown as an example inside code: the words come back as the reader wrote them
+            body = body.replace(marker(n), html.escape(TAG_MARKER_TEXT), 1)
     meta = page.meta
     return PageSource(page.rel, page.title, body, list(page.toc), "page", page.source, meta.description, meta.tags,
                       hide=meta.hide, searchable=not meta.search_exclude, tag_indexes=tuple(positions)), refused

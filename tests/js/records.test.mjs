@@ -38,6 +38,9 @@ test("a formula start is neutralised after every comma, semicolon and line break
   assert.equal(csvCell("a,=1;+2\n@3"), "\"a,'=1;'+2\n'@3\"");
   assert.equal(csvCell("x; \"=HYPERLINK()"), "\"x; \"\"'=HYPERLINK()\"");
   assert.equal(csvCell("a-b=c"), "\"a-b=c\"", "only at a start: inside a word it stays");
+  // a tool that splits on CR or reads tab-separated values meets no formula either
+  assert.equal(csvCell("Kursus\r=HYPERLINK(1)"), "\"Kursus\r'=HYPERLINK(1)\"");
+  assert.equal(csvCell("Kursus\t+1"), "\"Kursus\t'+1\"");
 });
 
 test("rows are joined with ';' and CRLF", () => {

@@ -49,7 +49,7 @@ export function toJson(state, target) {
 export function csvCell(value) {
   if (typeof value === "number" && isFinite(value)) return String(value);
   let s = value === null || value === undefined ? "" : String(value);
-  s = s.replace(/(^|[,;\n])([ "]*)(?=[=+\-@\t\r])/g, "$1$2'");
+  s = s.replace(/(^|[,;\n\r\t])([ "]*)(?=[=+\-@\t\r])/g, "$1$2'");
   return '"' + s.replace(/"/g, '""') + '"';
 }
 
