@@ -208,3 +208,14 @@ def test_a_kit_of_a_draft_says_so(project: ProjectBuilder, capsys: pytest.Captur
                  str(project.root.parent / "kit.zip")])
     assert code == 2 and "masih draf" in capsys.readouterr().err
     assert not (project.root.parent / "kit.zip").exists()
+
+
+def test_a_file_from_the_internet_is_said_at_its_line(project: ProjectBuilder) -> None:
+    """Allowed, but check says the reader's browser will ask another site for it and no kit carries it."""
+    project.minimal()
+    project.write("content/pages/gambar.md", "# Gambar\n\nTeks.\n\n![peta](https://contoh.example/peta.png)\n")
+    result = subprocess.run([sys.executable, "-m", "asn_portal.cli", "check"], cwd=project.root, capture_output=True,
+                            text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr
+    report = result.stdout + result.stderr
+    assert "content/pages/gambar.md:5:" in report and "memuat berkas dari internet" in report
