@@ -243,13 +243,13 @@ def _chosen_entries(args: argparse.Namespace, project: Project) -> tuple[tuple[s
 
 
 def cmd_zim(args: argparse.Namespace, project: Project, config_file: Path) -> int:
-    from asn_portal.kit.bundle import OutputError
-    from asn_portal.kit.zim import ZimUnavailableError, make_zim, prepare_zim_output, require_libzim
+    from asn_portal.kit.bundle import OutputError, prepare_output
+    from asn_portal.kit.zim import ZimUnavailableError, make_zim, require_libzim
     from asn_portal.render.text import size_id
 
     try:
         require_libzim()  # before the slow build
-        output = prepare_zim_output(Path(args.output))
+        output = prepare_output(Path(args.output), ".zim")
     except (ZimUnavailableError, OutputError) as exc:
         print(f"asn-portal: {exc}", file=sys.stderr)
         return EXIT_USAGE

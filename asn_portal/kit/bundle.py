@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,15 +93,21 @@ def bundle_top(output: Path) -> str:
     return stem
 
 
-def prepare_output(output: Path) -> Path:
-    """Check ``-o`` before the slow build: a safe name, not a folder, in a folder we can write to (made if
-    missing). Returns the absolute path; its last part is not resolved, so a link there is replaced, not followed."""
-    bundle_top(output)
+def prepare_output(output: Path, suffix: str = ".zip") -> Path:
+    """Check ``-o`` before the slow build: a safe name ending in ``suffix`` (a zip's name also names its top
+    folder), not a folder, in a folder we can write to (made if missing). Returns the absolute path; its last
+    part is not resolved, so a link there is replaced, not followed."""
+    if suffix == ".zip":
+        bundle_top(output)
+    elif output.suffix.lower() != suffix or not output.stem or output.stem.startswith("."):
+        raise OutputError(f"nama berkas keluaran harus diakhiri {suffix}, misalnya dist/portal-asn{suffix} "
+                          f"(bukan {output.name!r}).")
     try:
         parent = output.parent.resolve()
         target = parent / output.name
         if target.is_dir():
-            raise OutputError(f"{target} adalah folder. Tulis nama berkas zip, misalnya {target / 'portal-asn.zip'}.")
+            raise OutputError(f"{target} adalah folder. Tulis nama berkas {suffix[1:]}, misalnya "
+                              f"{target / ('portal-asn' + suffix)}.")
     except (OSError, RuntimeError) as exc:
         reason = describe_os_error(exc) if isinstance(exc, OSError) else "tautan simbolik berputar"
         raise OutputError(f"lokasi {output} tidak dapat dipakai ({reason}).") from exc
@@ -120,6 +126,22 @@ def prepare_output(output: Path) -> Path:
     return target
 
 
+def build_kit_site(config_file: Path, site: Path, chosen: tuple[tuple[str, str], ...] = ()) -> None:
+    """The offline build every kit starts from (bundle, ZIM, Kolibri, SCORM): ``file://`` links, only the
+    ``chosen`` entries and what they link (all when empty), without the engine's files no kit uses (DROP)."""
+    build_offline(config_file, site, chosen)
+    for name in DROP:
+        (site / name).unlink(missing_ok=True)
+
+
+def refuse_clashes(kit: str, names: Iterable[str]) -> None:
+    """The last guard (check refuses such names first): no kit ever holds two names that unpack as one file."""
+    clashes = same_file_names(list(names))
+    if clashes:
+        raise SiteError(f"{kit} tidak dibuat: " + "; ".join(f"{a} dan {b} menjadi satu berkas saat diekstrak"
+                                                            for a, b in clashes))
+
+
 def make_bundle(config_file: Path, output: Path, chosen: tuple[tuple[str, str], ...] = ()) -> BundleReport:
     """Build offline into a temporary folder and write the zip atomically (no partial file).
 
@@ -129,9 +151,7 @@ def make_bundle(config_file: Path, output: Path, chosen: tuple[tuple[str, str], 
     with tempfile.TemporaryDirectory(prefix="asn-portal-bundle-") as tmp:
         root = Path(tmp) / WORK
         site_dir = root / SITE
-        build_offline(config_file, site_dir, chosen)
-        for name in DROP:
-            (site_dir / name).unlink(missing_ok=True)
+        build_kit_site(config_file, site_dir, chosen)
         digests = {p: _sha256(p) for p in site_dir.rglob("*") if p.is_file()}
         commit = head_commit(config_file.resolve().parent, _source_paths(config_file))
         kit_date = _kit_date(commit)
@@ -140,11 +160,7 @@ def make_bundle(config_file: Path, output: Path, chosen: tuple[tuple[str, str], 
         _write_text(root / START, _fill(packaged_text("templates", "bundle_start.html"), fill, html.escape))
         _write_text(root / README, _windows_lines(_fill(packaged_text("templates", "bundle_readme.txt"), fill, str)))
         files = sorted(p for p in root.rglob("*") if p.is_file())
-        # check refuses such names; this is the last guard, so no kit ever holds two that unpack as one
-        clashes = same_file_names([p.relative_to(root).as_posix() for p in files])
-        if clashes:
-            raise SiteError("Bundel tidak dibuat: " + "; ".join(f"{a} dan {b} menjadi satu berkas saat diekstrak"
-                                                                 for a, b in clashes))
+        refuse_clashes("Bundel", (p.relative_to(root).as_posix() for p in files))
         sums = "".join(f"{digests.get(p) or _sha256(p)}  {p.relative_to(root).as_posix()}\n" for p in files)
         _write_text(root / SUMS, sums)
         write_zip(root, output, top)

@@ -14,9 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from asn_portal.engines.mkdocs.build import SiteError, build_offline
-from asn_portal.kit.bundle import DROP, prepare_output, write_zip
-from asn_portal.trust.paths import same_file_names
+from asn_portal.kit.bundle import build_kit_site, prepare_output, refuse_clashes, write_zip
 
 ENTRY = "index.html"
 
@@ -37,15 +35,9 @@ def make_kolibri(config_file: Path, output: Path, chosen: tuple[tuple[str, str],
     output = prepare_output(output)
     with tempfile.TemporaryDirectory(prefix="asn-portal-kolibri-") as tmp:
         site = Path(tmp) / "situs"
-        build_offline(config_file, site, chosen)
-        for name in DROP:
-            (site / name).unlink(missing_ok=True)
+        build_kit_site(config_file, site, chosen)
         files = [p for p in site.rglob("*") if p.is_file()]
-        # check refuses such names; this is the last guard, as in the bundle
-        clashes = same_file_names([p.relative_to(site).as_posix() for p in files])
-        if clashes:
-            raise SiteError("Paket Kolibri tidak dibuat: " + "; ".join(
-                f"{a} dan {b} menjadi satu berkas saat diekstrak" for a, b in clashes))
+        refuse_clashes("Paket Kolibri", (p.relative_to(site).as_posix() for p in files))
         write_zip(site, output)
         pages = sum(1 for p in files if p.suffix == ".html")
         materials = sum(1 for p in files if (site / "materi") in p.parents)

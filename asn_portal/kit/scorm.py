@@ -20,10 +20,9 @@ from pathlib import Path
 from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
-from asn_portal.engines.mkdocs.build import SiteError, build_offline
-from asn_portal.kit.bundle import DROP, prepare_output, write_zip
+from asn_portal.engines.mkdocs.build import SiteError
+from asn_portal.kit.bundle import build_kit_site, prepare_output, refuse_clashes, write_zip
 from asn_portal.model.registry import KINDS, KindSpec
-from asn_portal.trust.paths import same_file_names
 from asn_portal.trust.urls import Urls, entry_src
 
 MANIFEST = "imsmanifest.xml"
@@ -83,17 +82,12 @@ def make_scorm(config_file: Path, output: Path, kind: str, slug: str, title: str
     output = prepare_output(output)
     with tempfile.TemporaryDirectory(prefix="asn-portal-scorm-") as tmp:
         root = Path(tmp) / WORK
-        build_offline(config_file, root, ((kind, slug),))
-        for name in DROP:
-            (root / name).unlink(missing_ok=True)
+        build_kit_site(config_file, root, ((kind, slug),))
         launch = Urls(False).dest(entry_src(kind, slug))
         if not (root / launch).is_file():
             raise SiteError(f"Paket SCORM tidak dibuat: halaman {launch} tidak ada di hasil build.")
         files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
-        clashes = same_file_names([*files, MANIFEST])
-        if clashes:
-            raise SiteError("Paket SCORM tidak dibuat: " + "; ".join(
-                f"{a} dan {b} menjadi satu berkas saat diekstrak" for a, b in clashes))
+        refuse_clashes("Paket SCORM", [*files, MANIFEST])
         (root / MANIFEST).write_bytes(manifest(kind, slug, title, launch, files).encode("utf-8"))
         write_zip(root, output)
         pages = sum(1 for name in files if name.endswith(".html"))

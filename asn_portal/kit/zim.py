@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from asn_portal.content.history import head_commit
-from asn_portal.engines.mkdocs.build import SiteError, build_offline
-from asn_portal.kit.bundle import DROP, OutputError, _source_paths, describe_os_error, kit_day
+from asn_portal.engines.mkdocs.build import SiteError
+from asn_portal.kit.bundle import _source_paths, build_kit_site, kit_day, prepare_output
 
 LANGUAGE = "ind"  # ISO 639-3: the Language metadata and the indexing language (Xapian's Indonesian stemmer)
 PUBLISHER = "asn-portal"
@@ -82,27 +82,6 @@ class ZimReport:
     name: str  # the Name metadata
 
 
-def prepare_zim_output(output: Path) -> Path:
-    """Check ``-o`` before the slow build: ends with .zim, not a folder, in a folder we can write to (made if
-    missing). Returns the absolute path."""
-    if output.suffix.lower() != ".zim" or not output.stem or output.stem.startswith("."):
-        raise OutputError(f"nama berkas keluaran harus diakhiri .zim, misalnya dist/portal-asn.zim "
-                          f"(bukan {output.name!r}).")
-    try:
-        parent = output.parent.resolve()
-        target = parent / output.name
-        if target.is_dir():
-            raise OutputError(f"{target} adalah folder. Tulis nama berkas ZIM, misalnya {target / 'portal-asn.zim'}.")
-        parent.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as exc:
-        raise OutputError(f"tidak dapat menulis {output} ({describe_os_error(exc)}). "
-                          "Pilih lokasi lain dengan -o.") from exc
-    return target
-
-
 def require_libzim() -> None:
     """Raise ZimUnavailableError (Indonesian) when libzim cannot be imported."""
     try:
@@ -117,12 +96,10 @@ def make_zim(config_file: Path, output: Path, chosen: tuple[tuple[str, str], ...
 
     ``chosen``: (kind, slug) entries a one-event kit is built around; empty for the whole catalog."""
     require_libzim()
-    output = prepare_zim_output(output)
+    output = prepare_output(output, ".zim")
     with tempfile.TemporaryDirectory(prefix="asn-portal-zim-") as tmp:
         site = Path(tmp) / "situs"
-        build_offline(config_file, site, chosen)
-        for name in DROP:
-            (site / name).unlink(missing_ok=True)
+        build_kit_site(config_file, site, chosen)
         files = sorted((p for p in site.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site).as_posix())
         remote = remote_requests(site, files)
         if remote:
