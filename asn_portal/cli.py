@@ -153,10 +153,11 @@ def cmd_build(args: argparse.Namespace, project: Project, config_file: Path) -> 
 
 
 def cmd_serve(args: argparse.Namespace, project: Project, config_file: Path) -> int:
-    from asn_portal.engines.mkdocs.build import SiteError, serve_site
+    from asn_portal.engines.mkdocs.build import SiteError
+    from asn_portal.engines.mkdocs.preview import serve
 
     try:
-        serve_site(config_file, dev_addr=args.dev_addr)
+        serve(config_file, dev_addr=args.dev_addr)
     except SiteError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONTENT

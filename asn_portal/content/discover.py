@@ -6,6 +6,7 @@ followed, so its target is never read (and never printed into a CI log).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from asn_portal.model.hints import slugify
@@ -60,7 +61,9 @@ def discover(project: Project, spec: KindSpec, problems: ProblemList) -> list[tu
     folder = project.content_dir / spec.folder
     if not folder.is_dir() or is_link(folder):
         return []
-    entries = [p for p in sorted(folder.iterdir()) if _is_entry_file(p, project, folder, problems)]
+    with os.scandir(folder) as listing:  # a DirEntry knows its type without another system call
+        found_here = sorted(listing, key=lambda d: d.name)
+    entries = [Path(d.path) for d in found_here if _is_entry_file(d, project, folder, problems)]
     by_lower: dict[str, list[Path]] = {}
     for path in entries:
         by_lower.setdefault(path.name.lower(), []).append(path)
@@ -85,20 +88,23 @@ def discover(project: Project, spec: KindSpec, problems: ProblemList) -> list[tu
     return found
 
 
-def _is_entry_file(path: Path, project: Project, folder: Path, problems: ProblemList) -> bool:
-    rel = project.rel(path)
-    if path.name.startswith("."):
+def _is_entry_file(found: os.DirEntry[str], project: Project, folder: Path, problems: ProblemList) -> bool:
+    name = found.name
+    if name.startswith("."):
         return False  # editor and OS files (.DS_Store, .gitkeep) are not worth a warning
-    if is_link(path):
+    if found.is_symlink():
         return False  # reported by symlink_problems; never read
-    if path.is_dir():
+    suffix = os.path.splitext(name)[1]
+    if suffix == ".yml" and not found.is_dir(follow_symlinks=False):
+        return True
+    rel = project.rel(Path(found.path))
+    if found.is_dir(follow_symlinks=False):
         problems.warning(rel, 1, None, f"subfolder diabaikan: entri harus langsung di {project.rel(folder)}/.")
         return False
-    if path.suffix == ".yml":
-        return True
-    if path.suffix.lower() in (".yaml", ".yml"):
+    stem = os.path.splitext(name)[0]
+    if suffix.lower() in (".yaml", ".yml"):
         problems.warning(rel, 1, None, f"berkas diabaikan: hanya *.yml yang dibaca. "
-                                       f"Ganti nama menjadi {path.stem.lower()}.yml.")
+                                       f"Ganti nama menjadi {stem.lower()}.yml.")
     else:
         problems.warning(rel, 1, None, "berkas diabaikan: bukan entri *.yml.")
     return False

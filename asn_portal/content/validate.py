@@ -9,18 +9,17 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from asn_portal.content.catalog import Catalog
 from asn_portal.content.discover import discover, present_slugs, slug_problem, symlink_problems
-from asn_portal.content.fields import FieldChecker
+from asn_portal.content.entryfile import Loaded
+from asn_portal.content.filechecks import FileChecks
 from asn_portal.content.handwritten import ReadPage, check_pages, generated_pages, page_files
 from asn_portal.model.hints import suggest
-from asn_portal.model.loader import Node, Source, read_file
+from asn_portal.model.loader import Node
 from asn_portal.model.problems import ProblemList
 from asn_portal.model.project import Project
-from asn_portal.model.registry import KINDS, SLUG, Field, FieldType, KindSpec
-from asn_portal.trust.linkcheck import Locator, inspect_html
+from asn_portal.model.registry import KINDS, SLUG, FieldType
 from asn_portal.trust.markup import Conversions
 from asn_portal.trust.paths import name_key
 from asn_portal.trust.resolver import Resolver
@@ -44,23 +43,15 @@ class Checked:
     conversions: Conversions = field(default_factory=Conversions)
 
 
-@dataclass
-class _Loaded:
-    spec: KindSpec
-    slug: str
-    source: Source
-    values: dict[str, Any]
-    links: frozenset[tuple[str, str]] = frozenset()  # entries its Markdown links
-    materials: dict[str, str] = field(default_factory=dict)  # materials its Markdown links
-
-
 def load_catalog(project: Project) -> tuple[Catalog, ProblemList]:
     """Read, validate and cross-check all catalogs. Errors mean the catalog must not be built."""
     checked = check_project(project)
     return checked.catalog, checked.problems
 
 
-def check_project(project: Project) -> Checked:
+def check_project(project: Project, reuse: FileChecks | None = None) -> Checked:
+    """``reuse``: what ``serve`` kept of the last check; a file's check is reused while its bytes and the
+    answers the resolver gave it are the same, so the outcome is the one a check from scratch gives."""
     problems = ProblemList()
     for message in project.folder_problems():
         problems.error("mkdocs.yml", 1, None, message)
@@ -68,77 +59,34 @@ def check_project(project: Project) -> Checked:
     present = present_slugs(project)
     pages = page_files(project)
     resolver = Resolver(project, present, {*pages, *generated_pages(present)})
-    loaded: list[_Loaded] = []
-    conversions = Conversions()
+    checks = reuse if reuse is not None else FileChecks()
+    checks.begin(resolver)
+    loaded: list[Loaded] = []
     for spec in KINDS.values():
         for path, named_well in discover(project, spec, problems):
-            rel = project.rel(path)
-            source = read_file(path, rel, problems, tuple(f.name for f in spec.fields if f.required),
-                               project.max_catalog_file_size)
-            if source.tree is None:
-                continue
-            values = FieldChecker(rel, problems, resolver).mapping(source.tree, spec.fields)
+            result = checks.check(project, spec, path, resolver)
+            problems.items += result.problems
             # A file with a bad name is still checked, so every problem shows in one run; it joins
             # the catalog once renamed.
-            if values is not None:
-                _check_rule(spec, rel, source.tree, values, problems)
-                item = _Loaded(spec, path.stem, source, values)
-                _check_markdown(item, resolver, problems, conversions)
-                if named_well:
-                    loaded.append(item)
+            if result.loaded is not None and named_well:
+                loaded.append(result.loaded)
+    checks.end()
     catalog = _build(loaded)
     _check_references(catalog, loaded, problems, present)
     page_materials, read_pages = check_pages(project, resolver, pages, problems)
     _check_portable(catalog, loaded, page_materials, pages, project, problems)
-    return Checked(catalog, problems, resolver, page_materials, pages, read_pages, conversions)
+    return Checked(catalog, problems, resolver, page_materials, pages, read_pages, checks.conversions)
 
 
-def _check_rule(spec: KindSpec, rel: str, tree: Node, values: dict[str, Any], problems: ProblemList) -> None:
-    """A kind's checks across an entry's fields (``KindSpec.rule``), each at the field (or item) it names.
-    The entry stays in the catalog: its problem is its own, so nothing that refers to it is reported too."""
-    if spec.rule is None or not tree.is_map:
-        return
-    for name, index, message in spec.rule(values):
-        node = tree.value.get(name, tree)
-        if index is not None and node.is_seq and index < len(node.value):
-            node = node.value[index]
-        problems.error(rel, node.line, node.col, message, name + (f".{index}" if index is not None else ""))
-
-
-def _build(loaded: list[_Loaded]) -> Catalog:
+def _build(loaded: list[Loaded]) -> Catalog:
     catalog = Catalog()
     for item in loaded:
-        spec, values = item.spec, item.values
-        if any(f.required and f.name not in values for f in spec.fields):
-            continue  # already reported; a half-filled entry would only cause follow-up errors
-        catalog.add(spec.entry_class(slug=item.slug, source=item.source.rel, links=item.links, **values))
+        if item.entry is not None:  # else a required field is missing: reported, and a half-filled
+            catalog.add(item.entry)  # entry would only cause follow-up errors
     return catalog
 
 
-def _markdown_fields(item: _Loaded) -> list[tuple[str, Node]]:
-    """(field path, node) of every Markdown value in a file, nested ones included."""
-    found: list[tuple[str, Node]] = []
-
-    def walk(node: Node, fields: tuple[Field, ...], path: str) -> None:
-        if not node.is_map:
-            return
-        for spec in fields:
-            child = node.value.get(spec.name)
-            if child is None:
-                continue
-            where = f"{path}.{spec.name}" if path else spec.name
-            if spec.type is FieldType.MARKDOWN and isinstance(child.value, str):
-                found.append((where, child))
-            elif spec.type is FieldType.OBJECT_LIST and child.is_seq:
-                for i, sub in enumerate(child.value):
-                    walk(sub, spec.fields, f"{where}.{i}")
-
-    if item.source.tree is not None:
-        walk(item.source.tree, item.spec.fields, "")
-    return found
-
-
-def _check_references(catalog: Catalog, loaded: list[_Loaded], problems: ProblemList,
+def _check_references(catalog: Catalog, loaded: list[Loaded], problems: ProblemList,
                       present: dict[str, set[str]]) -> None:
     for item in loaded:
         tree = item.source.tree
@@ -147,10 +95,11 @@ def _check_references(catalog: Catalog, loaded: list[_Loaded], problems: Problem
         for spec in item.spec.fields:
             node = tree.value.get(spec.name)
             if spec.type is FieldType.REFS and node is not None and node.is_seq:
-                options = sorted(catalog.of_kind(spec.ref))
+                existing = catalog.of_kind(spec.ref)
                 for i, ref in enumerate(node.value):
-                    if (isinstance(ref.value, str) and SLUG.match(ref.value) and ref.value not in options
+                    if (isinstance(ref.value, str) and SLUG.match(ref.value) and ref.value not in existing
                             and ref.value not in present.get(spec.ref, ())):
+                        options = sorted(existing)  # only for the message: sorting every time was costly
                         label = KINDS[spec.ref].label.lower()
                         problems.error(rel, ref.line, ref.col,
                                        f"{label} '{ref.value}' tidak ada.{suggest(ref.value, options)} "
@@ -160,9 +109,9 @@ def _check_references(catalog: Catalog, loaded: list[_Loaded], problems: Problem
     _check_unique(loaded, problems)
 
 
-def _check_unique(loaded: list[_Loaded], problems: ProblemList) -> None:
+def _check_unique(loaded: list[Loaded], problems: ProblemList) -> None:
     """A field declared ``unique`` (a factor's order) may not repeat within its kind."""
-    users: dict[tuple[str, str, object], list[_Loaded]] = defaultdict(list)
+    users: dict[tuple[str, str, object], list[Loaded]] = defaultdict(list)
     for item in loaded:
         for spec in item.spec.fields:
             value = item.values.get(spec.name)
@@ -180,9 +129,9 @@ def _check_unique(loaded: list[_Loaded], problems: ProblemList) -> None:
                                                      f"{KINDS[kind].label.lower()} perlu {name} yang unik.", name)
 
 
-def _check_redirects(loaded: list[_Loaded], present: dict[str, set[str]], problems: ProblemList) -> None:
+def _check_redirects(loaded: list[Loaded], present: dict[str, set[str]], problems: ProblemList) -> None:
     """An old slug must be free (no entry uses it) and claimed by one entry of its kind only."""
-    claims: dict[tuple[str, str], list[tuple[_Loaded, Node]]] = {}
+    claims: dict[tuple[str, str], list[tuple[Loaded, Node]]] = {}
     for item in loaded:
         tree = item.source.tree
         node = tree.value.get("redirect_from") if tree is not None and tree.is_map else None
@@ -208,24 +157,7 @@ def _check_redirects(loaded: list[_Loaded], present: dict[str, set[str]], proble
                                "menunjuk ke satu entri.", "redirect_from")
 
 
-def _check_markdown(item: _Loaded, resolver: Resolver, problems: ProblemList, conversions: Conversions) -> None:
-    """Every Markdown field read as the page renderer reads it; keeps the entries and materials it links."""
-    rel = item.source.rel
-    links: set[tuple[str, str]] = set()
-    for where, node in _markdown_fields(item):
-        locate = Locator(item.source.lines, node.line, node.end_line)
-
-        def report(line: int, col: int | None, message: str, error: bool, where: str = where) -> None:
-            (problems.error if error else problems.warning)(rel, line, col, message, where)
-
-        converted = conversions(node.value)
-        inspection = inspect_html(converted.html, resolver, locate, report, definitions=converted.definitions)
-        links |= inspection.entries
-        item.materials.update(inspection.materials)
-    item.links = frozenset(links)
-
-
-def _check_portable(catalog: Catalog, loaded: list[_Loaded], page_materials: dict[str, str], pages: list[str],
+def _check_portable(catalog: Catalog, loaded: list[Loaded], page_materials: dict[str, str], pages: list[str],
                     project: Project, problems: ProblemList) -> None:
     """Published names that a file system takes as one (letter case on Windows and macOS, Unicode
     NFC/NFD on macOS), or two pages published at one address, overwrite each other when a kit is
@@ -234,10 +166,10 @@ def _check_portable(catalog: Catalog, loaded: list[_Loaded], page_materials: dic
     for item in loaded:  # what Markdown links
         for published in item.materials.values():
             by_key[name_key(published)].add(f"{published}\0{item.source.rel}")
-    for entry in catalog.entries():  # what material fields name
-        for material in entry.materials_used():
-            if material.published:
-                by_key[name_key(material.published)].add(f"{material.published}\0{entry.source}")
+    for item in loaded:  # what material fields name (kept with each file's check)
+        if item.entry is not None:
+            for published in item.published:
+                by_key[name_key(published)].add(f"{published}\0{item.source.rel}")
     for path, published in page_materials.items():
         by_key[name_key(published)].add(f"{published}\0{path}")  # reported at the material a page links
     site = Urls(directory_urls=True)  # the stricter of the two: tentang.md and tentang/index.md meet there

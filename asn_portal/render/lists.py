@@ -16,6 +16,7 @@ Knows nothing of MkDocs or of templates: pages.py hands in rendered cards.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -112,6 +113,7 @@ class _FirstTag(HTMLParser):
             self.attrs = {name: value or "" for name, value in attrs}
 
 
+@functools.lru_cache(maxsize=32768)  # `serve` lists the same cards again after every save
 def filter_attributes(card: str) -> dict[str, str]:
     """The ``data-*`` attributes of a card's own element (unescaped), without the portal's
     ``data-asn-*``: what the filter compares ("search" -> its words, "level" -> "dasar"...)."""

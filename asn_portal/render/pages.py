@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import jinja2
@@ -25,6 +25,7 @@ from asn_portal.content.contributors import author_anchor, authored, contributor
 from asn_portal.model.registry import KINDS, Entry, Material, template_globals
 from asn_portal.render import lists, readers, text
 from asn_portal.render.headings import Headings, TocSettings
+from asn_portal.render.memo import RenderMemo, kept
 from asn_portal.trust.markup import Conversions, TocEntry, render_markdown
 from asn_portal.trust.resolver import Refusal, Resolver
 from asn_portal.trust.urls import CONTRIBUTORS, HOME, PLAN, Urls, entry_src, index_src, list_chunk_path, list_page_src
@@ -34,6 +35,7 @@ NEWEST_ARTICLES = 5
 # courses of a competency); the rest are a link away, on the index page with its filter preset.
 LIST_LIMIT = 12
 DEFAULT_TARGET_JP = 20  # JP of competency development an ASN is expected to get a year
+T = TypeVar("T")
 _STATIC_HEADING = re.compile(r'\bh\(\d, "([^"{}]+)"\)')  # h(2, "Materi") in a template
 
 
@@ -105,8 +107,9 @@ class PageRenderer:
     def __init__(self, catalog: Catalog, urls: Urls, resolver: Resolver,
                  updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
                  toc: Mapping[str, Any] | None = None, conversions: Conversions | None = None,
-                 page_size: int = lists.DEFAULT_PAGE_SIZE) -> None:
+                 page_size: int = lists.DEFAULT_PAGE_SIZE, memo: RenderMemo | None = None) -> None:
         self.catalog = catalog
+        self.memo = memo  # `serve`: entry pages and cards kept from the last render (memo.py)
         self.page_size = page_size
         self.toc = TocSettings.of(toc)
         self.conversions = conversions or Conversions()
@@ -122,6 +125,23 @@ class PageRenderer:
 
     # -- one page ----------------------------------------------------------------------------
     def entry_page(self, entry: Entry) -> PageSource:
+        if self.memo is None:
+            return self._entry_page(entry)
+        page, used = self.memo.page(entry, lambda: self._noting_materials(lambda: self._entry_page(entry)))
+        self.materials_used.update(used)
+        return page
+
+    def _noting_materials(self, render: Callable[[], T]) -> tuple[T, dict[str, str]]:
+        """Render, and what materials the render linked (a kept render must copy them too)."""
+        saved, self.materials_used = self.materials_used, {}
+        try:
+            made = render()
+        finally:
+            used, self.materials_used = self.materials_used, saved
+        saved.update(used)
+        return made, used
+
+    def _entry_page(self, entry: Entry) -> PageSource:
         src = entry_src(entry.kind, entry.slug)
         template = entry.spec.page_template
         body, toc = self._render(template, src, reserved=self._heading_ids(template, entry.title), entry=entry,
@@ -183,7 +203,15 @@ class PageRenderer:
         name = KINDS[kind].card_template
         template = self.env.get_template(name if self._has_template(name) else "card_generic.j2")
         card: Callable[[Entry], Markup] = getattr(template.make_module(vars=self._context(src)), "card")  # noqa: B009
-        return card
+        memo = self.memo
+        if memo is None:
+            return card
+
+        def kept_card(entry: Entry) -> Markup:
+            made, used = memo.card(entry, src, lambda: self._noting_materials(lambda: card(entry)))
+            self.materials_used.update(used)
+            return made
+        return kept_card
 
     def home_overview(self, taken: Iterable[str] = ()) -> tuple[str, list[TocEntry]]:
         """The generated part of the home page, appended below its hand-written text (whose ids,
@@ -220,7 +248,8 @@ class PageRenderer:
         """Rencana Belajar: the plannable entries as data for the reader's plan (assets/src/plan.mjs)."""
         entries = [e for spec in KINDS.values() if spec.plannable for e in self.catalog.sorted(spec.name)]
         redirects = {old: e.slug for e in entries for old in e.redirect_from}
-        plan: dict[str, object] = {"target": self.target_jp, "entries": [self.plan_data(PLAN, e) for e in entries],
+        data = kept(self.memo, "plan", partial(self.plan_data, PLAN))
+        plan: dict[str, object] = {"target": self.target_jp, "entries": [data(e) for e in entries],
                                    "redirects": redirects}
         if self.public is not None:  # records name each course's address on the published site
             site, directory_urls = self.public
@@ -326,18 +355,23 @@ def render_catalog(catalog: Catalog, directory_urls: bool, resolver: Resolver,
                    updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
                    toc: Mapping[str, Any] | None = None, conversions: Conversions | None = None,
                    page_size: int = lists.DEFAULT_PAGE_SIZE, public: tuple[str, bool] | None = None,
-                   site: readers.Site | None = None) -> Rendered:
+                   site: readers.Site | None = None, memo: RenderMemo | None = None) -> Rendered:
     """Every generated page, the home overview, the materials they link (as the resolver accepted
     them: only these are copied), redirects, the chunk scripts of long listings, catalog.json and
     feed.xml. ``public``: the published site's address and its directory_urls, for the addresses in
     readers' records; ``site``: its name, author and the address catalog.json, the feed and JSON-LD
-    use (relative when it has none)."""
-    renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated, target_jp, toc, conversions, page_size)
+    use (relative when it has none); ``memo``: what `serve` kept of the last render."""
+    if memo is not None:
+        memo.start(catalog)
+    renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated, target_jp, toc, conversions, page_size,
+                            memo)
     renderer.public = public
     renderer.site = site or readers.Site()
     pages = renderer.all_pages()
     scripts = {path: text for kind in KINDS for path, text in renderer.list_scripts(kind).items()}
-    machine = readers.reader_files(catalog, renderer.urls, renderer.site, updated)
+    machine = readers.reader_files(catalog, renderer.urls, renderer.site, updated,
+                                   kept(memo, "catalog.json",
+                                        partial(readers.entry_json, urls=renderer.urls, site=renderer.site)))
     return Rendered(pages, renderer.home_overview, renderer.materials_used, renderer.redirects(), scripts, machine)
 
 

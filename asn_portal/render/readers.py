@@ -18,7 +18,7 @@ import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -98,6 +98,9 @@ def plain(value: object) -> Any:
     return value
 
 
+EntryText = Callable[[Entry], str]
+
+
 def catalog_fields(spec: KindSpec) -> tuple[Field, ...]:
     """The declarations of the fields ``catalog.json`` lists for a kind (its ``CATALOG_FIELDS``)."""
     names: tuple[str, ...] = getattr(spec.entry_class, "CATALOG_FIELDS", ())
@@ -115,10 +118,22 @@ def catalog_entry(entry: Entry, urls: Urls, site: Site) -> dict[str, object]:
     return found
 
 
-def catalog_json(catalog: Catalog, urls: Urls, site: Site) -> str:
-    """``catalog.json``: every published entry, kinds in registry order, each in its listing's order."""
-    entries = [catalog_entry(e, urls, site) for kind in KINDS for e in catalog.sorted(kind)]
-    return json.dumps({"version": CATALOG_VERSION, "entries": entries}, ensure_ascii=False, indent=1) + "\n"
+def catalog_json(catalog: Catalog, urls: Urls, site: Site, text_of: EntryText | None = None) -> str:
+    """``catalog.json``: every published entry, kinds in registry order, each in its listing's order.
+    ``text_of``: an entry's object as JSON text (`serve` keeps them; ``entry_json`` by default)."""
+    text = text_of or (lambda e: entry_json(e, urls, site))
+    entries = [text(e) for kind in KINDS for e in catalog.sorted(kind)]
+    if not entries:
+        return json.dumps({"version": CATALOG_VERSION, "entries": []}, ensure_ascii=False, indent=1) + "\n"
+    # as json.dumps(..., indent=1) writes the whole: each entry two levels in
+    listed = ",\n".join("  " + t.replace("\n", "\n  ") for t in entries)
+    return f'{{\n "version": {CATALOG_VERSION},\n "entries": [\n{listed}\n ]\n}}\n'
+
+
+def entry_json(entry: Entry, urls: Urls, site: Site) -> str:
+    """An entry's object in catalog.json (JSON keeps line breaks inside strings escaped: every line
+    break here is the layout's)."""
+    return json.dumps(catalog_entry(entry, urls, site), ensure_ascii=False, indent=1)
 
 
 # -- the catalog's JSON Schema, from the registry ---------------------------------------------------------
@@ -235,10 +250,10 @@ def _feed_kinds() -> frozenset[str]:
     return frozenset(spec.name for spec in KINDS.values() if hasattr(spec.entry_class, "jsonld"))
 
 
-def reader_files(catalog: Catalog, urls: Urls, site: Site,
-                 updated: Mapping[str, dt.date] | None = None) -> dict[str, str]:
+def reader_files(catalog: Catalog, urls: Urls, site: Site, updated: Mapping[str, dt.date] | None = None,
+                 text_of: EntryText | None = None) -> dict[str, str]:
     """Published path -> text of the files machines read: catalog.json, its schema, feed.xml."""
-    return {CATALOG_FILE: catalog_json(catalog, urls, site), CATALOG_SCHEMA_FILE: catalog_schema_text(),
+    return {CATALOG_FILE: catalog_json(catalog, urls, site, text_of), CATALOG_SCHEMA_FILE: catalog_schema_text(),
             FEED_FILE: feed_xml(catalog, urls, site, updated)}
 
 

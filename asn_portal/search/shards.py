@@ -51,6 +51,13 @@ class _Postings:
     in_body: array[int] = field(default_factory=lambda: array("H"))
 
 
+Analysed = tuple[Counter[str], Counter[str]]  # a doc's index words with their counts: title, body
+
+
+def analyse(doc: SearchDoc) -> Analysed:
+    return Counter(index_terms(doc.title)), Counter(index_terms(doc.body))
+
+
 class SearchIndex:
     """Documents go in one at a time (``add``); ``files`` gives every shard's path and text."""
 
@@ -60,11 +67,11 @@ class SearchIndex:
         self.body_lengths = array("I")
         self.terms: dict[str, _Postings] = {}
 
-    def add(self, doc: SearchDoc) -> None:
+    def add(self, doc: SearchDoc, analysed: Analysed | None = None) -> None:
+        """``analysed``: the doc's words counted earlier (``analyse``; `serve` keeps them between saves)."""
         number = len(self.docs)
         self.docs.append((doc.url, doc.title, doc.label, doc.excerpt))
-        title = Counter(index_terms(doc.title))
-        body = Counter(index_terms(doc.body))
+        title, body = analysed or analyse(doc)
         self.title_lengths.append(min(sum(title.values()), 65535))
         self.body_lengths.append(sum(body.values()))
         for term in title.keys() | body.keys():

@@ -48,6 +48,8 @@ class Refusal:
 
 
 Decision = Link | Refusal
+# ("link" or "material", what was written, the hand-written page it stands in, the answer)
+Asked = tuple[str, str, str | None, Decision]
 
 
 def web_url_problem(text: str) -> str | None:
@@ -83,6 +85,9 @@ class Resolver:
         self.prefix = project.materials_prefix  # "materials"
         self.lookup = FileLookup(project.materials_dir)
         self._cache: dict[str, Decision] = {}
+        # When set, every question and its answer (`serve` keeps them with a file's check, and reuses
+        # that check while the same questions get the same answers).
+        self.asked: list[Asked] | None = None
 
     # -- entry points ------------------------------------------------------------------------
     def resolve(self, raw: str, from_page: str | None = None) -> Decision:
@@ -90,15 +95,24 @@ class Resolver:
         key = f"{from_page}\0{raw}"
         if key not in self._cache:
             self._cache[key] = self._resolve(raw.strip(), from_page)
+        if self.asked is not None:
+            self.asked.append(("link", raw, from_page, self._cache[key]))
         return self._cache[key]
 
     def material(self, raw: str) -> Decision:
         """A YAML material written as a path (an URL is handled by the caller)."""
         decision = self._resolve(raw.strip(), None, material=True)
         if isinstance(decision, Link) and decision.kind != "material":
-            return Refusal(f"'{raw}' bukan berkas materi. Tulis path berkas yang diawali {self.prefix}/, "
-                           "atau URL https://...")
+            decision = Refusal(f"'{raw}' bukan berkas materi. Tulis path berkas yang diawali {self.prefix}/, "
+                               "atau URL https://...")
+        if self.asked is not None:
+            self.asked.append(("material", raw, None, decision))
         return decision
+
+    def answer(self, question: Asked) -> Decision:
+        """The answer this resolver gives today to a question asked of another one."""
+        how, raw, from_page, _ = question
+        return self.material(raw) if how == "material" else self.resolve(raw, from_page)
 
     # -- the rules ---------------------------------------------------------------------------
     def _resolve(self, text: str, from_page: str | None, material: bool = False) -> Decision:

@@ -47,19 +47,20 @@ def build_offline(config_file: Path, site_dir: Path, chosen: tuple[tuple[str, st
     run_build(config)
 
 
-def run_build(config: MkDocsConfig) -> None:
-    """Build a loaded config; MkDocs errors become one SiteError with the real message."""
+def run_build(config: MkDocsConfig, *, serving: bool = False, serve_url: str | None = None) -> None:
+    """Build a loaded config; MkDocs errors become one SiteError with the real message. ``serving``: as
+    `serve` builds (drafts shown), ``serve_url`` the address it serves at."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
 
     errors = _ErrorCollector()
     logger = logging.getLogger("mkdocs")
-    _show_warnings(logger)
+    show_warnings()
     logger.addHandler(errors)
     try:
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_startup(command="serve" if serving else "build", dirty=False)
         try:
-            build(config)
+            build(config, serve_url=serve_url)
         finally:
             config.plugins.on_shutdown()
     except Abort as exc:
@@ -73,22 +74,6 @@ def run_build(config: MkDocsConfig) -> None:
         logger.removeHandler(errors)
 
 
-def serve_site(config_file: Path, *, dev_addr: str | None = None) -> None:
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    logger = logging.getLogger("mkdocs")
-    _show_warnings(logger)
-    logger.addHandler(_ServeErrors())  # during serve a failed rebuild is reported, the server stays up
-    address = dev_addr or "127.0.0.1:8000"
-    print(f"Pratinjau: http://{address}/ (dimuat ulang otomatis saat content/ atau materials/ berubah; "
-          "Ctrl+C untuk berhenti)", flush=True)
-    try:
-        serve(str(config_file), dev_addr=dev_addr, livereload=True, open_in_browser=False)
-    except (MkDocsException, Abort) as exc:
-        raise SiteError(str(exc)) from exc
-
-
 class _ErrorCollector(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.ERROR)
@@ -98,13 +83,6 @@ class _ErrorCollector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-class _ServeErrors(logging.StreamHandler):  # type: ignore[type-arg]
-    def __init__(self) -> None:
-        super().__init__()
-        self.setLevel(logging.ERROR)
-        self.setFormatter(logging.Formatter("GALAT - %(message)s"))
-
-
 class _WarningsOnly(logging.Filter):
     """Errors reach the person once, through SiteError; warnings are shown as they come."""
 
@@ -112,9 +90,9 @@ class _WarningsOnly(logging.Filter):
         return record.levelno == logging.WARNING
 
 
-def _show_warnings(logger: logging.Logger) -> None:
+def show_warnings() -> None:
     """MkDocs' warnings, and the plugin's own notices (logger "asn_portal", which ``--strict`` does not count)."""
-    for each in (logger, logging.getLogger("asn_portal")):
+    for each in (logging.getLogger("mkdocs"), logging.getLogger("asn_portal")):
         if not any(getattr(h, "asn_portal", False) for h in each.handlers):
             handler = logging.StreamHandler()
             handler.setFormatter(logging.Formatter("PERINGATAN - %(message)s"))

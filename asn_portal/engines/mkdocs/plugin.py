@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -24,6 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from asn_portal import packaged_text
 from asn_portal.content.catalog import Catalog
+from asn_portal.content.filechecks import FileChecks
 from asn_portal.content.history import last_updated
 from asn_portal.content.validate import Checked, check_project
 from asn_portal.engines.mkdocs import editlinks
@@ -35,6 +38,7 @@ from asn_portal.model.project import MAX_CATALOG_FILE_SIZE, Project
 from asn_portal.model.registry import KINDS, LINK_PREFIXES
 from asn_portal.render.headings import page_ids
 from asn_portal.render.lists import DEFAULT_PAGE_SIZE
+from asn_portal.render.memo import RenderMemo
 from asn_portal.render.pages import DEFAULT_TARGET_JP, PageSource, render_catalog
 from asn_portal.render.publish import publish_pages
 from asn_portal.render.readers import Site
@@ -107,9 +111,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.search = PortalSearch()
         self.checked: Checked | None = None
         self.public: tuple[str, bool] | None = None  # the published site, for addresses in readers' records
+        self.updated: dict[str, dt.date] | None = None  # "last updated" of each source file, read once per build
+        # `serve` (live.py): each file's check and the entry pages and cards, kept from one save to the next
+        self.checks: FileChecks | None = None
+        self.memo: RenderMemo | None = None
+        # what the last build made, for live.py: its parts, files, navigation and theme environment
+        self.parts = SiteParts({}, {}, set(), {})
+        self.files: Files | None = None
+        self.nav: Navigation | None = None
+        self.env: jinja2.Environment | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        # MkDocs keeps a plugin with this event for the whole process: what `serve` lent this build
+        # must not reach the next one (live.py lends them again before each of its own builds).
+        self.checks = self.memo = None
 
     @event_priority(-50)  # after Material's search plugin set up its own index config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -118,7 +136,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         config.mdx_configs.setdefault("toc", {}).setdefault("permalink_title", PERMALINK_TITLE)
         self.project = self._project(config)
         # Before MkDocs walks docs_dir (following links): symbolic links are found here, unread.
-        self.checked = checked = check_project(self.project)
+        self.checked = checked = check_project(self.project, self.checks)
+        self.updated = None
         problems = checked.problems
         for warning in problems.warnings:
             # INFO, not WARNING: strictness we add ourselves must not fail `mkdocs build --strict`;
@@ -165,21 +184,24 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                           raw_html_pages=self.config.raw_html_pages,
                           max_catalog_file_size=self.config.max_catalog_file_size, markdown_extensions=extensions)
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def site_parts(self, config: MkDocsConfig) -> SiteParts:
+        """Every page and generated file of the site, as the core makes them from check's reading."""
         assert self.project is not None and self.checked is not None
-        _theme_paths_taken(files, config)
-        # "Last updated" from Git; not in the bundle, whose bytes must follow from content alone.
-        undated: list[str] = []
-        updated = {} if self.config.offline else last_updated(self.project.root, self.project.content_dir, undated)
-        for warning in undated:  # shown, but outside MkDocs' loggers: `build --strict` must not fail on it
-            NOTICE.warning(warning)
-        rendered = render_catalog(self.catalog, config.use_directory_urls, self.checked.resolver, updated,
+        if self.updated is None:
+            # "Last updated" from Git; not in the bundle, whose bytes must follow from content alone.
+            undated: list[str] = []
+            self.updated = {} if self.config.offline else last_updated(self.project.root, self.project.content_dir,
+                                                                       undated)
+            for warning in undated:  # shown, but outside MkDocs' loggers: `build --strict` must not fail on it
+                NOTICE.warning(warning)
+        rendered = render_catalog(self.catalog, config.use_directory_urls, self.checked.resolver, self.updated,
                                   self.config.yearly_jp_target, config.mdx_configs.get("toc"), self.checked.conversions,
                                   self.config.list_page_size, self.public,
                                   # catalog.json, feed.xml, JSON-LD: a kit's own pages, relative
                                   Site(config.site_name, config.site_author,
-                                       None if self.config.offline else self.public))
-        self.checked.conversions.clear()  # every field is in a page now
+                                       None if self.config.offline else self.public), self.memo)
+        if self.memo is None:
+            self.checked.conversions.clear()  # every field is in a page now (`serve` keeps them for the next save)
         # Hand-written pages: published as check read them; MkDocs never reads their source.
         handwritten, refused = publish_pages(self.checked.read_pages, self.checked.resolver,
                                              Urls(config.use_directory_urls),
@@ -187,42 +209,55 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                              rendered.overview, self.config.raw_html_pages)
         if refused:
             raise PluginError("Konten tidak valid:\n" + "\n".join(refused))
-        self.pages = {p.src: p for p in [*rendered.pages, *handwritten]}
+        texts = {**dict(sorted(rendered.scripts.items())), **dict(sorted(rendered.readers.items())),
+                 **dict(sorted(rendered.redirects.items()))}
+        # Only what the resolver accepted is copied: the materials of published pages, and those
+        # hand-written pages link.
+        copies = {published: str(self.project.root / path)
+                  for path, published in sorted({**self.checked.page_materials, **rendered.materials}.items())}
+        return SiteParts({p.src: p for p in [*rendered.pages, *handwritten]}, texts, set(rendered.readers) |
+                         set(rendered.redirects), copies)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.project is not None
+        _theme_paths_taken(files, config)
+        self.parts = parts = self.site_parts(config)
+        self.pages = dict(parts.pages)
         self.handed_over = set()
-        docs_dir = Path(config.docs_dir)
-        for page in self.pages.values():
+        for page in parts.pages.values():
             # Entry pages are reached through the index pages, not the sidebar (see default_nav); the
             # nav decides for hand-written pages, as MkDocs would.
-            listed = page.kind == "page" or (page.kind == "index" and page.in_nav)  # listing pages 2, 3 ...: from 1
-            inclusion = InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV
-            # Its HTML is handed over in on_page_content: MkDocs has no Markdown to convert.
-            file = File.generated(config, page.src, content="", inclusion=inclusion)
-            if page.source:  # the edit button opens the source file (MkDocs joins it to docs_dir's edit_uri)
-                file.edit_uri = os.path.relpath(self.project.root / page.source, docs_dir).replace(os.sep, "/")
-            _replace(files, file, quiet=page.kind == "page")  # a hand-written page: its source, now read by us
-            if inclusion is InclusionLevel.NOT_IN_NAV:
-                # MkDocs builds the page set on a file; those in the nav it makes itself, with the nav's titles.
-                GeneratedPage(None, file, config)
+            _replace(files, self.page_file(config, page), quiet=page.kind == "page")  # hand-written: now read by us
         for asset in ASSETS:
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=packaged_text("assets", asset)))
         for name in PAGE_SCRIPTS:  # bundled from the module sources at every build
             _replace(files, File.generated(config, f"{ASSET_DIR}/{name}", content=bundle_named(name)))
-        for path, script in sorted(rendered.scripts.items()):  # long listings' chunks, loaded on demand
-            _replace(files, File.generated(config, path, content=script))
-        for path, text in sorted(rendered.readers.items()):  # catalog.json, its schema, feed.xml
-            _replace(files, CopiedFile.generated(config, path, content=text))
-        # Only what the resolver accepted is copied: the materials of published pages, and those
-        # hand-written pages link.
-        for path, published in sorted({**self.checked.page_materials, **rendered.materials}.items()):
-            source = self.project.root / path
-            _replace(files, CopiedFile.generated(config, published, abs_src_path=str(source)))
-        for dest, redirect in sorted(rendered.redirects.items()):
-            _replace(files, CopiedFile.generated(config, dest, content=redirect))
+        for path in parts.texts:  # long listings' chunks (loaded on demand), catalog.json, feed.xml, redirects
+            _replace(files, parts.file(config, path))
+        for published in parts.copies:
+            _replace(files, parts.file(config, published))
         if self.search_id:
+            self.search = PortalSearch()  # one per build: MkDocs keeps this plugin for the whole process
             self.search.start(self.catalog)
             for file in self.search.files(files, config, ASSET_DIR):
                 _replace(files, file, quiet=True)
+        self.files = files
         return files
+
+    def page_file(self, config: MkDocsConfig, page: PageSource) -> File:
+        """The engine's file of one of the core's pages: an empty source (its HTML is handed over in
+        ``on_page_content``), in the sidebar only as the nav says, editing its YAML or page source."""
+        assert self.project is not None
+        listed = page.kind == "page" or (page.kind == "index" and page.in_nav)  # listing pages 2, 3 ...: from 1
+        inclusion = InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src, content="", inclusion=inclusion)
+        if page.source:  # the edit button opens the source file (MkDocs joins it to docs_dir's edit_uri)
+            file.edit_uri = os.path.relpath(self.project.root / page.source,
+                                            Path(config.docs_dir)).replace(os.sep, "/")
+        if inclusion is InclusionLevel.NOT_IN_NAV:
+            # MkDocs builds the page set on a file; those in the nav it makes itself, with the nav's titles.
+            GeneratedPage(None, file, config)
+        return file
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         ours = self.pages.get(page.file.src_uri)
@@ -262,13 +297,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # again each time (`serve` rebuilds, a bundle builds again): keep their bytecode for the process.
         if env.bytecode_cache is None:
             env.bytecode_cache = THEME_BYTECODE
+        self.env = env
         return env
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
 
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         if self.search_id:
-            self.search.write(site_dir)
+            self.search.write(site_dir, keep=self.memo is not None)
         if self.config.offline:
             write_search_script(site_dir)
 
@@ -279,6 +319,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+@dataclass
+class SiteParts:
+    """What the core made of the site for the engine: pages, and generated files (text or copied)."""
+
+    pages: dict[str, PageSource]  # in the order the engine gets them (search and the sitemap keep it)
+    texts: dict[str, str]  # published path -> text: listing chunks, catalog.json, feed.xml, redirects
+    verbatim: set[str]  # of those, the ones never taken as a page (.html redirects, feed.xml)
+    copies: dict[str, str]  # published path -> absolute path of the material it copies
+
+    def file(self, config: MkDocsConfig, path: str) -> File:
+        if path in self.copies:
+            return CopiedFile.generated(config, path, abs_src_path=self.copies[path])
+        if path in self.verbatim:
+            return CopiedFile.generated(config, path, content=self.texts[path])
+        return File.generated(config, path, content=self.texts[path])
 
 
 class CopiedFile(File):

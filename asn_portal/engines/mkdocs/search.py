@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import fnmatch
 import html
+import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +23,8 @@ from asn_portal import packaged_text
 from asn_portal.content.catalog import Catalog
 from asn_portal.model.registry import Entry
 from asn_portal.render.scripts import SEARCH_SCRIPTS, bundle_named
-from asn_portal.search.docs import entry_doc, html_doc
-from asn_portal.search.shards import SearchIndex
+from asn_portal.search.docs import SearchDoc, entry_doc, html_doc
+from asn_portal.search.shards import Analysed, SearchIndex, analyse
 from asn_portal.trust.urls import entry_src
 
 WORKER = "assets/javascripts/workers/search.*.min.js"  # Material's worker, by its hashed name
@@ -39,7 +41,9 @@ class PortalSearch:
     """The search of one build: switched on for sites in Indonesian (``indonesian_search``)."""
 
     def __init__(self) -> None:
-        self.index = SearchIndex()
+        self.docs: dict[str, SearchDoc] = {}  # page source -> what search takes of it, in build order
+        self.analysed: dict[str, tuple[SearchDoc, Analysed]] = {}
+        self.written: dict[str, str] = {}  # the shards last written (a save rewrites only those that changed)
         self.entries: dict[str, Entry] = {}
         self.catalog = Catalog()
 
@@ -53,7 +57,11 @@ class PortalSearch:
         return True
 
     def start(self, catalog: Catalog) -> None:
-        self.index = SearchIndex()
+        self.docs = {}
+        self.analysed = {}
+        self.catalog_is(catalog)
+
+    def catalog_is(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.entries = {entry_src(e.kind, e.slug): e for e in catalog.entries()}
 
@@ -67,19 +75,55 @@ class PortalSearch:
         return made
 
     def add(self, page: Page) -> None:
+        src = page.file.src_uri
         wanted = page.meta.get("search")
         if isinstance(wanted, dict) and wanted.get("exclude"):  # front matter, as Material reads it
+            self.drop(src)
             return
-        entry = self.entries.get(page.file.src_uri)
+        entry = self.entries.get(src)
         if entry is not None:
-            self.index.add(entry_doc(entry, page.url, self._title_of))
+            self.docs[src] = entry_doc(entry, page.url, self._title_of)
             return
         # Page titles reach Material escaped (mkdocs_pages.engine_meta)
-        self.index.add(html_doc(page.url, html.unescape(str(page.title or "")), page.content or ""))
+        self.docs[src] = html_doc(page.url, html.unescape(str(page.title or "")), page.content or "")
+
+    def drop(self, src: str) -> None:
+        self.docs.pop(src, None)
 
     def _title_of(self, kind: str, slug: str) -> str | None:
         entry = self.catalog.get(kind, slug)
         return entry.title if entry is not None else None
 
-    def write(self, site_dir: Path) -> int:
-        return self.index.write(site_dir / "search")
+    def write(self, site_dir: Path, order: Iterable[str] | None = None, keep: bool = False,
+              atomic: bool = False) -> None:
+        """The index of the pages in ``order`` (default: as added) as shards under ``site/search``, each
+        written only when its text changed. ``keep``: remember each page's counted words for the next
+        write (`serve`); ``atomic``: each shard written beside and renamed into place (a server may be
+        sending it meanwhile)."""
+        index = SearchIndex()
+        analysed: dict[str, tuple[SearchDoc, Analysed]] = {}
+        for src in (order if order is not None else list(self.docs)):
+            doc = self.docs.get(src)
+            if doc is None:
+                continue
+            kept = self.analysed.get(src)
+            counted = kept[1] if kept is not None and kept[0] == doc else analyse(doc)
+            if keep:
+                analysed[src] = (doc, counted)
+            index.add(doc, counted)
+        self.analysed = analysed
+        target = site_dir / "search"
+        made = index.files()
+        for path, text in made.items():
+            if self.written.get(path) != text:
+                out = target / path
+                out.parent.mkdir(parents=True, exist_ok=True)
+                if atomic:
+                    part = out.with_name(out.name + ".part")
+                    part.write_bytes(text.encode("utf-8"))
+                    os.replace(part, out)
+                else:
+                    out.write_bytes(text.encode("utf-8"))
+        for path in set(self.written) - set(made):
+            (target / path).unlink(missing_ok=True)
+        self.written = made
