@@ -231,12 +231,17 @@ def op_course_text(root: Path, index: int, field: str, text: str, replace: bool)
         save_yaml(course, values, replace)
 
 
+def _set_field(root: Path, folder: str, index: int, field: str, value: object, replace: bool) -> None:
+    """One field of the index-th entry of a kind's folder (if it has any) set and saved."""
+    entry = _pick(entries(root, folder), index)
+    if entry is not None:
+        values = load_yaml(entry)
+        values[field] = value
+        save_yaml(entry, values, replace)
+
+
 def op_course_jp(root: Path, index: int, jp: int, replace: bool) -> None:
-    course = _pick(entries(root, "courses"), index)
-    if course is not None:
-        values = load_yaml(course)
-        values["jp"] = jp
-        save_yaml(course, values, replace)
+    _set_field(root, "courses", index, "jp", jp, replace)
 
 
 def op_add_course(root: Path, index: int, number: int, title: str, replace: bool) -> None:
@@ -272,19 +277,11 @@ def op_rename_course(root: Path, index: int, number: int) -> None:
 
 
 def op_article_title(root: Path, index: int, title: str, replace: bool) -> None:
-    article = _pick(entries(root, "articles"), index)
-    if article is not None:
-        values = load_yaml(article)
-        values["title"] = title
-        save_yaml(article, values, replace)
+    _set_field(root, "articles", index, "title", title, replace)
 
 
 def op_factor_title(root: Path, index: int, title: str, replace: bool) -> None:
-    factor = _pick(entries(root, "factors"), index)
-    if factor is not None:
-        values = load_yaml(factor)
-        values["title"] = title
-        save_yaml(factor, values, replace)
+    _set_field(root, "factors", index, "title", title, replace)
 
 
 def op_add_material(root: Path, index: int, number: int, size: int, replace: bool) -> None:
