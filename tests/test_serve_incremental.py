@@ -563,3 +563,29 @@ def test_a_rebuild_on_the_next_day_equals_a_clean_build(live: Live, monkeypatch:
     outcome = live.site.rebuild()
     assert outcome.errors == []
     assert_equals_clean_build(live)
+
+
+def test_a_bad_setting_in_mkdocs_yml_is_a_message_then_recovers(live: Live) -> None:
+    """YAML that parses but a setting MkDocs refuses (MkDocs logs it and raises a bare Abort)."""
+    config = live.root / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original + "\nnav: 5\n", encoding="utf-8")
+    outcome = live.site.rebuild()
+    assert outcome.errors[0] == "Konfigurasi mkdocs.yml tidak valid:"
+    assert any("nav" in line for line in outcome.errors[1:])
+    config.write_text(original, encoding="utf-8")
+    assert live.site.rebuild().errors == []
+    assert_equals_clean_build(live)
+
+
+def test_a_link_to_a_folder_made_while_serving_is_an_error(live: Live) -> None:
+    """A clean build refuses a symbolic link under materials/; the preview must say so too."""
+    link = live.root / "materials" / "luar"
+    link.parent.mkdir(exist_ok=True)
+    link.symlink_to("/etc")
+    errors = live.site.rebuild().errors
+    assert any(e.startswith("materials/luar:1:") and "symlink" in e for e in errors)
+    assert live.site.banner() is not None
+    link.unlink()
+    assert live.site.rebuild().errors == []
+    assert_equals_clean_build(live)

@@ -38,7 +38,9 @@ def files_state(*places: Path) -> dict[str, Signature | None]:
         if place.is_dir() and not place.is_symlink():
             for top, dirs, names in os.walk(place):
                 dirs.sort()
-                for name in sorted(names):
+                # a link to a folder is listed too (never walked): check reports it
+                links = [d for d in dirs if os.path.islink(os.path.join(top, d))]
+                for name in sorted(names + links):
                     path = os.path.join(top, name)
                     found[path] = signature(path)
         else:

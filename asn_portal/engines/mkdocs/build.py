@@ -19,12 +19,20 @@ class SiteError(Exception):
 
 def load(config_file: Path, **overrides: Any) -> MkDocsConfig:
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import ConfigurationError, MkDocsException
 
+    errors = _ErrorCollector()  # MkDocs logs what is wrong with a setting, then raises a bare Abort
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(errors)
     try:
         return load_config(str(config_file), **overrides)
     except ConfigurationError as exc:
         raise SiteError(f"Konfigurasi {config_file.name} tidak valid:\n{exc}") from exc
+    except MkDocsException as exc:
+        found = "\n".join(errors.messages) or str(exc)
+        raise SiteError(f"Konfigurasi {config_file.name} tidak valid:\n{found}") from exc
+    finally:
+        logger.removeHandler(errors)
 
 
 def build_site(config_file: Path, *, strict: bool = False, **overrides: Any) -> Path:

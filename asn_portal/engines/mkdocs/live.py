@@ -158,7 +158,8 @@ class LiveSite:
         try:
             config = load(self.config_file, site_dir=str(self.site_dir))
         except SiteError as exc:
-            return Outcome([str(exc)], full=True)
+            self._stale = True
+            return Outcome([line for line in str(exc).splitlines() if line.strip()], full=True)
         if self.serve_url:
             config.site_url = self.serve_url  # as `mkdocs serve` does: instant navigation on this address
         plugin = config.plugins.get("asn-portal")

@@ -69,7 +69,8 @@ class PreviewServer(LiveReloadServer):
     def _error_page(self, code: int) -> bytes | None:
         page = self.live.site_dir / f"{code}.html"
         if code == 404 and page.is_file():
-            return page.read_bytes()
+            banner = self.live.banner()
+            return with_banner(page.read_bytes(), banner) if banner else page.read_bytes()
         if self.live.errors:  # no good build yet: the errors are the page
             return ("<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
                     "content=\"width=device-width,initial-scale=1\"><title>Galat konten</title></head><body>"
