@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_build_date
 
 from asn_portal.content.filechecks import FileChecks, Signature, files_state
@@ -159,7 +160,7 @@ class LiveSite:
             config = load(self.config_file, site_dir=str(self.site_dir))
         except SiteError as exc:
             self._stale = True
-            return Outcome([line for line in str(exc).splitlines() if line.strip()], full=True)
+            return Outcome(_lines(exc), full=True)
         if self.serve_url:
             config.site_url = self.serve_url  # as `mkdocs serve` does: instant navigation on this address
         plugin = config.plugins.get("asn-portal")
@@ -177,7 +178,7 @@ class LiveSite:
             checked = plugin.checked
             if checked is not None and checked.problems.errors:  # located, as an incremental check gives them
                 return Outcome([p.format() for p in checked.problems.errors], full=True)
-            return Outcome([line for line in str(exc).splitlines() if line.strip()], full=True)
+            return Outcome(_lines(exc), full=True)
         self.config, self.plugin, self._stale, self._day = config, plugin, False, get_build_date()
         self._config_signature = signature
         self._keep_plugins()
@@ -195,11 +196,8 @@ class LiveSite:
         old = plugin.parts
         try:
             parts = plugin.site_parts(config)
-        except Exception as exc:
-            messages = [line for line in str(exc).splitlines() if line.strip()]
-            if type(exc).__name__ == "PluginError":
-                return Outcome(messages)
-            raise
+        except PluginError as exc:  # a hand-written page's links refused against the new catalog
+            return Outcome(_lines(exc))
         written, self._rest = write_changes(plugin, config, old, parts, changed, self.site_dir, self.serve_url)
         self._keep_plugins()
         return Outcome(pages=written)
@@ -216,6 +214,11 @@ class LiveSite:
         for name, each in self.config.plugins.items():
             vars(each).update(self._plugins.get(name, {}))
         self.plugin.checks, self.plugin.memo = self.checks, self.memo
+
+
+def _lines(error: Exception) -> list[str]:
+    """An error's message as the lines a person reads (terminal and banner alike)."""
+    return [line for line in str(error).splitlines() if line.strip()]
 
 
 __all__ = ["LiveSite", "Outcome"]

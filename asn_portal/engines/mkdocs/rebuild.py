@@ -53,11 +53,11 @@ def write_changes(plugin: PortalPlugin, config: MkDocsConfig, old: SiteParts, pa
     if any(_listed(parts.pages[src]) and parts.pages[src].title != old.pages[src].title for src in differ):
         raise FullBuildNeededError
     tags = _tags_plugin(config)
-    removed_urls = {}
+    removed_urls = []
     for src in removed:
         file = files.get_file_from_path(src)
         if file is not None:
-            removed_urls[src] = file.page.url if file.page is not None else file.url
+            removed_urls.append(file.page.url if file.page is not None else file.url)
             files.remove(file)
             _delete(Path(file.abs_dest_path), site_dir)
             plugin.search.drop(src)
@@ -75,7 +75,7 @@ def write_changes(plugin: PortalPlugin, config: MkDocsConfig, old: SiteParts, pa
     listings = [src for src, page in parts.pages.items() if page.tag_indexes] if tagged else []
     if listings:
         assert tags is not None
-        for url in removed_urls.values():
+        for url in removed_urls:
             tags.mappings.data.pop(url, None)
         tags.listings.data = set()
         rebuild += [src for src in listings if src not in rebuild]
@@ -89,7 +89,7 @@ def write_changes(plugin: PortalPlugin, config: MkDocsConfig, old: SiteParts, pa
     export = _fill_tag_indexes(tags, config, files, env) if listings else None
     inclusion = InclusionLevel.is_in_serve if serve_url else InclusionLevel.is_included
     doc_files = files.documentation_pages(inclusion=inclusion)
-    later = [src for src in listings]  # the tag index lists every tagged page: it follows with search
+    later = listings  # the tag index lists every tagged page: it follows with search
     for src, page in pages.items():
         if src not in later:
             _build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
