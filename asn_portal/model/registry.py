@@ -198,6 +198,9 @@ class KindSpec:
     # Checks across an entry's own fields (the modules' JP within the course's), as ``Field.rule``: (field,
     # item index or None, message) for each problem, given the entry's checked values.
     rule: Callable[[dict[str, Any]], list[tuple[str, int | None, str]]] | None = None
+    # The same, for what is worth a warning only: the entry is published as written, but a reader or a
+    # record made from it may miss something (a course without its organizer, which SIASN asks for).
+    advice: Callable[[dict[str, Any]], list[tuple[str, int | None, str]]] | None = None
 
     @property
     def page_template(self) -> str:

@@ -26,15 +26,26 @@ from asn_portal.model.registry import KINDS, Entry, Material, template_globals
 from asn_portal.render import lists, readers, text
 from asn_portal.render.headings import Headings, TocSettings
 from asn_portal.render.memo import RenderMemo, kept
+from asn_portal.render.planrules import PlanRules
+from asn_portal.render.text import DEVELOPMENT_FORMS, JP_MINUTES
 from asn_portal.trust.markup import Conversions, TocEntry, render_markdown
 from asn_portal.trust.resolver import Refusal, Resolver
-from asn_portal.trust.urls import CONTRIBUTORS, HOME, PLAN, Urls, entry_src, index_src, list_chunk_path, list_page_src
+from asn_portal.trust.urls import (
+    CONTRIBUTORS,
+    HOME,
+    PLAN,
+    RECAP,
+    Urls,
+    entry_src,
+    index_src,
+    list_chunk_path,
+    list_page_src,
+)
 
 NEWEST_ARTICLES = 5
 # Entries a page lists of a group that grows with the catalog (a factor's courses, the home page's
 # courses of a competency); the rest are a link away, on the index page with its filter preset.
 LIST_LIMIT = 12
-DEFAULT_TARGET_JP = 20  # JP of competency development an ASN is expected to get a year
 T = TypeVar("T")
 _STATIC_HEADING = re.compile(r'\bh\(\d, "([^"{}]+)"\)')  # h(2, "Materi") in a template
 
@@ -105,7 +116,7 @@ class PageRenderer:
     """
 
     def __init__(self, catalog: Catalog, urls: Urls, resolver: Resolver,
-                 updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
+                 updated: dict[str, dt.date] | None = None, rules: PlanRules | None = None,
                  toc: Mapping[str, Any] | None = None, conversions: Conversions | None = None,
                  page_size: int = lists.DEFAULT_PAGE_SIZE, memo: RenderMemo | None = None) -> None:
         self.catalog = catalog
@@ -113,7 +124,7 @@ class PageRenderer:
         self.page_size = page_size
         self.toc = TocSettings.of(toc)
         self.conversions = conversions or Conversions()
-        self.target_jp = target_jp
+        self.rules = rules or PlanRules()
         self.urls = urls
         self.resolver = resolver
         self.updated = updated or {}  # source file -> date of its last commit
@@ -249,16 +260,26 @@ class PageRenderer:
         entries = [e for spec in KINDS.values() if spec.plannable for e in self.catalog.sorted(spec.name)]
         redirects = {old: e.slug for e in entries for old in e.redirect_from}
         data = kept(self.memo, "plan", partial(self.plan_data, PLAN))
-        plan: dict[str, object] = {"target": self.target_jp, "entries": [data(e) for e in entries],
-                                   "redirects": redirects}
+        plan: dict[str, object] = {"target": self.rules.target_jp, "entries": [data(e) for e in entries],
+                                   "redirects": redirects, "jp_minutes": self.rules.minutes()}
         if self.public is not None:  # records name each course's address on the published site
             site, directory_urls = self.public
             online = Urls(directory_urls)
             plan["site"] = site
             plan["pages"] = {e.slug: online.href(HOME, entry_src(e.kind, e.slug)) for e in entries}
-        body, toc = self._render("plan.md.j2", PLAN, plan=plan, target=self.target_jp)
+        body, toc = self._render("plan.md.j2", PLAN, plan=plan, target=self.rules.target_jp,
+                                 forms=DEVELOPMENT_FORMS, recap_src=RECAP, jp_minutes=JP_MINUTES)
         # The plan and its record need the page's whole width: no navigation or contents beside them.
         return PageSource(PLAN, "Rencana Belajar", body, toc, "index", hide=("navigation", "toc"))
+
+    def recap_page(self) -> PageSource:
+        """Rekap Kepegawaian: HR drops participants' exported records and gets one table and one
+        workbook (assets/src/recap.mjs); nothing leaves the browser."""
+        recap = {"target": self.rules.target_jp, "redirects": {old: e.slug for spec in KINDS.values() if spec.plannable
+                                                                for e in self.catalog.sorted(spec.name)
+                                                                for old in e.redirect_from}}
+        body, toc = self._render("recap.md.j2", RECAP, recap=recap, target=self.rules.target_jp, plan_src=PLAN)
+        return PageSource(RECAP, "Rekap Kepegawaian", body, toc, "index", hide=("navigation", "toc"))
 
     def plan_data(self, from_src: str, entry: Entry) -> dict[str, object]:
         """An entry as a reader's plan keeps it, with its page's path from the site root."""
@@ -274,8 +295,7 @@ class PageRenderer:
 
     def all_pages(self) -> list[PageSource]:
         pages = [self.index_page(k) for k in KINDS]
-        pages.append(self.contributors_page())
-        pages.append(self.plan_page())
+        pages += [self.contributors_page(), self.plan_page(), self.recap_page()]
         pages += [self.entry_page(e) for e in self.catalog.entries()]
         pages += [page for k in KINDS for page in self.list_pages(k)]
         return pages
@@ -352,7 +372,7 @@ class PageRenderer:
 
 
 def render_catalog(catalog: Catalog, directory_urls: bool, resolver: Resolver,
-                   updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
+                   updated: dict[str, dt.date] | None = None, rules: PlanRules | None = None,
                    toc: Mapping[str, Any] | None = None, conversions: Conversions | None = None,
                    page_size: int = lists.DEFAULT_PAGE_SIZE, public: tuple[str, bool] | None = None,
                    site: readers.Site | None = None, memo: RenderMemo | None = None) -> Rendered:
@@ -363,7 +383,7 @@ def render_catalog(catalog: Catalog, directory_urls: bool, resolver: Resolver,
     use (relative when it has none); ``memo``: what `serve` kept of the last render."""
     if memo is not None:
         memo.start(catalog)
-    renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated, target_jp, toc, conversions, page_size,
+    renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated, rules, toc, conversions, page_size,
                             memo)
     renderer.public = public
     renderer.site = site or readers.Site()

@@ -39,12 +39,13 @@ from asn_portal.model.registry import KINDS, LINK_PREFIXES
 from asn_portal.render.headings import page_ids
 from asn_portal.render.lists import DEFAULT_PAGE_SIZE
 from asn_portal.render.memo import RenderMemo
-from asn_portal.render.pages import DEFAULT_TARGET_JP, PageSource, render_catalog
+from asn_portal.render.pages import PageSource, render_catalog
+from asn_portal.render.planrules import DEFAULT_TARGET_JP, PlanRules, PlanRulesError
 from asn_portal.render.publish import publish_pages
 from asn_portal.render.readers import Site
 from asn_portal.render.scripts import PAGE_SCRIPTS, bundle_named
 from asn_portal.trust.markup import PERMALINK_TITLE
-from asn_portal.trust.urls import CONTRIBUTORS, HOME, PLAN, Urls, index_src, is_page, public_site
+from asn_portal.trust.urls import HOME, PORTAL_PAGES, Urls, index_src, is_page, public_site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = get_plugin_logger(__name__)
@@ -90,6 +91,8 @@ class PortalConfig(base.Config):
     offline = c.Type(bool, default=False)
     # JP a reader's learning plan counts toward each year (Rencana Belajar).
     yearly_jp_target = c.Type(int, default=DEFAULT_TARGET_JP)
+    # Minutes of one JP per form of development, for activities recorded in hours (planrules.py).
+    jp_minutes = c.Type(dict, default={})
     # Cards an index page shows at once; a longer listing continues on kursus/halaman-2/ ... and
     # loads the rest on demand when the reader filters (lists.py).
     list_page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)
@@ -110,6 +113,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.search_id = False  # asn-portal's Indonesian search (mkdocs_search) instead of Material's
         self.search = PortalSearch()
         self.checked: Checked | None = None
+        self.rules = PlanRules()
         self.public: tuple[str, bool] | None = None  # the published site, for addresses in readers' records
         self.updated: dict[str, dt.date] | None = None  # "last updated" of each source file, read once per build
         # `serve` (live.py): each file's check and the entry pages and cards, kept from one save to the next
@@ -147,6 +151,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError("Konten tidak valid:\n" + format_report(problems.errors))
         if self.config.list_page_size < 1:
             raise PluginError(f"list_page_size harus 1 atau lebih, bukan {self.config.list_page_size}.")
+        try:
+            self.rules = PlanRules.from_options(self.config)
+        except PlanRulesError as error:
+            raise PluginError(str(error)) from None
         catalog = checked.catalog
         # Drafts show (marked) in `serve` only; never in a build or a bundle.
         self.catalog = catalog if self.serving and not self.config.offline else catalog.without_drafts()
@@ -195,7 +203,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             for warning in undated:  # shown, but outside MkDocs' loggers: `build --strict` must not fail on it
                 NOTICE.warning(warning)
         rendered = render_catalog(self.catalog, config.use_directory_urls, self.checked.resolver, self.updated,
-                                  self.config.yearly_jp_target, config.mdx_configs.get("toc"), self.checked.conversions,
+                                  self.rules, config.mdx_configs.get("toc"), self.checked.conversions,
                                   self.config.list_page_size, self.public,
                                   # catalog.json, feed.xml, JSON-LD: a kit's own pages, relative
                                   Site(config.site_name, config.site_author,
@@ -352,9 +360,8 @@ def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
     """Beranda · Kursus · Faktor · Artikel, then hand-written pages; single entries stay out."""
     kinds = sorted(KINDS.values(), key=lambda spec: spec.nav_order)
     tabs = [{spec.label_plural: index_src(spec.name)} for spec in kinds]
-    nav: list[str | dict[str, str]] = [{"Beranda": HOME}, *tabs, {"Rencana Belajar": PLAN},
-                                       {"Kontributor": CONTRIBUTORS}]
-    generated = {*LINK_PREFIXES, CONTRIBUTORS.split("/")[0], PLAN.split("/")[0]}
+    nav: list[str | dict[str, str]] = [{"Beranda": HOME}, *tabs, *({page.title: page.src} for page in PORTAL_PAGES)]
+    generated = {*LINK_PREFIXES, *(page.src.split("/")[0] for page in PORTAL_PAGES)}
     if docs_dir.is_dir():
         for path in sorted(p for p in docs_dir.rglob("*") if is_page(p.name)):
             src = path.relative_to(docs_dir).as_posix()

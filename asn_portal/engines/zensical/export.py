@@ -39,16 +39,16 @@ from asn_portal.model.problems import format_report
 from asn_portal.model.project import Project, plugin_options, read_config
 from asn_portal.model.registry import KINDS
 from asn_portal.render.lists import DEFAULT_PAGE_SIZE
-from asn_portal.render.pages import DEFAULT_TARGET_JP, PageSource, Rendered, render_catalog
+from asn_portal.render.pages import PageSource, Rendered, render_catalog
+from asn_portal.render.planrules import PlanRules, PlanRulesError
 from asn_portal.render.publish import TAG_INDEX_ELEMENT, publish_pages
 from asn_portal.render.scripts import PAGE_SCRIPTS, SEARCH_SCRIPTS, bundle_named
 from asn_portal.search.docs import entry_doc, html_doc
 from asn_portal.search.shards import SearchIndex
 from asn_portal.trust.urls import (
-    CONTRIBUTORS,
     HOME,
     PAGE_SUFFIXES,
-    PLAN,
+    PORTAL_PAGES,
     Urls,
     entry_src,
     index_src,
@@ -96,6 +96,13 @@ class Exported:
     files: list[str] = field(default_factory=list)  # the files written besides the index, relative to target
 
 
+def _rules(options: dict[str, Any]) -> PlanRules:
+    try:
+        return PlanRules.from_options(options)
+    except PlanRulesError as error:
+        raise ExportError(str(error)) from None
+
+
 def render_site(project: Project, directory_urls: bool = True, *, options: dict[str, Any] | None = None,
                 toc: dict[str, Any] | None = None, site_url: str | None = None) -> tuple[Checked, Rendered,
                                                                                            list[PageSource]]:
@@ -107,7 +114,7 @@ def render_site(project: Project, directory_urls: bool = True, *, options: dict[
     catalog = checked.catalog.without_drafts()
     site = public_site(site_url) if site_url else None
     rendered = render_catalog(catalog, directory_urls, checked.resolver, {},
-                              int(options.get("yearly_jp_target", DEFAULT_TARGET_JP)), toc, checked.conversions,
+                              _rules(options), toc, checked.conversions,
                               int(options.get("list_page_size", DEFAULT_PAGE_SIZE)),
                               (site, directory_urls) if site else None)
     handwritten, refused = publish_pages(checked.read_pages, checked.resolver, Urls(directory_urls),
@@ -206,7 +213,7 @@ def nav(pages: Iterable[PageSource]) -> list[Any]:
     srcs = {p.src for p in pages}
     kinds = sorted(KINDS.values(), key=lambda spec: spec.nav_order)
     named = [("Beranda", HOME), *((spec.label_plural, index_src(spec.name)) for spec in kinds),
-             ("Rencana Belajar", PLAN), ("Kontributor", CONTRIBUTORS)]
+             *((page.title, page.src) for page in PORTAL_PAGES)]
     items: list[Any] = [{title: page_file(src)} for title, src in named if src in srcs]
     generated = {src.split("/")[0] for _, src in named if src != HOME}
     items += [page_file(src) for src in sorted(p.src for p in pages if p.kind == "page")
