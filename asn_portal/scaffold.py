@@ -6,7 +6,9 @@ left in the file (``entryfile.template_examples``) until it is replaced."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +34,16 @@ class ScaffoldError(Exception):
 class Scaffolded:
     path: Path
     next_steps: list[str]
+
+
+def invoked_as() -> str:
+    """The command as the person typed it (``.venv/bin/asn-portal``), so that the next steps printed work in
+    the same shell: a bare ``asn-portal`` is "command not found" until the virtual environment is activated."""
+    typed = sys.argv[0] if sys.argv else ""
+    if not os.path.basename(typed).startswith("asn-portal") or (os.sep not in typed and "/" not in typed):
+        return "asn-portal"
+    shown = os.path.relpath(typed) if os.path.isabs(typed) and not os.path.relpath(typed).startswith("..") else typed
+    return shown if os.sep in shown or "/" in shown else "./" + shown
 
 
 def new_entry(project: Project, catalog: Catalog, kind: str, slug: str, title: str | None = None,
@@ -82,12 +94,13 @@ def new_entry(project: Project, catalog: Catalog, kind: str, slug: str, title: s
         raise ScaffoldError(f"berkas {project.rel(target)} tidak dapat ditulis. Periksa izin folder "
                             f"{project.rel(folder)}.") from exc
     rel = project.rel(target)
+    program = invoked_as()
     steps = [f"Buka {rel} dan isi setiap kolom (petunjuk ada di komentar berawalan #).",
-             "Jalankan: asn-portal check",
-             "Lihat hasilnya: asn-portal serve, lalu buka http://127.0.0.1:8000",
+             f"Jalankan: {program} check",
+             f"Lihat hasilnya: {program} serve, lalu buka http://127.0.0.1:8000",
              f"Kirim: git add {rel} && git commit -m \"Tambah {spec.label.lower()} {slug}\", lalu buka pull request."]
     for other in missing:  # a course names a factor: with none yet, make one first
-        steps.insert(1, f"Belum ada {other.label.lower()}: buat dulu dengan asn-portal new {other.name} SLUG, "
+        steps.insert(1, f"Belum ada {other.label.lower()}: buat dulu dengan {program} new {other.name} SLUG, "
                         "lalu isi slug-nya di berkas ini.")
     return Scaffolded(target, steps)
 

@@ -183,3 +183,15 @@ def test_check_never_prints_a_traceback(project, data, where):
     assert "Traceback" not in result.stderr + result.stdout
     first = result.stderr.splitlines()[0]
     assert first.startswith(C + ":") and where in first, result.stderr
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    (".venv/bin/asn-portal", ".venv/bin/asn-portal"), ("asn-portal", "asn-portal"),
+    ("/usr/lib/python3/dist-packages/pytest", "asn-portal")])
+def test_the_next_steps_name_the_command_as_it_was_typed(monkeypatch: pytest.MonkeyPatch, typed: str,
+                                                         shown: str) -> None:
+    """A bare `asn-portal` is "command not found" until the virtual environment is activated."""
+    from asn_portal.scaffold import invoked_as
+
+    monkeypatch.setattr(sys, "argv", [typed, "new", "course", "x"])
+    assert invoked_as() == shown

@@ -159,16 +159,41 @@ def test_over_http_the_page_reads_files_and_its_controls_are_large_enough(browse
                            "start": f"{YEAR}-02-01", "end": f"{YEAR}-02-02"}]}
     with tab(browser) as page:
         open_recap(page, plan_http)
-        picker = page.locator("input[data-asn-recap-input]")
-        assert picker.evaluate("i => i.multiple && i.labels.length === 1")
-        for control in page.locator("[data-asn-recap] :is(input, select, button)").all():
+        picker = page.locator("input[type=file][multiple][data-asn-recap-input]")
+        box = picker.bounding_box()
+        assert box is not None and box["width"] <= 1 and box["height"] <= 1, "the English 'Choose Files' is hidden"
+        assert picker.get_attribute("tabindex") == "-1" and picker.get_attribute("aria-hidden") == "true"
+        pick = page.get_by_role("button", name="Pilih berkas peserta")
+        assert pick.get_attribute("data-asn-recap-pick") is not None
+        assert pick.get_attribute("aria-describedby") == "asn-recap-what asn-recap-privacy"
+        assert "CSV SIASN" in page.locator("#asn-recap-what").inner_text()
+        for control in page.locator("[data-asn-recap] :is(input:not([type=file]), select, button)").all():
             box = control.bounding_box()
             assert box["width"] >= 24 and box["height"] >= 24, control.evaluate("e => e.outerHTML.slice(0, 80)")
-        picker.set_input_files([{"name": "budi.json", "mimeType": "application/json",
-                                 "buffer": json.dumps(backup).encode()}])
+        # A native button: Enter and Space press it, as a click does (a key press under load raced the chooser).
+        assert pick.evaluate("b => b.tagName === 'BUTTON' && b.tabIndex === 0 && b.type === 'button'")
+        with page.expect_file_chooser(timeout=30_000) as chooser:  # the button opens the hidden input's chooser
+            pick.click()
+        assert chooser.value.is_multiple()
+        chooser.value.set_files([{"name": "budi.json", "mimeType": "application/json",
+                                  "buffer": json.dumps(backup).encode()}])
         row = page.locator("[data-asn-recap-people] tbody tr")
         row.wait_for()
         assert "Budi Santoso" in row.inner_text() and "Kurang" in row.inner_text()
         page.locator("[data-asn-recap-year]").select_option(str(YEAR - 1))
         assert "0 JP" in row.inner_text()
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        # A file dropped on the box is read like a picked one; a NIP a spreadsheet broke is not shown as one.
+        mangled = ('"nip";"nama";"namaKursus";"institusiPenyelenggara";"jumlahJam";"tanggalKursus";'
+                   '"tanggalSelesaiKursus";"tahunKursus";"nomorSertipikat";"jenisKursus"\r\n'
+                   f'1,99203E+17;"Ani Lestari";"Kursus X";"LAN";2;"01-02-{YEAR}";"02-02-{YEAR}";{YEAR};"";"Kursus"\r\n')
+        page.locator("[data-asn-recap-drop]").evaluate("""(box, text) => {
+            const files = new DataTransfer();
+            files.items.add(new File([text], "siasn-ani.csv", {type: "text/csv"}));
+            box.dispatchEvent(new DragEvent("drop", {dataTransfer: files, bubbles: true, cancelable: true}));
+        }""", mangled)
+        ani = page.locator("[data-asn-recap-people] tbody tr", has_text="Ani Lestari")
+        ani.wait_for()
+        assert "NIP rusak di berkas sumber" in ani.inner_text() and "E+17" not in ani.inner_text()
+        assert "siasn-ani.csv: NIP 1,99203E+17 sudah diubah spreadsheet" in page.locator(
+            "[data-asn-recap-message]").inner_text()

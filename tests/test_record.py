@@ -70,12 +70,14 @@ def test_an_activity_outside_the_catalog_counts_prints_and_exports(browser: Any,
         # A mistake is named at its field, and nothing is saved.
         record_activity(page, kegiatan="Webinar Manajemen Risiko", jp="dua")
         message = page.locator("[data-asn-activity-message]")
+        assert "Pilih bentuk" in message.inner_text(), "SIASN's jenisKursus comes from it: never a silent default"
+        record_activity(page, bentuk="seminar")
         assert "Isi tanggal selesai" in message.inner_text()
         assert page.locator("form[data-asn-plan-activity] [name='selesai']").get_attribute("aria-invalid") == "true"
         record_activity(page, selesai=f"{YEAR}-03-09")
         assert "angka" in message.inner_text() and stored(page)["activities"] == {}
         # Two hours of a webinar, converted at 45 minutes a JP.
-        record_activity(page, bentuk="seminar", penyelenggara="BPKP Perwakilan", jp="2", satuan="jam",
+        record_activity(page, penyelenggara="BPKP Perwakilan", jp="2", satuan="jam",
                         nomor_sertifikat="WEB-09/2026")
         assert "2 jam = 2,67 JP" in message.inner_text()
         assert done.inner_text() == f"{a.jp + 2.67:.2f}".replace(".", ",").rstrip("0").rstrip(",")
@@ -218,3 +220,27 @@ def test_a_finished_course_that_left_the_catalog_stays_in_every_record(browser: 
                    for r in book[f"Rekap {YEAR}"].iter_rows())
         backup = json.loads(download(page, "json", tmp_path).read_text(encoding="utf-8"))
         assert backup["courses"][0]["in_catalog"] is False, "the HR recap marks it too"
+
+
+def test_an_activity_removed_while_edited_stays_removed_and_a_shared_laptop_is_left_empty(
+        browser: Any, plan_file: PlanSite) -> None:
+    webinar = {"id": "k-web1", "activity": True, "title": "Webinar Literasi Data", "form": "seminar",
+               "organizer": "BPS", "jp": 2, "hours": None, "status": "selesai", "start": f"{YEAR}-05-02",
+               "end": f"{YEAR}-05-02", "certificate_number": "", "added": "2025-01-03T00:00:00Z"}
+    state = state_with(finished(plan_file.courses[0])) | {"activities": {"k-web1": webinar}}
+    with plan_page(browser, plan_file, 390, state) as page:
+        row = page.locator("[data-asn-plan-row='k-web1']")
+        row.locator("[data-asn-plan-edit]").click()
+        form = page.locator("form[data-asn-plan-activity]")
+        assert form.locator("[name='kegiatan']").input_value() == webinar["title"]
+        row.locator("[data-asn-plan-remove]").click()  # confirmed: it is finished
+        assert form.locator("[name='kegiatan']").input_value() == "", "the edit ended with the removal"
+        assert form.locator("[data-asn-activity-cancel]").is_hidden()
+        record_activity(page, kegiatan="Tetap baru", bentuk="coaching", selesai=f"{YEAR}-06-01", jp="1")
+        assert sorted(a["title"] for a in stored(page)["activities"].values()) == ["Tetap baru"]
+
+        page.locator("[data-asn-plan-clear]").click()  # confirmed
+        after = stored(page)
+        assert after["activities"] == {} and after["courses"] == {} and after["profile"] == {}
+        assert page.locator("[data-asn-plan-rows] > tr").count() == 0
+        assert page.locator("[data-asn-plan-undo]").is_hidden(), "nothing of the last reader comes back"

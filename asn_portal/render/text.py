@@ -5,26 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 
-# The forms of competency development a reader records outside the catalog (the plan page's "bentuk"):
-# key -> (label, SIASN "jenisKursus"). LAN counts the non-classroom forms too (coaching, mentoring,
-# e-learning, communities, internships, self-study). The order is the select's.
-DEVELOPMENT_FORMS = {
-    "pelatihan": ("Pelatihan/kursus", "Pelatihan/Kursus"),
-    "seminar": ("Seminar/webinar", "Seminar/Webinar"),
-    "lokakarya": ("Lokakarya", "Lokakarya/Workshop"),
-    "bimtek": ("Bimbingan teknis", "Bimbingan Teknis"),
-    "coaching": ("Coaching", "Coaching"),
-    "mentoring": ("Mentoring", "Mentoring"),
-    "e-learning": ("E-learning", "E-Learning"),
-    "komunitas": ("Komunitas belajar", "Komunitas Belajar"),
-    "magang": ("Magang", "Magang"),
-    "mandiri": ("Belajar mandiri", "Belajar Mandiri"),
-    "lainnya": ("Lainnya", "Lainnya"),
-}
-# One JP (jam pelajaran) in minutes, for hours a certificate gives instead of JP; mkdocs.yml's
-# `jp_minutes` may say otherwise per form.
-JP_MINUTES = 45
-
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
           "September", "Oktober", "November", "Desember")
 FILE_TYPES = {

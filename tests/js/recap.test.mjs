@@ -10,44 +10,7 @@ import {
 import { parseCsv } from "../../asn_portal/assets/src/recapfiles.mjs";
 import { GONE, OUTSIDE, SIASN_HEADERS, toHrCsv, toJson, toSiasnCsv } from "../../asn_portal/assets/src/records.mjs";
 import { workbook } from "../../asn_portal/assets/src/xlsx.mjs";
-
-const DATA = { target: 20, redirects: { lama: "baru" }, courses: {}, order: [], site: null, pages: {} };
-const ANI = { nama: "Ani Lestari", nip: "198503122010012005", jabatan: "Analis SDM", unit_kerja: "Bidang PK",
-              instansi: "BKPSDM Contoh" };
-const BUDI = { nama: "Budi Santoso", nip: "197001011995031001", instansi: "Dinas Contoh" };
-
-function course(slug, extra) {
-  return Object.assign({ slug: slug, title: "Kursus " + slug, jp: 8, competency: "Teknis", mode: "daring",
-                         mode_label: "Daring", organizer: "BPSDM", certificate: true, status: "selesai",
-                         start: "2026-03-01", end: "2026-03-05", certificate_number: "",
-                         added: "2026-01-01T00:00:00.000Z" }, extra);
-}
-
-function activity(id, extra) {
-  return Object.assign({ id: id, activity: true, title: "Webinar " + id, form: "seminar", organizer: "LAN",
-                         jp: 2.5, hours: null, status: "selesai", start: "2026-04-01", end: "2026-04-01",
-                         certificate_number: "W-1", competency: "", mode: "", mode_label: "", added: "2026-04-01" },
-                       extra);
-}
-
-function state(profile, courses, activities) {
-  const s = { version: 3, courses: {}, modules: {}, profile: profile, activities: {} };
-  courses.forEach(function (c) { s.courses[c.slug] = c; });
-  (activities || []).forEach(function (a) { s.activities[a.id] = a; });
-  return s;
-}
-
-function backup(profile, courses, activities) {
-  return JSON.stringify(toJson(state(profile, courses, activities), 20, DATA), null, 2) + "\n";
-}
-
-function load(files) {
-  const recap = newRecap();
-  const results = files.map(function (f) { return addFile(recap, f[0], f[1], DATA); });
-  return { recap: recap, results: results };
-}
-
-function titles(person) { return person.items.map(function (e) { return e.title; }).sort(); }
+import { ANI, BUDI, DATA, activity, backup, course, load, state, titles } from "./recapfixtures.mjs";
 
 test("the same file twice counts once; the same person in two files is one person, each course once", () => {
   const ani1 = backup(ANI, [course("a", { certificate_number: "" }), course("b", { status: "berjalan", end: "" })]);
@@ -90,6 +53,44 @@ test("a person is the same by NIP digits, else by name; without both a file is i
   assert.match(describe(results).notes.join("\n"), /4\.json: tanpa nama dan NIP/);
   const rows = peopleOfYear(recap, 2026, 20);
   assert.equal(rows[rows.length - 1].person.profile.nama, undefined, "people without a name come last");
+});
+
+test("a record in two files is taken whole from the newer file, its empty fields filled from the other", () => {
+  const planned = activity("k-1", { jp: 2, status: "direncanakan", start: "", end: "2026-12-01" });
+  const march = backup(ANI, [course("a", { certificate_number: "S-1" })], [planned], "2026-03-10");
+  const december = backup(ANI, [course("a", { title: "Kursus A (edisi baru)" })],
+                          [activity("k-1", { jp: 4, end: "2026-06-01", certificate_number: "" })], "2026-12-05");
+  for (const files of [[["maret.json", march], ["desember.json", december]],
+                       [["desember.json", december], ["maret.json", march]]]) {
+    const ani = load(files).recap.people[0];
+    const k = ani.items.find(function (e) { return e.id === "k-1"; });
+    assert.deepEqual([k.status, k.jp, k.end, k.start], ["selesai", 4, "2026-06-01", "2026-04-01"], files[0][0]);
+    assert.equal(k.certificate_number, "W-1", "the newer file's empty field is filled from the older one");
+    const a = ani.items.find(function (e) { return e.slug === "a"; });
+    assert.deepEqual([a.title, a.certificate_number], ["Kursus A (edisi baru)", "S-1"]);
+    assert.equal(ani.items.length, 2);
+  }
+  // Without export dates: the later status, then the file given later.
+  const running = backup(ANI, [], [activity("k-1", { jp: 2, status: "berjalan", end: "" })], null);
+  const done = backup(ANI, [], [activity("k-1", { jp: 4, end: "2026-06-01" })], null);
+  const later = backup(ANI, [], [activity("k-1", { jp: 5, end: "2026-06-02" })], null);
+  assert.equal(load([["b.json", done], ["a.json", running]]).recap.people[0].items[0].jp, 4);
+  assert.equal(load([["a.json", running], ["b.json", done], ["c.json", later]]).recap.people[0].items[0].jp, 5);
+});
+
+test("a file without a NIP joins a same-name person only when exactly one person has that name", () => {
+  const budiA = backup({ nama: "Budi", nip: "197001011995031001" }, [course("a")]);
+  const budiB = backup({ nama: "Budi", nip: "198001012005011002" }, [course("b")]);
+  const noNip = backup({ nama: " BUDI " }, [course("c")]);
+  const one = load([["a.json", budiA], ["c.json", noNip]]).recap;
+  assert.equal(one.people.length, 1, "one Budi: the file joins him");
+  assert.deepEqual(titles(one.people[0]), ["Kursus a", "Kursus c"]);
+  const { recap, results } = load([["a.json", budiA], ["b.json", budiB], ["c.json", noNip]]);
+  assert.equal(recap.people.length, 3, "two Budis: the file is a row of its own");
+  assert.deepEqual(recap.people.map(titles), [["Kursus a"], ["Kursus b"], ["Kursus c"]]);
+  assert.deepEqual(results[2].apart, ["BUDI"]);
+  assert.ok(describe(results).notes.indexOf("c.json: BUDI tanpa NIP dan namanya sama dengan lebih dari satu " +
+                                            "peserta; dicatat terpisah.") >= 0, describe(results).notes);
 });
 
 test("a year counts what finished in it: last year's course is not this year's", () => {
@@ -157,7 +158,7 @@ test("the plan page's HR and SIASN CSVs read back, formula marks undone, merged 
     assert.equal(r.certificate_number, "-7");
     const web = p.items.find(function (e) { return e.activity; });
     assert.equal(web.form, "seminar");
-    assert.equal(web.jp, name.indexOf("siasn") === 0 ? 3 : 2.5, "SIASN rounds JP to whole hours");
+    assert.equal(web.jp, 2.5, "SIASN keeps the JP as recorded");
     assert.equal(peopleOfYear(recap, 2026, 20)[0].items.length, 4);
   }
   assert.equal(load([["hr.csv", hr]]).recap.people[0].items.find(function (e) { return e.title === gone.title; })

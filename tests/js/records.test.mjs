@@ -91,8 +91,8 @@ test("an activity outside the catalog counts, and exports with its form as SIASN
   const state = plan(course("a"), activity("k-1"), activity("k-2", { end: "2025-12-01", start: "2025-12-01" }));
   assert.deepEqual(totals(state, 2026), { planned: 12.5, done: 12.5, year: 2026 });
   const rows = siasnRows(state, 2026);
-  assert.deepEqual(rows[1], ["199001012020012001", "Ani", "Webinar k-1", "BPKP", 3, "01-04-2026", "01-04-2026", 2026,
-                             "W-1", "Seminar/Webinar"]);
+  assert.deepEqual(rows[1], ["199001012020012001", "Ani", "Webinar k-1", "BPKP", 2.5, "01-04-2026", "01-04-2026", 2026,
+                             "W-1", "Seminar/Webinar"], "JP as recorded: SIASN's total is the record's");
   assert.equal(rows.length, 2, "last year's activity is last year's");
   const hr = toHrCsv(state, 2026, null).trim().split("\r\n");
   assert.ok(hr[2].includes("\"Webinar k-1\";\"BPKP\";\"Seminar/webinar\";\"\";\"\";\"01-04-2026\""), hr[2]);
@@ -163,7 +163,11 @@ test("the activity form: JP as written, hours converted at the site's minutes, l
   for (const jp of ["0", "-1", "abc", "1001", ""]) assert.equal(readActivity({ ...base, jp }, null, null).field, "jp");
   const edited = readActivity({ ...base, kegiatan: "Baru" }, null, { ...a, status: "berjalan" }).activity;
   assert.deepEqual([edited.id, edited.status, edited.added], [a.id, "berjalan", a.added], "an edit keeps the record");
-  assert.equal(readActivity({ ...base, bentuk: "<script>" }, null, null).activity.form, "lainnya");
+  for (const bentuk of ["", "<script>", "constructor"]) {
+    assert.equal(readActivity({ ...base, bentuk }, null, null).field, "bentuk", "SIASN needs the form: chosen");
+  }
+  assert.equal(readActivity({ ...base, kegiatan: "Webinar\u202e gnp.exe\u0007" }, null, null).activity.title,
+               "Webinar gnp.exe", "no bidi override, no control character");
 });
 
 test("a version 3 backup brings its activities back; a bad one is skipped", () => {

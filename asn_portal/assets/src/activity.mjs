@@ -8,9 +8,10 @@
  * (readActivity) are tested in Node.js. */
 
 import { FORMS, JP_MINUTES } from "./constants.mjs";
-import { MAX_TITLE, activityId, cleanActivity, formatJp, has, roundJp, today, validDate } from "./core.mjs";
-
-const MAX_JP = 1000;
+import {
+  MAX_ACTIVITIES, MAX_JP, MAX_TITLE, activityId, cleanActivity, cleanText, formatJp, has, load, roundJp,
+  storageProblem, today, validDate
+} from "./core.mjs";
 
 // "2,5" or "2.5" -> 2.5; anything else -> NaN.
 export function readNumber(value) {
@@ -21,10 +22,15 @@ export function readNumber(value) {
 // The form's values -> {activity} or {error, field} (Indonesian, naming the field to fix).
 // ``old``: the activity being edited (keeps its id, status and when it was added).
 export function readActivity(values, minutes, old) {
-  const title = String(values.kegiatan || "").replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  const typed = String(values.kegiatan || "");
+  const title = cleanText(typed, typed.length).trim();
   if (!title) return { error: "Tulis nama kegiatan, misalnya \"Webinar Manajemen Risiko\".", field: "kegiatan" };
   if (title.length > MAX_TITLE) {
-    return { error: "Nama kegiatan terlalu panjang (paling banyak 300 huruf).", field: "kegiatan" };
+    return { error: "Nama kegiatan terlalu panjang (paling banyak " + MAX_TITLE + " huruf).", field: "kegiatan" };
+  }
+  if (!has(FORMS, values.bentuk)) {
+    return { error: "Pilih bentuk kegiatan (seminar/webinar, coaching, e-learning …): SIASN mencatatnya.",
+            field: "bentuk" };
   }
   const end = values.selesai || "";
   if (!validDate(end)) {
@@ -37,10 +43,10 @@ export function readActivity(values, minutes, old) {
   if (!(amount > 0) || amount > MAX_JP) {
     return { error: "Tulis JP (atau jam) sebagai angka lebih dari 0, misalnya 2 atau 2,5.", field: "jp" };
   }
-  const form = has(FORMS, values.bentuk) ? values.bentuk : "lainnya";
+  const form = values.bentuk;
   const hours = values.satuan === "jam";
   const jp = hours ? roundJp(amount * 60 / ((minutes && minutes[form]) || JP_MINUTES)) : roundJp(amount);
-  if (!(jp > 0) || jp > MAX_JP) return { error: "JP hasil hitungan di luar batas (0–1000).", field: "jp" };
+  if (!(jp > 0) || jp > MAX_JP) return { error: "JP hasil hitungan di luar batas (0–" + MAX_JP + ").", field: "jp" };
   const id = old ? old.id : activityId();
   const status = old && old.status !== "direncanakan" ? old.status : end <= today() ? "selesai" : "direncanakan";
   const activity = cleanActivity(id, {
@@ -70,22 +76,24 @@ function fill(form, a) {
   set("nomor_sertifikat", a.certificate_number || "");
 }
 
-// Binds the form; save(activity) stores it, say(msg, problem) reports. Returns edit(activity).
+// Binds the form; save(activity) stores it (false: the browser refused), say(msg, problem) reports.
+// Returns {edit(activity), cancel(id)}: cancel() ends an edit (of that activity only, when id is given).
 export function setupActivityForm(root, data, save, say) {
   const form = root.querySelector("form[data-asn-plan-activity]");
-  if (!form) return function () {};
+  if (!form) return { edit: function () {}, cancel: function () {} };
   const message = form.querySelector("[data-asn-activity-message]");
   const cancel = form.querySelector("[data-asn-activity-cancel]");
   const submit = form.querySelector("button[type=submit]");
   let editing = null;
 
-  function tell(text, field) {
+  // field: the control to mark (aria-invalid); problem: shown as one even without a field.
+  function tell(text, field, problem) {
     Array.prototype.forEach.call(form.elements, function (input) {
       if (input.name) input.setAttribute("aria-invalid", input.name === field ? "true" : "false");
     });
     if (message) {
       message.textContent = text;
-      message.classList.toggle("asn-plan__message--problem", !!field);
+      message.classList.toggle("asn-plan__message--problem", !!field || !!problem);
     }
   }
 
@@ -98,7 +106,20 @@ export function setupActivityForm(root, data, save, say) {
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    const result = readActivity(valuesOf(form), data.jp_minutes, editing);
+    const stored = load().activities;
+    if (editing && !has(stored, editing.id)) {  // removed (here or in another tab) while being edited
+      reset();
+      tell("Kegiatan yang sedang diubah sudah dihapus. Isi formulir lagi untuk mencatatnya sebagai kegiatan baru.",
+          "kegiatan");
+      return;
+    }
+    if (!editing && Object.keys(stored).length >= MAX_ACTIVITIES) {
+      tell("Rencana ini sudah memuat " + MAX_ACTIVITIES + " kegiatan, batas yang disimpan peramban. Hapus kegiatan " +
+          "tahun-tahun lama (unduh cadangan JSON dulu) sebelum mencatat yang baru.", "kegiatan");
+      return;
+    }
+    // The stored activity, not the one the edit began with: a status changed in its row since stays.
+    const result = readActivity(valuesOf(form), data.jp_minutes, editing ? stored[editing.id] : null);
     if (result.error) {
       tell(result.error, result.field);
       const bad = form.elements.namedItem(result.field);
@@ -106,7 +127,12 @@ export function setupActivityForm(root, data, save, say) {
       return;
     }
     const a = result.activity;
-    save(a);
+    if (!save(a)) {  // kept for this page only: say so, never "saved"
+      reset();
+      tell("Kegiatan \"" + a.title + "\" tercatat, tetapi " + storageProblem().charAt(0).toLowerCase() +
+          storageProblem().slice(1), "", true);
+      return;
+    }
     const counted = a.hours ? " (" + formatJp(a.hours) + " jam = " + formatJp(a.jp) + " JP)" : "";
     const what = editing ? " diperbarui." : " dicatat" + counted + ".";
     reset();
@@ -115,7 +141,7 @@ export function setupActivityForm(root, data, save, say) {
   });
   if (cancel) cancel.addEventListener("click", function () { reset(); tell("", ""); });
 
-  return function edit(activity) {
+  function edit(activity) {
     editing = activity;
     fill(form, activity);
     if (cancel) cancel.hidden = false;
@@ -123,5 +149,9 @@ export function setupActivityForm(root, data, save, say) {
     tell("Mengubah \"" + activity.title + "\". Simpan perubahan atau batalkan.", "");
     const first = form.elements.namedItem("kegiatan");
     if (first) first.focus();
-  };
+  }
+
+  return { edit: edit, cancel: function (id) {
+    if (editing && (id === undefined || editing.id === id)) { reset(); tell("", ""); }
+  } };
 }

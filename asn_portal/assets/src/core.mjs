@@ -23,7 +23,7 @@ export const KEY = "asn-portal:rencana";
 export const STATUS_LABELS = { direncanakan: "Direncanakan", berjalan: "Sedang berjalan", selesai: "Selesai" };
 export const MAX_TITLE = 300;
 const MAX_TEXT = 300;
-const MAX_JP = 1000;
+export const MAX_JP = 1000;
 // The reader's identity on the record HR files (form[data-asn-profile]): field -> longest length.
 // A NIP is kept as its 18 digits (nipDigits); tempat is the place on the printed record's date line.
 export const PROFILE_FIELDS = { nama: 120, nip: 18, jabatan: 160, unit_kerja: 160, instansi: 160, atasan_nama: 120,
@@ -58,6 +58,15 @@ export function validDate(text) {
   return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 export function text(value, max) { return typeof value === "string" ? value.slice(0, max || MAX_TEXT) : ""; }
+
+// Text from a file or a form as the plan keeps it: control characters become spaces; bidi overrides
+// and isolates (a title that reads "gnp.exe" backwards), lone surrogates and non-characters go. One
+// cleaner for every text the plan takes in (stored, imported, typed).
+export function cleanText(value, max) {
+  return text(value, max).replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")
+    .replace(/[\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g, "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, "").replace(/(^|[^\ud800-\udbff])[\udc00-\udfff]/g, "$1");
+}
 export function statusRank(status) { return STATUSES.indexOf(status); }
 export function laterStatus(a, b) { return statusRank(a) >= statusRank(b) ? a : b; }
 
@@ -67,6 +76,17 @@ export function norm(value) {
 
 let nextId = 0;
 export function uid(prefix) { nextId += 1; return prefix + "-" + nextId; }
+
+// A year select ([data-asn-plan-year-select], the recap's): the years offered, the one chosen.
+export function fillYearSelect(select, offered, chosen) {
+  select.textContent = "";
+  offered.forEach(function (y) {
+    const option = el("option", null, String(y));
+    option.value = String(y);
+    select.appendChild(option);
+  });
+  select.value = String(chosen);
+}
 
 export function el(tag, className, content) {
   const node = document.createElement(tag);
@@ -127,12 +147,12 @@ function storage() {
 
 function cleanEntry(slug, raw) {
   if (!validSlug(slug) || !isObject(raw) || raw.slug !== slug) return null;
-  const title = text(raw.title, MAX_TITLE);
+  const title = cleanText(raw.title, MAX_TITLE).trim();
   if (!title || !validJp(raw.jp)) return null;
   return {
     slug: slug, title: title, jp: raw.jp,
     competency: text(raw.competency), mode: has(MODES, raw.mode) ? raw.mode : "",
-    mode_label: text(raw.mode_label), organizer: typeof raw.organizer === "string" ? text(raw.organizer) : null,
+    mode_label: text(raw.mode_label), organizer: typeof raw.organizer === "string" ? cleanText(raw.organizer) : null,
     certificate: raw.certificate === true || raw.certificate === false ? raw.certificate : null,
     status: statusRank(raw.status) >= 0 ? raw.status : "direncanakan",
     start: validDate(raw.start) ? raw.start : "", end: validDate(raw.end) ? raw.end : "",
@@ -147,7 +167,7 @@ export function cleanProfile(raw) {
   if (!isObject(raw)) return profile;
   Object.keys(PROFILE_FIELDS).forEach(function (field) {
     let value = typeof raw[field] === "string" && NIP_FIELDS.indexOf(field) >= 0 ? nipDigits(raw[field]) : raw[field];
-    value = text(value, PROFILE_FIELDS[field]).replace(/[\u0000-\u001f\u007f]/g, " ");
+    value = cleanText(value, PROFILE_FIELDS[field]);
     if (value.trim()) profile[field] = value;
   });
   return profile;
@@ -210,7 +230,7 @@ export function cleanPlan(raw) {
 // through plandata.items(). An activity's JP may have decimals (hours converted at 45 minutes).
 
 export const ACTIVITY_ID = /^k-[a-z0-9]{1,24}$/;
-const MAX_ACTIVITIES = 1000;
+export const MAX_ACTIVITIES = 1000;
 
 export function validActivityJp(jp) { return typeof jp === "number" && isFinite(jp) && jp > 0 && jp <= MAX_JP; }
 export function roundJp(jp) { return Math.round(jp * 100) / 100; }
@@ -221,16 +241,16 @@ export function activityId() { return "k-" + Date.now().toString(36) + Math.floo
 // A stored, imported or submitted activity, cleaned like a course entry; null when unusable.
 export function cleanActivity(id, raw) {
   if (typeof id !== "string" || !ACTIVITY_ID.test(id) || !isObject(raw)) return null;
-  const title = text(raw.title, MAX_TITLE).replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  const title = cleanText(raw.title, MAX_TITLE).trim();
   if (!title || !validActivityJp(raw.jp)) return null;
   const hours = typeof raw.hours === "number" && isFinite(raw.hours) && raw.hours > 0 && raw.hours <= MAX_JP;
   return {
     id: id, activity: true, title: title, form: has(FORMS, raw.form) ? raw.form : "lainnya",
-    organizer: text(raw.organizer).replace(/[\u0000-\u001f\u007f]/g, " ").trim(), jp: roundJp(raw.jp),
+    organizer: cleanText(raw.organizer).trim(), jp: roundJp(raw.jp),
     hours: hours ? roundJp(raw.hours) : null,
     status: statusRank(raw.status) >= 0 ? raw.status : "selesai",
     start: validDate(raw.start) ? raw.start : "", end: validDate(raw.end) ? raw.end : "",
-    certificate_number: text(raw.certificate_number, 100), competency: "", mode: "", mode_label: "",
+    certificate_number: cleanText(raw.certificate_number, 100).trim(), competency: "", mode: "", mode_label: "",
     added: typeof raw.added === "string" ? raw.added.slice(0, 40) : ""
   };
 }

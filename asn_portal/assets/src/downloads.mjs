@@ -11,7 +11,7 @@ import {
 } from "./records.mjs";
 import { XLSX_TYPE, workbook } from "./xlsx.mjs";
 
-const CSV_TYPE = "text/csv;charset=utf-8";
+export const CSV_TYPE = "text/csv;charset=utf-8";
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 

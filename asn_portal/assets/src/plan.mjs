@@ -13,7 +13,8 @@
 
 import { setupActivityForm } from "./activity.mjs";
 import {
-  all, el, entryFrom, formatJp, has, load, norm, roundJp, save, storageNearlyFull, storageProblem, thisYear
+  all, el, entryFrom, fillYearSelect, formatJp, has, load, norm, roundJp, save, storageNearlyFull, storageProblem,
+  thisYear
 } from "./core.mjs";
 import { bindExport, bindImport } from "./downloads.mjs";
 import { itemKey, ordered, planData, reconcile, totals, years } from "./plandata.mjs";
@@ -89,14 +90,7 @@ export function setupPlan(root) {
   }
 
   function paintYears(state) {
-    if (!yearSelect) return;
-    yearSelect.textContent = "";
-    years(state).forEach(function (y) {
-      let option = el("option", null, String(y));
-      option.value = String(y);
-      yearSelect.appendChild(option);
-    });
-    yearSelect.value = String(year);
+    if (yearSelect) fillYearSelect(yearSelect, years(state), year);
   }
 
   const rowContext = { data: data, year: function () { return year; }, update: update, stored: stored,
@@ -107,6 +101,7 @@ export function setupPlan(root) {
     const what = entry.activity ? "kegiatan" : "kursus";
     if (entry.status === "selesai" && !window.confirm(entry.title + " sudah selesai dan tercatat dengan tanggal " +
         "dan nomor sertifikatnya. Hapus " + what + " ini dari rencana?")) return;
+    if (entry.activity) activityForm.cancel(entry.id);  // an edit of it must not bring it back
     update(function (state) {
       removed = { entry: JSON.parse(JSON.stringify(stored(state, entry) || entry)),
                   modules: entry.activity ? null : (state.modules[entry.slug] || null) };
@@ -225,10 +220,10 @@ export function setupPlan(root) {
     });
   }
 
-  const editActivity = setupActivityForm(root, data, function (activity) {
-    update(function (state) { state.activities[activity.id] = activity; }, true);
+  const activityForm = setupActivityForm(root, data, function (activity) {
+    return update(function (state) { state.activities[activity.id] = activity; }, true);
   }, say);
-  rowContext.edit = editActivity;
+  rowContext.edit = activityForm.edit;
   if (undoButton) undoButton.addEventListener("click", undoRemoval);
   bindExport(root, data, say, function () { return year; });
   bindImport(importInput, data, say, update);
@@ -242,7 +237,11 @@ export function setupPlan(root) {
       if (!window.confirm("Hapus seluruh rencana belajar, catatan modul dan identitas Anda dari peramban ini? " +
                           "Tindakan ini tidak dapat dibatalkan. " +
                           "Unduh rekap atau berkas JSON dulu bila masih diperlukan.")) return;
-      update(function (state) { state.courses = {}; state.modules = {}; state.profile = {}; }, true);
+      update(function (state) { state.courses = {}; state.modules = {}; state.profile = {}; state.activities = {}; },
+        true);
+      removed = null;  // nothing of the shared laptop's last reader may come back
+      if (undoBox) undoBox.hidden = true;
+      activityForm.cancel();
       say("Rencana belajar dan identitas sudah dihapus dari peramban ini.");
     });
   }

@@ -58,7 +58,7 @@ export function planData(root) {
 }
 
 export function follow(slug, redirects) {
-  const seen = {};
+  const seen = Object.create(null);  // a slug may be "constructor"
   while (has(redirects, slug) && !seen[slug]) { seen[slug] = true; slug = redirects[slug]; }
   return slug;
 }

@@ -149,7 +149,10 @@ export function planRow(entry, ctx) {
     change.type = "button";
     change.setAttribute("aria-label", "Ubah " + entry.title);
     change.setAttribute("data-asn-plan-edit", "");
-    change.addEventListener("click", function () { ctx.edit(stored(load(), entry)); });
+    change.addEventListener("click", function () {
+      const current = stored(load(), entry);  // another tab may have removed it meanwhile
+      if (current) ctx.edit(current);
+    });
     actions.appendChild(change);
   }
   const remove = el("button", "md-button asn-plan__remove", "Hapus");

@@ -8,7 +8,9 @@
  * before a formula start (csvCell); that mark is taken off again, in quoted cells only, where csvCell
  * puts it. A CSV may hold many people (the recap's own SIASN file): rows are grouped by person.
  * Everything in a file is untrusted: unknown shapes are refused with an Indonesian reason, single bad
- * rows are skipped and counted. */
+ * rows are skipped and counted. A NIP a spreadsheet turned into a number ("1,98503E+17") has lost its
+ * last digits: it is said, dropped from the profile (brokenNip marks the person) and never used to
+ * tell people apart. */
 
 import { FORMS, MODES, SIASN_FORMS } from "./constants.mjs";
 import {
@@ -24,7 +26,8 @@ const OLD_SIASN = "CSV SIASN ini tidak memuat kolom nip dan nama, jadi tidak dik
   "Minta berkas cadangan (JSON) peserta itu.";
 const SPREADSHEET_NIP = /^\d+([.,]\d+)?e\+?\d+$/i;  // "1,98503E+17": a spreadsheet saved the NIP as a number
 
-// {people: [{profile, items}], skipped, warnings} or {error} (Indonesian, without the file's name).
+// {people: [{profile, items, brokenNip}], skipped, warnings, exported} or {error} (Indonesian, without
+// the file's name). exported is a JSON backup's export date (yyyy-mm-dd), "" for a CSV.
 export function readRecord(name, content, data) {
   const body = String(content || "").replace(/^\uFEFF/, "");
   if (body.length > MAX_RECAP_BYTES) return { error: TOO_BIG };
@@ -40,8 +43,17 @@ export function readRecord(name, content, data) {
 function fromJson(body, data) {
   const result = parseImport(body, data);
   if (result.error) return { error: result.error.replace(/^Berkas tidak diimpor: /, "") };
-  return { people: [{ profile: result.profile, items: result.entries.concat(result.activities) }],
-            skipped: result.skipped, warnings: [] };
+  return { people: [{ profile: result.profile, items: result.entries.concat(result.activities), brokenNip: false }],
+            skipped: result.skipped, warnings: [], exported: exportedDate(body) };
+}
+
+// The backup's "exported" date (records.toJson writes today()), "" when absent or not a date. The file
+// already parsed once in parseImport, which does not hand this field back.
+function exportedDate(body) {
+  let raw = null;
+  try { raw = JSON.parse(body); } catch (e) { return ""; }
+  const date = raw && typeof raw.exported === "string" ? raw.exported.slice(0, 10) : "";
+  return validDate(date) ? date : "";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -51,29 +63,36 @@ function fromJson(body, data) {
 function unmark(value) { return value.replace(/(^|[,;\n\r\t])([ "]*)'(?=[=+\-@\t\r])/g, "$1$2"); }
 
 // RFC 4180 with ``sep``: rows of cell texts (blank lines dropped); null when a quote is never closed.
+// Unquoted text is taken a run at a time (up to the next separator, line break or quote), not a
+// character at a time: a 10,000-row file is read at once.
 export function parseCsv(body, sep) {
-  const rows = [];
+  const rows = [], stop = /[,;\r\n"]/g;
   let row = [], cell = "", quoted = false, i = 0;
   const end = function () { row.push(quoted ? unmark(cell) : cell.trim()); cell = ""; quoted = false; };
   while (i < body.length) {
-    const c = body.charAt(i);
+    stop.lastIndex = i;
+    const found = stop.exec(body);
+    const at = found ? found.index : body.length;
+    if (!quoted) cell += body.slice(i, at);  // text after a closing quote is not part of the cell
+    if (!found) break;
+    const c = found[0];
     if (c === "\"" && !quoted && !cell.trim()) {
-      const close = closing(body, i + 1);
+      const close = closing(body, at + 1);
       if (close < 0) return null;
-      cell = body.slice(i + 1, close).replace(/""/g, "\"");
+      cell = body.slice(at + 1, close).replace(/""/g, "\"");
       quoted = true;
       i = close + 1;
     } else if (c === sep) {
       end();
-      i += 1;
+      i = at + 1;
     } else if (c === "\r" || c === "\n") {
       end();
       if (row.some(function (x) { return x !== ""; })) rows.push(row);
       row = [];
-      i += c === "\r" && body.charAt(i + 1) === "\n" ? 2 : 1;
+      i = at + (c === "\r" && body.charAt(at + 1) === "\n" ? 2 : 1);
     } else {
-      if (!quoted) cell += c;  // text after a closing quote is not part of the cell
-      i += 1;
+      if (!quoted) cell += c;  // a quote inside unquoted text, or the separator the file does not use
+      i = at + 1;
     }
   }
   end();
@@ -113,27 +132,33 @@ function fromCsv(body) {
 // Rows -> one {profile, items} per person (NIP digits, else the name), in the order they appear.
 function grouped(rows, columns, itemOf) {
   const people = [], byKey = {}, warnings = [];
-  let skipped = 0;
+  let skipped = 0, last = { who: null };
   rows.forEach(function (row) {
     const get = function (heading) { return has(columns, heading) ? row[columns[heading]] || "" : ""; };
     const rawNip = get("nip");
-    if (SPREADSHEET_NIP.test(rawNip) && warnings.length < 3) {
-      warnings.push("NIP " + rawNip + " sudah diubah spreadsheet menjadi angka dan digit terakhirnya hilang; " +
-                    "minta berkas cadangan (JSON) orang itu.");
+    const broken = SPREADSHEET_NIP.test(rawNip);
+    if (broken && warnings.length < 3) {
+      warnings.push("NIP " + rawNip + " sudah diubah spreadsheet menjadi angka dan digit terakhirnya hilang, " +
+                    "jadi dikosongkan di rekap; minta berkas cadangan (JSON) orang itu.");
     }
-    const profile = cleanProfile({ nama: get("nama"), nip: rawNip, jabatan: get("jabatan"),
-                                    unit_kerja: get("unit kerja"), instansi: get("instansi") });
+    const who = [get("nama"), broken ? "" : rawNip, get("jabatan"), get("unit kerja"), get("instansi")];
     const item = itemOf(get);
     if (!item) { skipped += 1; return; }
-    const key = validNip(nipDigits(profile.nip)) ? "nip:" + profile.nip : "nama:" + norm(profile.nama);
+    const whoKey = who.join("\n"), same = whoKey === last.who;  // a person's rows follow each other
+    const profile = same ? last.profile : cleanProfile({ nama: who[0], nip: who[1], jabatan: who[2],
+                                                        unit_kerja: who[3], instansi: who[4] });
+    const key = same ? last.key
+      : validNip(nipDigits(profile.nip)) ? "nip:" + profile.nip : "nama:" + norm(profile.nama);
+    last = { who: whoKey, profile: profile, key: key };
     if (!has(byKey, key)) {
-      byKey[key] = { profile: profile, items: [] };
+      byKey[key] = { profile: profile, items: [], brokenNip: false };
       people.push(byKey[key]);
     }
+    if (broken) byKey[key].brokenNip = true;
     byKey[key].items.push(item);
   });
   if (!people.length) return { error: "tidak berisi satu pun baris kursus atau kegiatan yang dapat dibaca." };
-  return { people: people, skipped: skipped, warnings: warnings };
+  return { people: people, skipped: skipped, warnings: warnings, exported: "" };
 }
 
 function cellText(value, max) { return text(value, max).replace(/[\u0000-\u001f\u007f]/g, " ").trim(); }

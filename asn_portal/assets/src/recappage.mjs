@@ -1,13 +1,15 @@
 /* asn-portal HR recap, the rekap/ page ([data-asn-recap], templates/recap.md.j2): the files HR picks in
- * input[data-asn-recap-input] are read with FileReader (no fetch: it runs from file://, in Kiwix and in
+ * input[data-asn-recap-input] (visually hidden: the Indonesian button [data-asn-recap-pick] opens it, as
+ * the plan page's import does, instead of the browser's English "Choose Files") or drops on
+ * [data-asn-recap-drop] are read with FileReader (no fetch: it runs from file://, in Kiwix and in
  * Kolibri), merged by recap.mjs, and shown one person per row in [data-asn-recap-people] for the year of
  * select[data-asn-recap-year]; [data-asn-recap-export="xlsx" | "siasn"] download the year's files and
  * [data-asn-recap-clear] empties the table. The recap lives in this page's memory only: it is HR's
  * working table of many people, not the reader's plan, so it never goes into localStorage. Every text
  * from a file is set with textContent: the files are untrusted. */
 
-import { el, formatJp, formatNip, thisYear } from "./core.mjs";
-import { download } from "./downloads.mjs";
+import { el, fillYearSelect, formatJp, formatNip, thisYear } from "./core.mjs";
+import { CSV_TYPE, download } from "./downloads.mjs";
 import {
   addFile, describe, newRecap, peopleOfYear, recapData, recapFileName, recapSheets, recapSiasn, recapYears
 } from "./recap.mjs";
@@ -15,7 +17,6 @@ import { MAX_RECAP_BYTES, TOO_BIG } from "./recapfiles.mjs";
 import { XLSX_TYPE, workbook } from "./xlsx.mjs";
 
 const COLUMNS = ["No.", "Nama", "NIP", "Instansi / Unit kerja", "JP selesai", "Target", "Keterangan", "Berkas"];
-const CSV_TYPE = "text/csv;charset=utf-8";
 
 // The files' texts in the order they were picked, then done([{name, text} | {name, error}]).
 function readAll(files, done) {
@@ -51,7 +52,9 @@ function personRow(r, i) {
   tr.setAttribute("data-asn-recap-person", p.nip || String(i + 1));
   cell(tr, 0, String(i + 1));
   cell(tr, 1, p.nama || "(tanpa nama)", "th");
-  cell(tr, 2, formatNip(p.nip || "") || "–").className = "asn-recap__nip";
+  // A NIP a spreadsheet broke is not shown as if it were one: the cell says what to ask for.
+  cell(tr, 2, r.nipNote || formatNip(p.nip || "") || "–").className = r.nipNote ? "asn-recap__nip-broken"
+    : "asn-recap__nip";
   cell(tr, 3, [p.instansi, p.unit_kerja].filter(function (x) { return !!x; }).join(" / ") || "–");
   cell(tr, 4, formatJp(r.done) + " JP").className = "asn-plan__jp";
   cell(tr, 5, r.target + " JP").className = "asn-plan__jp";
@@ -86,16 +89,7 @@ export function setupRecap(root) {
     message.classList.toggle("asn-plan__message--problem", !!problem);
   }
 
-  function paintYears() {
-    if (!yearSelect) return;
-    yearSelect.textContent = "";
-    recapYears(recap).forEach(function (y) {
-      const option = el("option", null, String(y));
-      option.value = String(y);
-      yearSelect.appendChild(option);
-    });
-    yearSelect.value = String(year);
-  }
+  function paintYears() { if (yearSelect) fillYearSelect(yearSelect, recapYears(recap), year); }
 
   function paint() {
     const rows = peopleOfYear(recap, year, data.target);
@@ -111,19 +105,36 @@ export function setupRecap(root) {
     }
   }
 
+  function take(list) {
+    const files = Array.prototype.slice.call(list || []);
+    if (!files.length) return;
+    say("Membaca " + files.length + " berkas…");
+    readAll(files, function (texts) {
+      const results = texts.map(function (t) { return t.error ? t : addFile(recap, t.name, t.text, data); });
+      if (input) input.value = "";  // the same file can be picked again (and is then counted once)
+      const told = describe(results);
+      say(told.summary, told.problems.concat(told.notes), told.problems.length > 0);
+      paintYears();
+      paint();
+    });
+  }
+
   if (input) {
-    input.addEventListener("change", function () {
-      const files = Array.prototype.slice.call(input.files || []);
-      if (!files.length) return;
-      say("Membaca " + files.length + " berkas…");
-      readAll(files, function (texts) {
-        const results = texts.map(function (t) { return t.error ? t : addFile(recap, t.name, t.text, data); });
-        input.value = "";  // the same file can be picked again (and is then counted once)
-        const told = describe(results);
-        say(told.summary, told.problems.concat(told.notes), told.problems.length > 0);
-        paintYears();
-        paint();
-      });
+    input.addEventListener("change", function () { take(input.files); });
+    const pick = q("[data-asn-recap-pick]");
+    if (pick) pick.addEventListener("click", function () { input.click(); });
+  }
+
+  // Files dropped on the box: read like picked ones (the page is not replaced by the file).
+  const drop = q("[data-asn-recap-drop]");
+  if (drop) {
+    const over = function (on) { drop.classList.toggle("asn-recap__drop--over", on); };
+    drop.addEventListener("dragover", function (event) { event.preventDefault(); over(true); });
+    drop.addEventListener("dragleave", function () { over(false); });
+    drop.addEventListener("drop", function (event) {
+      event.preventDefault();
+      over(false);
+      take(event.dataTransfer && event.dataTransfer.files);
     });
   }
 

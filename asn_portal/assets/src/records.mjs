@@ -16,8 +16,8 @@
 
 import { MODES, SIASN_FORMS } from "./constants.mjs";
 import {
-  MAX_TITLE, STATUS_LABELS, VERSION, cleanActivity, cleanKeys, cleanProfile, formLabel, has, isObject,
-  modeLabel, statusRank, text, today, validDate, validJp, validNip, validSlug
+  MAX_ACTIVITIES, MAX_TITLE, STATUS_LABELS, VERSION, cleanActivity, cleanKeys, cleanProfile, cleanText, formLabel,
+  has, isObject, modeLabel, roundJp, statusRank, today, validDate, validJp, validNip, validSlug
 } from "./core.mjs";
 import { countsIn, follow, ordered } from "./plandata.mjs";
 
@@ -73,7 +73,9 @@ export function hrRow(profile, e, year, data) {
 
 export function siasnRow(profile, e) {
   const kind = e.activity ? SIASN_FORMS[e.form] || "Lainnya" : e.competency ? "Kursus " + e.competency : "Kursus";
-  return [profile.nip || "", profile.nama || "", e.title, e.organizer || "", Math.max(1, Math.round(e.jp)),
+  // JP as recorded (an activity's may have decimals): rounding each row up would make SIASN's total larger
+  // than the record the supervisor signed.
+  return [profile.nip || "", profile.nama || "", e.title, e.organizer || "", roundJp(e.jp),
           dmy(e.start || e.end), dmy(e.end), +e.end.slice(0, 4), e.certificate_number || "", kind];
 }
 
@@ -109,8 +111,8 @@ export function siasnRows(state, year) {
 
 export function toSiasnCsv(state, year) { return csv([SIASN_HEADERS].concat(siasnRows(state, year))); }
 
-function dateCell(date) { return date ? { date: date } : ""; }
-function heading(labels) { return labels.map(function (label) { return { text: label, bold: true }; }); }
+export function dateCell(date) { return date ? { date: date } : ""; }
+export function heading(labels) { return labels.map(function (label) { return { text: label, bold: true }; }); }
 
 // The reader's record as a workbook (xlsx.mjs cells): identity, the year's records, totals; and the
 // SIASN rows on a second sheet. Identifiers are strings, so they stay text cells.
@@ -166,15 +168,16 @@ export function toJson(state, target, data) {
 
 function importedCourse(c, data) {
   const badDate = function (d) { return d !== undefined && d !== "" && d !== null && !validDate(d); };
-  if (!isObject(c) || !validSlug(c.slug) || typeof c.title !== "string" || !c.title || c.title.length > MAX_TITLE ||
+  const title = isObject(c) ? cleanText(c.title, MAX_TITLE + 1).trim() : "";
+  if (!isObject(c) || !validSlug(c.slug) || !title || title.length > MAX_TITLE ||
       !validJp(c.jp) || statusRank(c.status) < 0 || badDate(c.start) || badDate(c.end)) return null;
   return {
-    slug: follow(c.slug, data.redirects), title: c.title, jp: c.jp, competency: text(c.competency),
+    slug: follow(c.slug, data.redirects), title: title, jp: c.jp, competency: cleanText(c.competency),
     mode: has(MODES, c.mode) ? c.mode : "", mode_label: has(MODES, c.mode) ? MODES[c.mode] : "",
-    organizer: typeof c.organizer === "string" ? text(c.organizer) : null,
+    organizer: typeof c.organizer === "string" ? cleanText(c.organizer) : null,
     certificate: c.certificate === true || c.certificate === false ? c.certificate : null,
     status: c.status, start: validDate(c.start) ? c.start : "", end: validDate(c.end) ? c.end : "",
-    certificate_number: text(c.certificate_number, 100), in_catalog: c.in_catalog === false ? false : undefined,
+    certificate_number: cleanText(c.certificate_number, 100), in_catalog: c.in_catalog === false ? false : undefined,
     added: new Date().toISOString()
   };
 }
@@ -190,7 +193,10 @@ function refusal(raw) {
   }
   if (!Array.isArray(raw.courses)) return refuse + "daftar kursus (courses) tidak ditemukan.";
   const activities = Array.isArray(raw.activities) ? raw.activities.length : 0;
-  if (raw.courses.length + activities > 5000) return refuse + "berisi terlalu banyak kursus.";
+  if (raw.courses.length > 5000) return refuse + "berisi terlalu banyak kursus.";
+  if (activities > MAX_ACTIVITIES) {
+    return refuse + "berisi " + activities + " kegiatan; peramban menyimpan paling banyak " + MAX_ACTIVITIES + ".";
+  }
   return "";
 }
 
@@ -204,7 +210,8 @@ export function parseImport(content, data) {
   }
   const refused = refusal(raw);
   if (refused) return { error: refused };
-  let entries = [], activities = [], skipped = 0, seen = {};
+  let entries = [], activities = [], skipped = 0;
+  const seen = Object.create(null);  // slugs and ids as keys: "constructor" is a valid slug
   raw.courses.forEach(function (c) {
     const entry = importedCourse(c, data);
     if (!entry || seen[entry.slug]) { skipped += 1; return; }

@@ -124,6 +124,7 @@ class Course(Entry):
 
     # what catalog.json lists of a course beside its kind, slug, title, summary and url
     CATALOG_FIELDS: ClassVar[tuple[str, ...]] = ("competency", "level", "mode", "jp", "factors", "organizer")
+    IN_FEED: ClassVar[bool] = True
 
     def facts(self) -> str:
         return f"{self.spec.label} · {LEVELS[self.level]} · {self.jp} JP"
