@@ -6,7 +6,7 @@ keeps single courses and articles out of the nav (the index pages are the way in
 should build in time and memory roughly linear in its size. This script measures both on the same
 machine, one build right after the other, and reports RATIOS (never absolute timings as pass/fail):
 
-    python benchmarks/build/run.py [--sizes 300,1000] [--out docs/build-benchmark.md] [--repeat 1]
+    python -m benchmarks.build.run [--sizes 300,1000] [--out docs/build-benchmark.md] [--repeat 1]
 
 For each size N (number of courses) it
 
@@ -54,14 +54,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from devtools.catalog import SITE_URL, export_baseline, generate_project
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 BIN = Path(sys.executable).parent  # the venv's bin/: asn-portal and mkdocs live beside its python
-if str(ROOT) not in sys.path:  # run as a script: make ``benchmarks.*`` importable
-    sys.path.insert(0, str(ROOT))
-
-from benchmarks.catalog import SITE_URL, export_baseline, generate_project  # noqa: E402
 
 # -- measuring ---------------------------------------------------------------------------------
 
@@ -164,7 +162,7 @@ def report(results: list[Result], repeat: int, machine: str) -> str:
         "Waktu dan memori build katalog sintetis: asn-portal (`asn-portal build`) dibandingkan dengan halaman yang "
         "sama persis yang ditulis tangan sebagai Markdown biasa, dengan `nav` yang mencantumkan setiap halaman "
         "(tanpa plugin asn-portal, `mkdocs build`). Keduanya dijalankan bergantian di mesin yang sama; yang "
-        "dibandingkan adalah **rasionya**, bukan angka detiknya. Diukur oleh `benchmarks/build/run.py`"
+        "dibandingkan adalah **rasionya**, bukan angka detiknya. Diukur oleh `python -m benchmarks.build.run`"
         + (f" (median dari {repeat} kali build)" if repeat > 1 else "") + ".",
         "",
         "Katalog: N kursus, N/4 artikel, 8 faktor contoh, halaman tulisan tangan dari `content/pages/`.",

@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from benchmarks.search.run import CHROMIUM, CHROMIUM_ARGS, serve
+from devtools.browser import CHROMIUM, CHROMIUM_ARGS
+from devtools.loopback import serve
 
 # (label, path of the page in the site without ".html"/"/index.html")
 PAGES = (("home", "index"), ("course index", "kursus/index"), ("course", "kursus/kursus-0001"),

@@ -24,8 +24,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks import catalog
 from benchmarks.build import run as build_bench
+from devtools import catalog
 
 ROOT = build_bench.ROOT
 BIN = build_bench.BIN

@@ -1,6 +1,6 @@
 """Paired re-measurement in the browser: the smallest N against bigger ones, interleaved, many rounds.
 
-    python benchmarks/scale/paired.py [--work /tmp/asn-scale-bench] [--sizes 300,20000] [--rounds 15]
+    python -m benchmarks.scale.paired [--work /tmp/asn-scale-bench] [--sizes 300,20000] [--rounds 15]
                                       [--via file,http] [--out docs/scale-paired.md]
 
 ``benchmarks/scale/run.py`` measures each N once, minutes apart, a few loads each: the machine's load
@@ -27,14 +27,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from benchmarks.build.run import machine_description
+from benchmarks.scale import browser, builds
+from devtools.loopback import serve
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-if str(ROOT) not in sys.path:  # run as a script: make ``benchmarks.*`` importable
-    sys.path.insert(0, str(ROOT))
-
-from benchmarks.build.run import machine_description  # noqa: E402
-from benchmarks.scale import browser, builds  # noqa: E402
-from benchmarks.search.run import serve  # noqa: E402
 
 GOAL = {"page": 1.2, "search": 1.2, "course index": 2.0}
 Samples = dict[str, dict[int, list[float]]]  # metric -> N -> one value per round
@@ -49,7 +47,7 @@ def sites(work: Path, n: int) -> dict[str, Path]:
     found = {"file": builds.bundle_site(folder / "ours-bundle"), "http": folder / "ours" / "site"}
     for path in found.values():
         if not (path / "index.html").is_file():
-            raise FileNotFoundError(f"{path}: no index.html (run benchmarks/scale/run.py --sizes {n} first)")
+            raise FileNotFoundError(f"{path}: no index.html (run python -m benchmarks.scale.run --sizes {n} first)")
     return found
 
 

@@ -1,6 +1,6 @@
 """Scale benchmark: build, bundle, page load and search at N = 300 ... 20,000 courses, side by side.
 
-    python benchmarks/scale/run.py [--sizes 300,1000,5000,20000] [--resume] [--skip zensical,main-browser]
+    python -m benchmarks.scale.run [--sizes 300,1000,5000,20000] [--resume] [--skip zensical,main-browser]
 
 For each N (courses; +N/4 articles and the 8 sample factors, from benchmarks/build/run.py's generator)
 it measures, in one run:
@@ -36,14 +36,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.build.run import machine_description
+from benchmarks.scale import browser, builds, report
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-if str(ROOT) not in sys.path:  # run as a script: make ``benchmarks.*`` importable
-    sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-from benchmarks.build.run import machine_description  # noqa: E402
-from benchmarks.scale import browser, builds, report  # noqa: E402
 
 SKIPPABLE = ("main", "zensical", "bundle", "browser", "main-browser", "http", "file")
 

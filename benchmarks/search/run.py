@@ -6,7 +6,7 @@ in headless Chromium, side by side:
   ours     asn-portal's sharded Indonesian search (stemmer, stop words, typo tolerance), over http
   offline  ours, from the offline bundle opened from file:// with the network blocked
 
-    python benchmarks/search/run.py [--project DIR] [--out docs/search-benchmark.md]
+    python -m benchmarks.search.run [--project DIR] [--out docs/search-benchmark.md]
 
 A query counts by the share of its expected pages found among the first five result pages.
 """
@@ -14,27 +14,22 @@ A query counts by the share of its expected pages found among the first five res
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
-import functools
-import http.server
 import os
 import sys
 import tempfile
-import threading
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from devtools import ROOT
+from devtools.browser import CHROMIUM, CHROMIUM_ARGS
+from devtools.loopback import serve
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-CHROMIUM = os.environ.get("ASN_PORTAL_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 TOP = 5
 
 
@@ -101,35 +96,6 @@ def build_bundle(project: Path, work: Path) -> Path:
     with zipfile.ZipFile(zip_path) as zf:
         zf.extractall(work / "bundle")
     return work / "bundle" / "portal-asn" / "situs"
-
-
-@contextlib.contextmanager
-def serve(folder: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
-    handler = functools.partial(handler_class or QuietHandler, directory=str(folder))
-    server = LoopbackServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class LoopbackServer(http.server.ThreadingHTTPServer):
-    # A page opens several connections at once; the default backlog of 5 drops a connection attempt
-    # on a busy machine, and the browser retries it only after a second or more.
-    request_queue_size = 128
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        """A browser context closed mid-transfer (a broken pipe) is no error worth a traceback."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 def search_all(browser: Any, start_url: str, base: str, queries: list[Query], name: str) -> Run:

@@ -1,4 +1,4 @@
-// The constants generated from the Python registry (assets/src/constants.mjs; tests/test_scripts.py
+// The constants generated from the Python registry (assets/src/constants.mjs; tests/browser/test_scripts.py
 // checks that the committed file is what the generator writes now).
 import { test } from "node:test";
 import assert from "node:assert/strict";

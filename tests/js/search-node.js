@@ -2,7 +2,7 @@
 //   node tests/js/search-node.js SITE_DIR < queries (one a line)
 //   -> JSON: [{query, items (as Material receives them), files, bytes (what the query loaded),
 //              shards (those files under search/, as "v/ar.js")}, ...]
-// Used by tests/test_search_engine.py; importScripts reads the shard files from disk.
+// Used by tests/build/test_search_engine.py; importScripts reads the shard files from disk.
 "use strict";
 const fs = require("fs");
 const path = require("path");

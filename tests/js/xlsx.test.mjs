@@ -1,6 +1,6 @@
 // The XLSX writer (assets/src/xlsx.mjs), read back with a small STORED-zip reader written here, so
 // that the test checks the bytes themselves: headers, CRC-32, parts, and each cell's XML.
-// tests/test_xlsx.py reads the same kind of file with openpyxl.
+// tests/unit/test_xlsx.py reads the same kind of file with openpyxl.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import zlib from "node:zlib";

@@ -1,0 +1,1 @@
+"""benchmarks/serve: asn-portal serve vs. mkdocs serve (`python -m benchmarks.serve.run`)."""

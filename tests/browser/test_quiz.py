@@ -1,0 +1,430 @@
+"""Self-check quizzes (kuis mandiri) on courses and modules: validated at file:line, in the schema,
+rendered as a form with stable hooks, and readable without JavaScript; module keys for progress. In a
+real Chromium, over http and from the unzipped offline bundle, on a phone and a laptop: answers shown
+only for answered questions, "Coba lagi", scores kept in the browser (asnLearning.quizScores()), print
+without keys unless the key sheet is asked for, touch targets, axe."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from asn_portal.content.validate import Project, load_catalog
+from asn_portal.kinds.course import Module
+from asn_portal.model.registry import KINDS
+from asn_portal.schema import kind_schema
+from asn_portal.trust.urls import HOME, Urls, entry_src
+from devtools import ROOT
+from devtools.loopback import serve
+from tests.support.htmlview import load
+from tests.support.project import ProjectBuilder
+from tests.support.sites import unpacked_bundle
+
+C = "content/courses/kuis.yml"
+QUIZ = """\
+quiz:
+  - question: Berapa JP pengembangan kompetensi yang diharapkan setahun?
+    choices: ["10 JP", "20 JP", "40 JP"]
+    answer: 2
+    explanation: Sekitar **20 JP** setahun; lihat [faktor alpha](faktor:alpha).
+  - question: Siapa yang menyetujui rencana belajar?
+    choices: [Atasan langsung, Rekan kerja]
+    answer: 1
+"""
+
+
+def course_with(project: ProjectBuilder, extra: str) -> list[tuple[int, int | None, str]]:
+    project.minimal()
+    project.course("kuis", extra=extra)
+    _, problems = load_catalog(Project.at(project.root))
+    return [(p.line, p.col, p.message) for p in problems.errors if p.path == C]
+
+
+def test_a_valid_quiz_loads(project: ProjectBuilder) -> None:
+    assert course_with(project, QUIZ) == []
+    catalog, _ = load_catalog(Project.at(project.root))
+    quiz = catalog.of_kind("course")["kuis"].quiz  # type: ignore[attr-defined]
+    assert [q.answer for q in quiz] == [2, 1] and quiz[0].choices == ("10 JP", "20 JP", "40 JP")
+
+
+CASES = {
+    # base QUIZ starts at line 8 of the course file (7 lines of the minimal course before it)
+    "answer-out-of-range": (("answer: 2", "answer: 4"), 11, 13, "'answer' 4 tidak ada | hanya punya 3 | 1 sampai 3"),
+    "duplicate-choice": (('"40 JP"]', '"10 jp"]'), 10, 33, "sama dengan pilihan nomor 1"),
+    "one-choice": (("[Atasan langsung, Rekan kerja]", "[Atasan langsung]"), 14, 5, "minimal 2 butir"),  # at the key
+    "answer-zero": (("    answer: 1\n", "    answer: 0\n"), 15, 13, "harus lebih dari 0"),
+    "seven-choices": (('["10 JP", "20 JP", "40 JP"]', "[a, b, c, d, e, f, g]"), 10, 33, "paling banyak berisi 6"),
+    "no-question": (("  - question: Siapa yang menyetujui rencana belajar?\n    choices", "  - choices"), 13, None,
+                    "kolom wajib 'question' belum ada"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_quiz_mistake_is_an_error_at_its_line(project: ProjectBuilder, case: str) -> None:
+    (old, new), line, col, words = CASES[case]
+    assert old in QUIZ
+    errors = course_with(project, QUIZ.replace(old, new, 1))
+    assert len(errors) == 1, errors
+    assert errors[0][:2] == (line, col), errors
+    for word in words.split(" | "):
+        assert word in errors[0][2], errors
+
+
+def test_quiz_is_in_the_schema() -> None:
+    course = kind_schema(KINDS["course"])["properties"]
+    quiz = course["quiz"]["items"]
+    assert quiz["required"] == ["question", "choices", "answer"]
+    assert quiz["properties"]["choices"]["minItems"] == 2 and quiz["properties"]["choices"]["maxItems"] == 6
+    module = course["modules"]["items"]["properties"]
+    assert "quiz" in module and "key" in module
+    shipped = json.loads((ROOT / "schemas" / "course.schema.json").read_text(encoding="utf-8"))
+    assert shipped["properties"]["quiz"] == course["quiz"], "schemas/ is stale: run asn-portal schema"
+
+
+def test_module_keys_are_stable_names() -> None:
+    assert Module(title="Dasar-dasar Coaching & Mentoring").progress_key == "dasar-dasar-coaching-mentoring"
+    assert Module(title="Judul baru", key="modul-1").progress_key == "modul-1"
+
+
+def test_a_bad_module_key_is_an_error(project: ProjectBuilder) -> None:
+    errors = course_with(project, "modules:\n  - title: Modul\n    key: Modul Satu\n")
+    assert [(line, col) for line, col, _ in errors] == [(10, 10)]
+    assert "harus berupa slug" in errors[0][2]
+
+
+# -- rendered: stable hooks, and readable without JavaScript ----------------------------------------------
+
+THIRD = """\
+  - question: Di mana skor kuis ini disimpan?
+    choices: [Di server kantor, Di peramban ini]
+    answer: 2
+    explanation: Hanya di peramban ini.
+"""
+MODULE = ("modules:\n  - title: Modul Satu\n    quiz:\n"
+          "      - question: Benar?\n        choices: [Ya, Tidak]\n        answer: 2\n")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ProjectBuilder, str, Path]]:
+    """The quiz course (three questions, a module quiz), built once with ``site_url`` and served, so that
+    Material's instant navigation takes over links; (project, its address, the site folder)."""
+    p = ProjectBuilder(tmp_path_factory.mktemp("kuis") / "portal").minimal()
+    p.course("kuis", extra=QUIZ + THIRD + MODULE)
+    site = p.root / "site"
+    with serve(site, build=lambda url: p.build(site_url=url)) as url:
+        yield p, url, site
+
+
+@pytest.fixture(scope="module")
+def page(built: tuple[ProjectBuilder, str, Path]) -> Path:
+    return built[2] / "kursus" / "kuis" / "index.html"
+
+
+def test_quiz_is_a_form_of_radio_groups_with_a_score_hook(page: Path) -> None:
+    doc = load(page)
+    forms = [f for f in doc.find_all("form") if f.has("data-asn-quiz")]
+    assert len(forms) == 2  # the course's and the module's
+    course_quiz = forms[-1] if "modul" in (forms[0].get("data-asn-quiz") or "") else forms[0]
+    groups = course_quiz.find_all("fieldset")
+    assert [g.get("data-answer") for g in groups] == ["2", "1", "2"]
+    radios = [i for i in groups[0].find_all("input") if i.get("type") == "radio"]
+    assert [r.get("value") for r in radios] == ["1", "2", "3"] and len({r.get("name") for r in radios}) == 1
+    assert [b for b in course_quiz.find_all("button") if b.get("type") == "submit"]
+    assert [el for el in course_quiz.find_all() if el.has("data-asn-quiz-score")]
+
+
+def test_without_javascript_questions_and_a_closed_key_read_well(page: Path) -> None:
+    doc = load(page)
+    keys = doc.find_all("details", cls="asn-quiz__key")
+    assert len(keys) == 2 and not any(k.has("open") for k in keys)
+    text = " ".join(k.text for k in keys)
+    assert "Jawaban: 2. 20 JP" in text and "Jawaban: 1. Atasan langsung" in text and "Jawaban: 2. Tidak" in text
+    legends = [lg.text for lg in doc.find_all("legend")]
+    assert "1. Berapa JP pengembangan kompetensi yang diharapkan setahun?" in legends
+    # the explanation's link to a factor is resolved like every Markdown field
+    assert any(a.get("href") == "../../faktor/alpha/" for k in keys for a in k.find_all("a"))
+
+
+def test_plan_hooks_on_the_course_page(page: Path) -> None:
+    doc = load(page)
+    bar = doc.find_all("div", cls="asn-plan-bar")[0]
+    data = json.loads(bar.get("data-asn-course") or "{}")
+    assert data["slug"] == "kuis" and data["jp"] == 8 and data["url"] == "kursus/kuis/"
+    assert data["modules"] == [{"key": "modul-satu", "title": "Modul Satu", "jp": None}]
+    assert [b for b in doc.find_all("button") if b.get("data-asn-plan-add") == "kuis"]
+    assert [el for el in doc.find_all("input") if el.get("data-asn-module-done") == "modul-satu"]
+
+
+def test_quiz_hooks_for_marking_scores_and_the_key_sheet(page: Path) -> None:
+    doc = load(page)
+    forms = {f.get("data-asn-quiz"): f for f in doc.find_all("form") if f.has("data-asn-quiz")}
+    assert sorted(forms) == ["kuis-kuis", "kuis-modul-modul-satu"]  # a module called "Kuis" cannot meet the course's
+    assert [(f.get("data-asn-quiz-course"), f.get("data-asn-quiz-title")) for f in forms.values()] == [
+        ("kuis", "Modul Satu"), ("kuis", "Kuis akhir")]
+    course = forms["kuis-kuis"]
+    assert len([q for q in course.find_all("fieldset") if q.has("data-asn-quiz-question")]) == 3
+    buttons = {b.text: b for b in course.find_all("button")}
+    assert buttons["Coba lagi"].has("data-asn-quiz-retry") and buttons["Coba lagi"].has("hidden")
+    assert buttons["Cetak kunci jawaban"].has("data-asn-quiz-keysheet") and buttons["Cetak kunci jawaban"].has("hidden")
+    # Without JavaScript no dead button shows, and no choice is marked as the answer in the form itself.
+    assert [p for p in course.find_all("p", cls="asn-quiz__actions") if p.has("hidden")]
+    assert [p for p in course.find_all("p") if p.has("data-asn-quiz-best") and p.has("hidden")]
+    assert not [el for el in doc.find_all() if el.has("data-asn-quiz-correct")]
+
+
+# -- in the browser: http (instant navigation) and the offline bundle, phone and laptop ---------------
+
+SCORES_KEY = "asn-portal:kuis"
+TODAY = dt.date.today().isoformat()
+COURSE_QUIZ = "form[data-asn-quiz='kuis-kuis']"
+
+
+@dataclass
+class Where:
+    base: str  # the site root, ends with "/"
+    pretty: bool  # directory URLs (http) or .html (the bundle)
+
+    def url(self, src: str) -> str:
+        rel = Urls(self.pretty).href(HOME, src)
+        return self.base + ("" if rel == "./" else rel)
+
+
+@pytest.fixture(scope="module")
+def http_site(built: tuple[ProjectBuilder, str, Path]) -> Where:
+    return Where(built[1], True)
+
+
+@pytest.fixture(scope="module")
+def file_site(built: tuple[ProjectBuilder, str, Path]) -> Where:
+    project = built[0]
+    return Where(unpacked_bundle(project.root, project.root.parent).as_uri() + "/", False)
+
+
+class Tab:
+    """A fresh browser context (its own localStorage) with one page; console errors fail the test."""
+
+    def __init__(self, browser: Any, width: int, init_script: str | None = None) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": 800})
+        if init_script:
+            self.context.add_init_script(init_script)
+        self.page = self.context.new_page()
+        self.page.set_default_timeout(10_000)
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(f"{e} {e.stack}"))
+
+    def close(self, only_ours: bool = False) -> None:
+        self.context.close()
+        errors = [e for e in self.errors if not only_ours or "learning" in e]
+        assert errors == [], f"console errors: {errors}"
+
+
+def scores(page: Any) -> Any:
+    return page.evaluate("window.asnLearning.quizScores()")
+
+
+def visible(locator: Any) -> int:
+    return sum(1 for x in locator.all() if x.is_visible())
+
+
+def question(quiz: Any, n: int) -> Any:
+    return quiz.locator("[data-asn-quiz-question]").nth(n - 1)
+
+
+def answer(quiz: Any, n: int, value: int) -> None:
+    question(quiz, n).locator(f"input[value='{value}']").check()
+
+
+def check(quiz: Any) -> None:
+    quiz.get_by_role("button", name="Periksa jawaban").click()
+    quiz.locator(".asn-quiz__result").wait_for(state="visible")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_quiz_teaches_keeps_scores_and_prints_keys_only_on_request(browser: Any, request: pytest.FixtureRequest,
+                                                                   where: str, width: int) -> None:
+    site: Where = request.getfixturevalue(f"{where}_site")
+    course_url = site.url(entry_src("course", "kuis"))
+    tab = Tab(browser, width)
+    page = tab.page
+    try:
+        if site.pretty and width >= 1000:  # by instant navigation: learning.mjs sets up the swapped page
+            page.goto(site.url(HOME))
+            page.evaluate("window.__samePage = true")
+            page.locator(".md-tabs").get_by_role("link", name="Kursus", exact=True).click()
+            page.locator("article a[href$='kursus/kuis/']").first.click()
+            page.wait_for_url(course_url)
+            assert page.evaluate("window.__samePage === true"), "no instant navigation"
+        else:
+            page.goto(course_url)
+        quiz = page.locator(COURSE_QUIZ)
+        quiz.get_by_role("button", name="Cetak kunci jawaban").wait_for(state="visible")
+
+        # Before checking: nothing tells the answer; no score yet; big enough targets.
+        assert visible(quiz.locator("[data-asn-quiz-correct]")) == 0
+        assert visible(quiz.locator(".asn-quiz__explanation")) == 0
+        assert not quiz.locator("[data-asn-quiz-best]").is_visible()
+        assert not quiz.locator("[data-asn-quiz-retry]").is_visible()
+        for target in quiz.locator("input[type=radio], label").all():
+            box = target.bounding_box()
+            assert box and box["width"] >= 24 and box["height"] >= 24, (target.evaluate("e => e.outerHTML"), box)
+
+        # Right, wrong, unanswered.
+        answer(quiz, 1, 2)
+        answer(quiz, 2, 2)
+        check(quiz)
+        assert quiz.locator("[data-asn-quiz-score]").inner_text() == "1/3"
+        assert "benar 1 dari 3 soal, 1 belum dijawab" in quiz.locator(".asn-quiz__result").inner_text()
+        assert page.evaluate("document.activeElement.classList.contains('asn-quiz__result')")
+        right, wrong, unanswered = (question(quiz, n) for n in (1, 2, 3))
+        for q, value, words in ((right, "2", "20 JP"), (wrong, "1", "Atasan langsung")):
+            correct = q.locator("[data-asn-quiz-correct]")
+            assert visible(correct) == 1 and words in correct.inner_text()
+            assert correct.locator("input").get_attribute("value") == value
+        assert right.locator(".asn-quiz__verdict").inner_text() == "Benar"
+        assert right.locator(".asn-quiz__explanation").is_visible()  # with its link, resolved as everywhere
+        assert wrong.locator(".asn-quiz__verdict").inner_text().startswith("Salah, jawaban: 1 (Atasan langsung)")
+        assert "pilihan Anda" in wrong.locator(".asn-quiz__option--wrong").inner_text()
+        assert unanswered.locator("[data-asn-quiz-correct]").count() == 0
+        said = unanswered.locator(".asn-quiz__verdict").inner_text()
+        assert said.startswith("Belum dijawab") and "peramban" not in said.lower()
+        assert not unanswered.locator(".asn-quiz__explanation").is_visible()
+        assert "Skor terbaik: 1/3" in quiz.locator("[data-asn-quiz-best]").inner_text()
+        recorded = scores(page)
+        assert recorded == {"kuis-kuis": {"course": "kuis", "title": "Kuis akhir",
+                                          "last": {"right": 1, "total": 3, "date": TODAY},
+                                          "best": {"right": 1, "total": 3, "date": TODAY}}}
+        if site.pretty:  # (axe reads stylesheets with XHR, which file:// refuses in the console)
+            from tests.support.a11y import serious_violations
+
+            assert serious_violations(page) == []
+
+        # Printed for participants: questions and choices, no key and no marks.
+        page.emulate_media(media="print")
+        key = page.locator(f"{COURSE_QUIZ} + details.asn-quiz__key")
+        assert right.locator("legend").is_visible() and right.locator("label").first.is_visible()
+        assert not key.is_visible() and not key.locator("li").first.is_visible()
+        for hidden in (".asn-quiz__mark", ".asn-quiz__verdict", ".asn-quiz__explanation", "button",
+                       "[data-asn-quiz-best]", ".asn-quiz__result"):
+            assert visible(quiz.locator(hidden)) == 0, hidden
+        assert right.locator("[data-asn-quiz-correct]").evaluate("e => getComputedStyle(e).borderColor") == \
+            right.locator("label").nth(0).evaluate("e => getComputedStyle(e).borderColor")
+        page.emulate_media(media="screen")
+
+        # Coba lagi: answers and marks cleared; all right now, then nothing answered.
+        quiz.get_by_role("button", name="Coba lagi").click()
+        assert quiz.locator("input:checked").count() == 0
+        assert quiz.locator("[data-asn-quiz-correct], .asn-quiz__verdict, .asn-quiz__mark").count() == 0
+        assert visible(quiz.locator(".asn-quiz__explanation")) == 0
+        assert not quiz.locator(".asn-quiz__result").is_visible()
+        assert not quiz.locator("[data-asn-quiz-retry]").is_visible()
+        assert page.evaluate("document.activeElement.type === 'radio'")
+        for n, value in ((1, 2), (2, 1), (3, 2)):
+            answer(quiz, n, value)
+        check(quiz)
+        assert quiz.locator("[data-asn-quiz-score]").inner_text() == "3/3"
+        assert visible(quiz.locator("[data-asn-quiz-correct]")) == 3
+        quiz.get_by_role("button", name="Coba lagi").click()
+        check(quiz)
+        assert quiz.locator("[data-asn-quiz-score]").inner_text() == "0/3"
+        assert quiz.locator("[data-asn-quiz-correct]").count() == 0 and quiz.locator(".asn-quiz__mark").count() == 0
+        assert quiz.locator(".asn-quiz__q--unanswered").count() == 3
+
+        # A module's quiz is kept apart, under its own id and title.
+        module = page.locator("form[data-asn-quiz='kuis-modul-modul-satu']")
+        answer(module, 1, 2)
+        check(module)
+
+        # Kept after a reload: the best and the last.
+        page.reload()
+        quiz = page.locator(COURSE_QUIZ)
+        best = quiz.locator("[data-asn-quiz-best]")
+        best.wait_for(state="visible")
+        assert best.inner_text().startswith("Skor terbaik: 3/3") and "Skor terakhir: 0/3" in best.inner_text()
+        recorded = scores(page)
+        assert recorded["kuis-kuis"]["best"] == {"right": 3, "total": 3, "date": TODAY}
+        assert recorded["kuis-kuis"]["last"] == {"right": 0, "total": 3, "date": TODAY}
+        assert recorded["kuis-modul-modul-satu"] == {"course": "kuis", "title": "Modul Satu",
+                                                     "last": {"right": 1, "total": 1, "date": TODAY},
+                                                     "best": {"right": 1, "total": 1, "date": TODAY}}
+        stored = json.loads(page.evaluate(f"localStorage.getItem('{SCORES_KEY}')"))
+        assert stored["version"] == 1 and stored["quizzes"] == recorded
+
+        # The key sheet: keys printed (opened too, for browsers without ::details-content), then all undone.
+        page.evaluate("() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }")
+        quiz.get_by_role("button", name="Cetak kunci jawaban").click()
+        assert page.evaluate("window.__printed") == 1
+        page.emulate_media(media="print")
+        key = page.locator(f"{COURSE_QUIZ} + details.asn-quiz__key")
+        assert key.locator("li").first.is_visible() and "Jawaban: 2. 20 JP" in key.inner_text()
+        assert key.evaluate("d => d.open")
+        page.emulate_media(media="screen")
+        page.wait_for_function("d => !d.open && !document.documentElement.classList.contains('asn-print-key')",
+                               arg=key.element_handle())
+        page.emulate_media(media="print")  # an ordinary print afterwards has no key again
+        assert not key.locator("li").first.is_visible()
+        page.emulate_media(media="screen")
+    finally:
+        tab.close()
+
+
+def test_broken_or_refused_storage_never_breaks_the_quiz(browser: Any, http_site: Where) -> None:
+    course_url = http_site.url(entry_src("course", "kuis"))
+    good = {"course": "kuis", "title": "Kuis akhir", "last": {"right": 1, "total": 3, "date": "2025-02-03"},
+            "best": {"right": 2, "total": 3, "date": "2025-01-02"}}
+    tab = Tab(browser, 1280)
+    try:
+        page = tab.page
+        page.goto(course_url)
+        for broken in ("{rusak", "[]", json.dumps({"version": 2, "quizzes": {"kuis-kuis": good}}), "null"):
+            page.evaluate("([k, v]) => localStorage.setItem(k, v)", [SCORES_KEY, broken])
+            page.reload()
+            assert scores(page) == {}
+            assert not page.locator(f"{COURSE_QUIZ} [data-asn-quiz-best]").is_visible()
+        mixed = {"version": 1, "quizzes": {
+            "kuis-kuis": good,
+            "lama-kuis": {"course": "lama", "title": 5, "last": {"right": 4, "total": 4, "date": "2024-12-31"}},
+            "naik-kuis": {"course": "naik", "title": "T", "last": {"right": 3, "total": 3, "date": "2025-01-01"},
+                          "best": {"right": 1, "total": 3, "date": "2024-01-01"}},
+            "Bukan Id": good, "__proto__": good,
+            "x-kuis": {**good, "course": "Bukan Slug"},
+            "y-kuis": {**good, "last": {"right": 4, "total": 3, "date": "2025-01-01"}, "best": None},
+            "z-kuis": {**good, "last": {"right": 1, "total": 3, "date": "2025-02-30"}, "best": "x"},
+            "w-kuis": "bukan objek"}}
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [SCORES_KEY, json.dumps(mixed)])
+        page.reload()
+        assert scores(page) == {
+            "kuis-kuis": good,
+            "lama-kuis": {"course": "lama", "title": "Kuis", "last": mixed["quizzes"]["lama-kuis"]["last"],
+                          "best": mixed["quizzes"]["lama-kuis"]["last"]},
+            "naik-kuis": {**mixed["quizzes"]["naik-kuis"], "best": mixed["quizzes"]["naik-kuis"]["last"]}}
+        assert page.locator(f"{COURSE_QUIZ} [data-asn-quiz-best]").inner_text().startswith(
+            "Skor terbaik: 2/3 (2 Januari 2025). Skor terakhir: 1/3 (3 Februari 2025)")
+        quiz = page.locator(COURSE_QUIZ)
+        check(quiz)  # a lower score is the last, never the best
+        assert scores(page)["kuis-kuis"]["best"] == good["best"]
+        assert scores(page)["kuis-kuis"]["last"] == {"right": 0, "total": 3, "date": TODAY}
+    finally:
+        tab.close()
+
+    refused = ("Object.defineProperty(window, 'localStorage', "
+               "{get() { throw new DOMException('ditolak', 'SecurityError'); }});")
+    tab = Tab(browser, 390, init_script=refused)
+    try:
+        page = tab.page
+        page.goto(course_url)
+        quiz = page.locator(COURSE_QUIZ)
+        answer(quiz, 1, 2)
+        check(quiz)
+        assert quiz.locator("[data-asn-quiz-score]").inner_text() == "1/3"
+        assert scores(page)["kuis-kuis"]["best"] == {"right": 1, "total": 3, "date": TODAY}  # for this visit
+        assert quiz.locator("[data-asn-quiz-best]").is_visible()
+    finally:
+        tab.close(only_ours=True)  # Material's own scripts need localStorage too

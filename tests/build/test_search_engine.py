@@ -1,0 +1,164 @@
+"""The sharded search index and the engine that reads it (assets/src/search-engine.mjs), run in Node.js
+against real built indexes: what readers find, what a query loads, and that results are inert text.
+
+The browser tests (test_search.py, test_hostile.py, test_search_benchmark.py) check the same engine
+behind Material's search box, over http and from file://.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from asn_portal.search.docs import SearchDoc
+from asn_portal.search.shards import CHUNK_BYTES, SearchIndex
+from asn_portal.search.words import words
+from benchmarks.search import run as bench
+from devtools import ROOT
+from tests.support.search import ask, ask_fresh
+from tests.support.sites import SampleSite
+
+RECALL_TODAY = 0.962  # recall@5 of the lunr-based search this index replaced (0.987 now: docs/search-benchmark.md)
+
+
+def pages(answer: dict[str, Any]) -> list[str]:
+    return [item["location"] for item in answer["items"]]
+
+
+@pytest.fixture(scope="module")
+def sample_site(sample_http: SampleSite) -> Path:
+    """The shipped sample as built once per test worker (tests/conftest.py)."""
+    return sample_http.site
+
+
+def index_site(tmp: Path, docs: list[SearchDoc]) -> Path:
+    """A bare site with just an index (and the folder the engine's relative paths start from)."""
+    index = SearchIndex()
+    for doc in docs:
+        index.add(doc)
+    index.write(tmp / "search")
+    (tmp / "assets" / "javascripts" / "workers").mkdir(parents=True)
+    return tmp
+
+
+def test_tokenizer_agrees_with_python(node: str) -> None:
+    samples = ["René JP-nya, e-learning 2026!", "Kolaborasi_antar-unit (SKP)", "ÉTAT d'esprit — ½ jalan",
+               "pelatihan\u00a0daring", "Ａｎｇｇａｒａｎ", "kata123 45,6"]
+    script = ("global.self=global;require(process.argv[1]);import(process.argv[2]).then(()=>{"
+              "const s=JSON.parse(require('fs').readFileSync(0,'utf8'));"
+              "process.stdout.write(JSON.stringify(s.map(t=>self.asnSearch.words(t))))})")
+    assets = ROOT / "asn_portal" / "assets"
+    out = subprocess.run([node, "-e", script, str(assets / "stemmer-id.js"), str(assets / "src" / "search-engine.mjs")],
+                         input=json.dumps(samples), text=True, capture_output=True, check=True).stdout
+    assert json.loads(out) == [words(s) for s in samples]
+
+
+def test_recall_on_the_benchmark_queries(node: str, sample_site: Path) -> None:
+    """recall@5 over every query of benchmarks/search/queries.tsv, at least the former search's."""
+    queries = bench.read_queries(ROOT / "benchmarks" / "search" / "queries.tsv")
+    answers = ask(node, sample_site, [q.text for q in queries])
+    recalls = []
+    misses = []
+    for query, answer in zip(queries, answers, strict=True):
+        top = list(dict.fromkeys(pages(answer)))[: bench.TOP]
+        recall = sum(e in top for e in query.expected) / len(query.expected)
+        recalls.append(recall)
+        if recall < 1:
+            misses.append(f"{query.text}: {query.expected} -> {top}")
+    total = sum(recalls) / len(recalls)
+    print(f"\nrecall@5 = {total:.3f}\n" + "\n".join(misses))
+    assert total >= RECALL_TODAY, "\n".join(misses)
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("kolaborasi", "faktor/kolaborasi-antarunit/"),
+    ("penghargaan", "faktor/pengakuan-penghargaan/"),
+    ("fleksibilitas", "faktor/fleksibilitas-pembelajaran/"),
+])
+def test_a_one_letter_slip_anywhere_still_finds_the_page(node: str, sample_site: Path, word: str,
+                                                         expected: str) -> None:
+    """Every position: a letter changed, dropped, doubled, or swapped with the next one."""
+    slips = set()
+    for i in range(len(word)):
+        slips.add(word[:i] + ("q" if word[i] != "q" else "z") + word[i + 1:])
+        slips.add(word[:i] + word[i + 1:])
+        slips.add(word[:i] + word[i] + word[i:])
+        if i + 1 < len(word):
+            slips.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+    slips.discard(word)
+    missed = [(slip, pages(a)[:5]) for slip, a in zip(sorted(slips), ask(node, sample_site, sorted(slips)),
+                                                       strict=True) if expected not in pages(a)[:5]]
+    assert not missed, missed
+
+
+def test_words_from_two_sections_meet_in_one_result(node: str, tmp_path: Path, project: Any) -> None:
+    project.minimal()
+    project.course("anggaran-dasar", extra="objectives: [Menyusun rencana anggaran]\n"
+                                           "prerequisites: [Memahami DIPA]\n")
+    site = project.build()
+    assert pages(ask_fresh(node, site, "rencana anggaran dipa"))[0] == "kursus/anggaran-dasar/"
+
+
+def test_results_are_inert_text(node: str, tmp_path: Path) -> None:
+    """A title or excerpt that looks like markup reaches Material (which inserts it as HTML) escaped."""
+    hostile = '<img src=x onerror="alert(1)"> Anggaran <script>alert(2)</script>'
+    site = index_site(tmp_path, [SearchDoc("kursus/x/", hostile, "Kursus · <b>Dasar</b>", hostile, "anggaran")])
+    item = ask_fresh(node, site, "anggaran")["items"][0]
+    for html in (item["title"], item["text"]):
+        stripped = html.replace("<mark data-md-highlight>", "").replace("</mark>", "")
+        stripped = stripped.replace('<span class="asn-result-kind">', "").replace("</span>", "")
+        stripped = stripped.replace("<p>", "").replace("</p>", "")
+        assert "<" not in stripped and ">" not in stripped, html
+    assert "&lt;img" in item["title"] and "<mark data-md-highlight>Anggaran</mark>" in item["title"]
+    assert "&lt;b&gt;Dasar" in item["text"]
+
+
+def _catalog(count: int) -> list[SearchDoc]:
+    """Documents with a vocabulary that grows with the catalog, as real course names do."""
+    topics = ["anggaran", "kinerja", "pelayanan", "arsip", "pengadaan", "kepemimpinan", "evaluasi", "mentoring",
+              "inovasi", "komunikasi", "perencanaan", "keuangan", "digital", "data", "risiko", "audit"]
+    docs = []
+    for i in range(count):
+        a, b = topics[i % len(topics)], topics[(i * 7 + 3) % len(topics)]
+        unique = f"unit{i} wilayah{i % 97} angkatan{i % 211}"
+        docs.append(SearchDoc(f"kursus/k{i}/", f"Pelatihan {a.title()} dan {b.title()} {i}", "Kursus",
+                              f"Ringkasan kursus {a} {b}.",
+                              f"Peserta belajar {a} dan {b} untuk meningkatkan kompetensi pegawai. {unique}"))
+    return docs
+
+
+def test_a_query_loads_the_same_few_kilobytes_at_any_catalog_size(node: str, tmp_path: Path) -> None:
+    """Shards stay small, and a first query (a common word, a rare one, a typo, another word form)
+    loads about as much from 6,000 documents as from 600: the cost of a query is flat."""
+    loaded = {}
+    for count in (600, 6000):
+        site = index_site(tmp_path / str(count), _catalog(count))
+        sizes = [p.stat().st_size for p in (site / "search" / "p").glob("*.js")]
+        assert max(sizes) <= CHUNK_BYTES * 2, max(sizes)
+        answers = {q: ask_fresh(node, site, q) for q in ("pelatihan anggaran", "unit42", "kepemimpnan",
+                                                         "melayani")}
+        assert "kursus/k42/" in pages(answers["unit42"])[:1]
+        assert answers["kepemimpnan"]["items"], "typo found nothing"
+        assert answers["melayani"]["items"], "word form found nothing"
+        loaded[count] = {q: a["bytes"] for q, a in answers.items()}
+    print(f"\nbytes per first query: {loaded}")
+    for query, small in loaded[600].items():
+        assert loaded[6000][query] <= 300_000, (query, loaded[6000][query])
+        assert loaded[6000][query] <= 2 * small, (query, small, loaded[6000][query])
+
+
+def test_a_query_loads_only_the_vocabulary_its_word_forms_use(node: str, sample_site: Path) -> None:
+    """A word no prefix rule applies to loads its own vocabulary shard alone (the sample has shards
+    ra, ka, pa, sa, ta that a restored consonant would need); a meN- word also loads the shards of
+    the roots whose first consonant the prefix swallowed (mengevaluasi: kevaluasi, pevaluasi...)."""
+    plain = ask_fresh(node, sample_site, "anggaran")
+    assert [s for s in plain["shards"] if s.startswith("v/")] == ["v/an.js"], plain["shards"]
+    assert pages(plain)
+    nasal = ask_fresh(node, sample_site, "mengevaluasi")
+    vocabulary = {s for s in nasal["shards"] if s.startswith("v/")}
+    assert {"v/me.js", "v/ev.js", "v/ke.js", "v/pe.js"} <= vocabulary, nasal["shards"]
+    assert "faktor/evaluasi-kinerja/" in pages(nasal)[:3], pages(nasal)
