@@ -165,6 +165,12 @@ def _refused() -> Corpus:
             ("gambar.svg", "dapat menjalankan skrip", "SVG file among pages")):
         c.add(f"pages-{rel}", {f"content/pages/{rel}": "x\n"}, (f"content/pages/{rel}", 1, words),
               covers=f"content/pages: {what}")
+    # folders named like a file the site holds: the build (or the kit's offline build) would crash
+    for rel in ("Catalog.Json/daftar.md", "Sitemap.XML.gz/peta.md", "arsip/laporan.htm/isi.md",
+                "Schemas/Catalog.Schema.JSON/skema.md", "Tags.JSON/semua.md", "beranda.HTML/gambar.png"):
+        c.add(f"pages-folder-{rel}", {f"content/pages/{rel}": "# Folder\n" if rel.endswith(".md") else b"\x89PNG"},
+              (f"content/pages/{rel}", 1, "bernama seperti berkas yang diterbitkan situs"),
+              covers=f"content/pages: a folder named like a generated or page file ({rel.split('/')[-2]}/)")
     c.add("page-link-escapes", {"content/pages/jahat.md": "# Jahat\n\n[x](../../etc/passwd)\n"},
           ("content/pages/jahat.md", 3, "keluar dari folder halaman"), covers="hand-written page link leaving")
     c.add("page-javascript", {"content/pages/jahat-js.md": '# J\n\n<a href="javascript:alert(1)">x</a>\n'},
@@ -204,6 +210,22 @@ def _refused() -> Corpus:
                                     f"{a}h-dua-2.yml": article("x", extra="materials: [materials/dua.pdf]\n")},
           (f"{a}h-dua-1.yml", 1, "hanya berbeda huruf besar/kecil"),
           (f"{a}h-dua-2.yml", 1, "hanya berbeda huruf besar/kecil"), covers="same, in material fields")
+
+    # a file and a folder equal after case folding or NFC, at any depth: unpacked, only one is kept
+    for name, file, folder in (
+            ("file-folder-case", "rekap.csv", "REKAP.csv/data.pdf"),
+            ("file-folder-deep", "bab/dua/Foto.png", "bab/DUA/foto.PNG/asli.png"),
+            ("file-folder-nfd", "r\u00e9sum\u00e9.txt", "re\u0301sume\u0301.txt/catatan.txt")):
+        c.add(name, {f"materials/{file}": b"%PDF", f"materials/{folder}": b"%PDF",
+                     f"{a}h-{name}-1.yml": article(f"[a](materials/{file})"),
+                     f"{a}h-{name}-2.yml": article(f"[a](materials/{folder})")},
+              (f"{a}h-{name}-1.yml", 1, "berkas dan folder bernama sama"),
+              (f"{a}h-{name}-2.yml", 1, "berkas dan folder bernama sama"), covers=f"a file and a folder as one: {name}")
+    for device in ("Com\u00b2.docx", "lpt\u00b9.png"):
+        c.add(f"device-superscript-{device}", {f"materials/{device}": b"%PDF",
+                                                f"{a}h-dev-{device[-3:]}.yml": article(f"[a](materials/{device})")},
+              (f"{a}h-dev-{device[-3:]}.yml", 8, "dicadangkan Windows"),
+              covers=f"Windows device name with a superscript digit ({device})")
 
     # -- limits and malformed values --------------------------------------------------------------------
     c.add("file-too-large", {f"{a}h-besar.yml": article("x", extra=f"tags: [{'y' * 1_000_100}]\n")},
@@ -401,4 +423,6 @@ HOSTILE_KIT_ENTRIES: list[tuple[str, list[str], str]] = [
     ("case", ["portal/situs/A.txt", "portal/situs/a.txt"], "menjadi satu berkas"),
     ("nfc-nfd", ["portal/situs/kafe-\u00e9.txt", "portal/situs/kafe-e\u0301.txt"], "menjadi satu berkas"),
     ("symlink", ["portal/situs/tautan"], "tautan simbolik"),
+    ("file-folder", ["portal/situs/materi/Arsip.txt", "portal/situs/materi/arsip.TXT/isi.txt"], "menjadi satu berkas"),
+    ("file-folder-nfd", ["portal/situs/caf\u00e9", "portal/situs/cafe\u0301/a/b.txt"], "menjadi satu berkas"),
 ]

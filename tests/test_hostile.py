@@ -402,6 +402,17 @@ def test_verify_refuses_entries_that_unpack_outside_or_as_one(tmp_path: Path, na
     assert words in result.stderr and "Traceback" not in result.stderr
 
 
+def test_the_kits_last_guard_refuses_a_file_and_a_folder_as_one() -> None:
+    """What check refuses first, the bundle refuses again before writing (every prefix compared)."""
+    from asn_portal.engines.mkdocs.build import SiteError
+    from asn_portal.kit.bundle import refuse_clashes
+    with pytest.raises(SiteError) as refused:
+        refuse_clashes("Bundel", ["situs/materi/x/Dok.pdf", "situs/materi/X/dok.PDF/lampiran.pdf", "situs/a.html"])
+    assert str(refused.value) == ("Bundel tidak dibuat: situs/materi/x/Dok.pdf dan situs/materi/X/dok.PDF/ "
+                                  "menjadi satu berkas saat diekstrak")
+    refuse_clashes("Bundel", ["situs/materi/x/a.pdf", "situs/materi/X/b.pdf"])  # two folders merge: nothing lost
+
+
 @pytest.mark.parametrize("where", ["http", "file"])
 @pytest.mark.engine_smoke  # run again on each engine by .ci/run
 def test_in_the_browser_no_contributed_script_runs_and_search_works(browser: Any, built: Built, http_site: str,

@@ -40,7 +40,9 @@ from asn_portal.trust.urls import CONTRIBUTORS, HOME, PAGE_SUFFIXES, PLAN, is_pa
 THEME_FOLDERS = frozenset({"assets", "search"})
 # the theme's files, and what render/readers.py writes for machines (its GENERATED_FILES)
 RESERVED_FILES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz", "catalog.json", "feed.xml",
-                            "schemas/catalog.schema.json"})
+                            "schemas/catalog.schema.json", "tags.json"})
+# A folder with a page file's suffix: offline, a page beside it is published under that very name.
+_PAGE_FILE_SUFFIXES = (".html", ".htm")
 # MkDocs' own extensions, always on; the site's come after them.
 BASE_EXTENSIONS = ("toc", "tables", "fenced_code")
 HOME_TITLE = "Beranda"
@@ -92,7 +94,8 @@ def generated_addresses() -> tuple[set[str], set[str]]:
 
 
 def reserved_problem(rel: str) -> str | None:
-    """A pages-folder file whose published address is one the theme or the portal writes."""
+    """A pages-folder file whose published address is one the theme or the portal writes, or that
+    sits in a folder named like a file the site holds (``feed.xml/``, ``tentang.html/``)."""
     folders, files = generated_addresses()
     key = name_key(rel)
     top = key.split("/")[0]
@@ -103,6 +106,17 @@ def reserved_problem(rel: str) -> str | None:
         return (f"path '{rel}' dipakai tema atau halaman yang dibuat portal, sehingga berkas ini akan menggantikannya "
                 "atau hilang. Pindahkan ke folder lain atau ganti namanya; penggantian tema hanya lewat folder "
                 "overrides/ yang dikelola peninjau.")
+    return _folder_problem(rel, files)
+
+
+def _folder_problem(rel: str, files: set[str]) -> str | None:
+    parts = rel.split("/")[:-1]
+    for depth, part in enumerate(parts, 1):
+        folder = "/".join(parts[:depth])
+        if name_key(folder) in files or name_key(part).endswith(_PAGE_FILE_SUFFIXES):
+            return (f"folder '{folder}/' bernama seperti berkas yang diterbitkan situs, sehingga situs atau "
+                    f"bundel tidak dapat dibuat. Ganti nama folder itu, misalnya menjadi "
+                    f"'{folder.rsplit('.', 1)[0]}-berkas/'.")
     return None
 
 
