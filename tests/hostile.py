@@ -426,3 +426,18 @@ HOSTILE_KIT_ENTRIES: list[tuple[str, list[str], str]] = [
     ("file-folder", ["portal/situs/materi/Arsip.txt", "portal/situs/materi/arsip.TXT/isi.txt"], "menjadi satu berkas"),
     ("file-folder-nfd", ["portal/situs/caf\u00e9", "portal/situs/cafe\u0301/a/b.txt"], "menjadi satu berkas"),
 ]
+
+# Content that loads from the network (check warns; every offline package refuses it, at the source's line).
+# Each is a line of a course's `description:` (its first line is line 9 of the file), then the page's lines.
+OFFLINE_LEAKS_COURSE = [
+    ('<video controls poster="https://pelacak.example/sampul.jpg"><source src="materials/klip.mp4"></video>',
+     "video poster"),
+    ('<audio controls src="http://pelacak.example/suara.mp3"></audio>', "audio src"),
+    ('<video controls><source src="hTTp://pelacak.example/klip.webm" type="video/webm"></video>', "source, mixed case"),
+    ('<video controls src="materials/klip.mp4"><track src="HTTPS://pelacak.example/teks.vtt"></video>', "track src"),
+]
+OFFLINE_LEAKS_PAGE = "# Galeri\n\nFoto ![pemandangan](https://pelacak.example/foto.png \"x\") di sini.\n"
+# A theme override (the reviewers' own overrides/): named at the built file's line.
+OFFLINE_LEAK_THEME = ('{% extends "base.html" %}\n{% block extrahead %}\n'
+                      '<link rel="preload" as="font" href="https://fonts.example/huruf.woff2">\n'
+                      '<link rel="canonical" href="https://portal.example/">\n{% endblock %}\n')

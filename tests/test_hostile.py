@@ -167,6 +167,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     check = cli(p.root, "check")
     build = cli(p.root, "build")
     out = base / "portal-uji.zip"
+    refused = cli(p.root, "bundle", "-o", str(out))  # remote images: no offline package carries them
+    assert refused.returncode == 1 and not out.exists(), refused.stdout + refused.stderr
+    assert "content/pages/uji.md:14:" in refused.stderr and "content/articles/h-bersih.yml:" in refused.stderr
+    for rel in ("content/articles/h-bersih.yml", "content/pages/uji.md"):
+        text = (p.root / rel).read_text(encoding="utf-8")
+        p.write(rel, re.sub(r"https://example\.org/\w\.png", "materials/sub/B.png", text))
     bundle = cli(p.root, "bundle", "-o", str(out))
     assert build.returncode == 0 and bundle.returncode == 0, build.stderr + bundle.stderr
     with zipfile.ZipFile(out) as zf:

@@ -31,6 +31,7 @@ from pathlib import Path
 from asn_portal import packaged_text
 from asn_portal.content.history import Commit, head_commit
 from asn_portal.engines.mkdocs.build import SiteError, build_offline
+from asn_portal.kit.network import refuse_remote_loads
 from asn_portal.model.project import ProjectNotFoundError, load_project
 from asn_portal.model.registry import by_nav_order
 from asn_portal.render.text import date_id, size_id
@@ -126,12 +127,15 @@ def prepare_output(output: Path, suffix: str = ".zip") -> Path:
     return target
 
 
-def build_kit_site(config_file: Path, site: Path, chosen: tuple[tuple[str, str], ...] = ()) -> None:
+def build_kit_site(config_file: Path, site: Path, chosen: tuple[tuple[str, str], ...] = (),
+                   kit: str = "Bundel") -> None:
     """The offline build every kit starts from (bundle, ZIM, Kolibri, SCORM): ``file://`` links, only the
-    ``chosen`` entries and what they link (all when empty), without the engine's files no kit uses (DROP)."""
-    build_offline(config_file, site, chosen)
+    ``chosen`` entries and what they link (all when empty), without the engine's files no kit uses (DROP),
+    refused (SiteError naming ``kit``) when anything in it would load from the network."""
+    warnings = build_offline(config_file, site, chosen)
     for name in DROP:
         (site / name).unlink(missing_ok=True)
+    refuse_remote_loads(kit, site, warnings)
 
 
 def refuse_clashes(kit: str, names: Iterable[str]) -> None:

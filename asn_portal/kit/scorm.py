@@ -82,7 +82,7 @@ def make_scorm(config_file: Path, output: Path, kind: str, slug: str, title: str
     output = prepare_output(output)
     with tempfile.TemporaryDirectory(prefix="asn-portal-scorm-") as tmp:
         root = Path(tmp) / WORK
-        build_kit_site(config_file, root, ((kind, slug),))
+        build_kit_site(config_file, root, ((kind, slug),), "Paket SCORM")
         launch = Urls(False).dest(entry_src(kind, slug))
         if not (root / launch).is_file():
             raise SiteError(f"Paket SCORM tidak dibuat: halaman {launch} tidak ada di hasil build.")

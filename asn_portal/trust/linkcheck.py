@@ -99,11 +99,11 @@ def inspect_html(html: str, resolver: Resolver, locate: Locator, report: Report,
         found.links.append(decision)
         if decision.kind == "web" and (tag, attr) != ("a", "href"):
             # Not refused (a contract allows it), but said: the reader's browser asks another site for it
-            # on every visit, and no offline kit or ZIM can carry it (`asn-portal zim` refuses such a site).
+            # on every visit, and every offline package refuses to be made with it (kit/network.py).
             line, col = locate.find(raw, advance=True)
             report(line, col, f"<{tag}> memuat berkas dari internet ({raw}): peramban pembaca memintanya ke situs "
-                              "lain setiap kali halaman dibuka, dan berkas itu tidak ikut ke paket luring atau ZIM. "
-                              "Simpan berkasnya di materials/ dan tautkan dari sana.", False)
+                              "lain setiap kali halaman dibuka, dan paket luring (zip, ZIM, Kolibri, SCORM) tidak "
+                              "dapat dibuat selama ada. Simpan berkasnya di materials/ dan tautkan dari sana.", False)
         return None  # the published URL is the renderer's business, not the check's
 
     clean(html, hook)
