@@ -49,15 +49,18 @@ def remote_loads(site: Path) -> list[RemoteLoad]:
         if path.suffix.lower() not in (".html", ".htm", ".css", ".svg") or not path.is_file():
             continue
         rel = path.relative_to(site).as_posix()
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if path.suffix.lower() == ".css":
-            found += [RemoteLoad(rel, line, "CSS", url) for line, url in css_urls(text, 1)]
-        else:
-            scan = _Scan(rel)
-            scan.feed(text)
-            scan.close()
-            found += scan.found
+        found += loads_in(rel, path.read_text(encoding="utf-8", errors="replace"))
     return found
+
+
+def loads_in(rel: str, text: str) -> list[RemoteLoad]:
+    """The network loads of one page or style sheet (``rel`` ending in .css), named ``rel``."""
+    if rel.lower().endswith(".css"):
+        return [RemoteLoad(rel, line, "CSS", url) for line, url in css_urls(text, 1)]
+    scan = _Scan(rel)
+    scan.feed(text)
+    scan.close()
+    return scan.found
 
 
 def is_remote(url: str) -> bool:
@@ -147,4 +150,4 @@ def refuse_remote_loads(kit: str, site: Path, warnings: list[Problem]) -> None:
                     "jadikan tautan biasa yang dipilih pembaca: [judul](https://...).")
 
 
-__all__ = ["RemoteLoad", "css_urls", "is_remote", "refuse_remote_loads", "remote_loads"]
+__all__ = ["RemoteLoad", "css_urls", "is_remote", "loads_in", "refuse_remote_loads", "remote_loads"]
