@@ -441,3 +441,31 @@ OFFLINE_LEAKS_PAGE = "# Galeri\n\nFoto ![pemandangan](https://pelacak.example/fo
 OFFLINE_LEAK_THEME = ('{% extends "base.html" %}\n{% block extrahead %}\n'
                       '<link rel="preload" as="font" href="https://fonts.example/huruf.woff2">\n'
                       '<link rel="canonical" href="https://portal.example/">\n{% endblock %}\n')
+
+# Characters a reader does not see (check warns at their line, with the code point): (file, text, [(line, code)])
+HIDDEN_CHARACTERS: list[tuple[str, str, list[tuple[int, str]]]] = [
+    ("content/articles/h-tersembunyi.yml",
+     'title: "Laporan \\u2067rahasia\\u2069 tahunan"\nsummary: "Baris\\x0Bbaru dari Word"\ndate: 2026-11-27\n'
+     'author:\n  name: "Penulis \\u202Dpalsu"\nbody: |\n  Paragraf biasa.\n\n'
+     '  Teks \u202eterbalik di baris sembilan.\n',
+     [(1, "U+2067"), (1, "U+2069"), (2, "U+000B"), (5, "U+202D"), (9, "U+202E")]),
+    ("content/pages/h-tersembunyi.md", '---\ntitle: "Judul \\x1Bkode"\ntags: ["a\\u202Ab"]\n---\n# Isi\n',
+     [(2, "U+001B"), (3, "U+202A")]),
+]
+# Removals check reports each at its own line, in any letter case and however often (line, words)
+REMOVALS_PAGE = """# Ulang
+
+<p onClick="x()">satu</p>
+
+<p ONCLICK="y()">dua</p> <span style="a">style</span>
+
+<svg><foreignObject><b>tiga</b></foreignObject></svg>
+
+<SCRIPT>z()</SCRIPT> <Script>w()</Script>
+"""
+REMOVALS_AT = [(3, "atribut 'onclick'"), (5, "atribut 'onclick'"), (5, "atribut 'style'"), (7, "<svg>"),
+               (7, "<foreignobject>"), (9, "<script>")]
+
+# A page that includes files of the checkout while the site turned pymdownx.snippets on (line 3 and 5)
+SNIPPET_PAGE = '# Sisip\n\n--8<-- "mkdocs.yml"\n\nTeks.\n--8<-- "../rahasia.txt"\n'
+SNIPPET_LINES = (3, 6)

@@ -46,6 +46,11 @@ _PAGE_FILE_SUFFIXES = (".html", ".htm")
 # MkDocs' own extensions, always on; the site's come after them.
 BASE_EXTENSIONS = ("toc", "tables", "fenced_code")
 HOME_TITLE = "Beranda"
+# Extensions that put another file's text into a page (``--8<-- "x"``, ``{!x!}``): a contributed page would
+# publish any file of the checkout. The core reads pages without them; check says so where a page asks.
+INCLUDING_EXTENSIONS = frozenset({"pymdownx.snippets", "markdown_include.include", "mdx_include",
+                                  "pymdownx.include"})
+_INCLUDE = re.compile(r"--8<--|\{!.*!\}")
 # Where the theme lists every tag (Material's tags plugin); the portal passes the marker on, not its options.
 _TAG_INDEX = re.compile(r"^<!--\s*material/tags\b(.*?)-->[ \t]*$", re.M | re.S)
 _TAG_TOKEN = f"asntags{secrets.token_hex(8)}n"  # unguessable: a page cannot write one
@@ -187,7 +192,8 @@ class PageReader:
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        names = [name for name, _ in project.markdown_extensions]
+        names = [name for name, _ in project.markdown_extensions if name not in INCLUDING_EXTENSIONS]
+        self.including = [name for name, _ in project.markdown_extensions if name in INCLUDING_EXTENSIONS]
         self.extensions = list(dict.fromkeys([*BASE_EXTENSIONS, *names]))
         self.configs: dict[str, Any] = {n: dict(c) for n, c in project.markdown_extensions if c}
         toc = self.configs.setdefault("toc", {})
@@ -229,11 +235,23 @@ class PageReader:
         def report(line: int, col: int | None, message: str, error: bool) -> None:
             (problems.error if error else problems.warning)(shown, line, col, message)
 
+        if self.including:
+            _include_lines(split.body, split.body_line, self.including[0], report)
         body, markers = _tag_index_markers(split.body, shown, split.body_line, problems)
         page_html, toc, definitions = self.convert(body)
         inspection = inspect_html(page_html, resolver, locate, report, from_page=rel,
                                   sanitised=not self.project.raw_html_pages, definitions=definitions)
         return ReadPage(rel, shown, split.meta, page_html, toc, inspection, markers)
+
+
+def _include_lines(body: str, first_line: int, extension: str, report: Callable[[int, int | None, str, bool],
+                                                                                   None]) -> None:
+    for number, line in enumerate(body.split("\n"), first_line):
+        m = _INCLUDE.search(line)
+        if m:
+            report(number, m.start() + 1, f"'{m.group(0)[:5]}' tidak menyisipkan berkas: halaman kontributor dibaca "
+                                          f"tanpa {extension}, agar tidak bisa menerbitkan berkas lain dari "
+                                          "repositori. Salin teksnya ke halaman ini.", False)
 
 
 def _tag_index_markers(body: str, shown: str, first_line: int, problems: ProblemList) -> tuple[str, int]:

@@ -16,6 +16,7 @@ from asn_portal.model.fieldtypes import (
     ObjectSchema,
     TitleOf,
     describe_value,
+    hidden_characters,
 )
 from asn_portal.model.hints import slugify
 from asn_portal.model.loader import REJECTED, InvalidDate, Node
@@ -64,6 +65,7 @@ class TextList(ListKind):
 
     def item(self, c: Checker, node: Node, field: Field, path: str) -> str | None:
         if isinstance(node.value, str) and not isinstance(node.value, InvalidDate):
+            hidden_characters(c, node, field, path)
             return node.value
         text = node.raw
         if node.is_map and len(node.value) == 1:  # "- Tujuan: ..." became a mapping at ": "
