@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # silence Material's end-of-life banner
 
@@ -18,6 +20,7 @@ from asn_portal.model.project import ProjectNotFoundError, load_project
 from asn_portal.model.registry import KINDS, KindSpec
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl+C
 
 
 def subset_kinds() -> list[KindSpec]:
@@ -119,8 +122,56 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProjectNotFoundError as exc:
         print(f"asn-portal: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    result: int = args.func(args, project, config_file)
-    return result
+    output = getattr(args, "output", None) if args.command in ("bundle", "zim", "kolibri", "scorm") else None
+    return _interruptible(lambda: int(args.func(args, project, config_file)), output)
+
+
+def _interruptible(run: Callable[[], int], output: str | None = None) -> int:
+    """Ctrl+C (SIGINT) and SIGTERM (a CI job cancelled, a laptop shutting down) stop a command the same
+    way: as one KeyboardInterrupt, so every ``finally`` removes what the command had half-written (the zip's
+    temporary file beside it, the build folder in the temp dir); then a message, not a traceback."""
+    if threading.current_thread() is not threading.main_thread():  # only there may a handler be set
+        return run()
+    stop = _Stop()
+    previous = {sig: signal.signal(sig, stop.handle) for sig in (signal.SIGINT, signal.SIGTERM)}
+    hook, sys.unraisablehook = sys.unraisablehook, stop.lost(sys.unraisablehook)
+    try:
+        return run()
+    except KeyboardInterrupt:
+        if output:
+            from asn_portal.kit.bundle import remove_leftovers
+            remove_leftovers(Path(output))
+        print("asn-portal: dihentikan; berkas sementara sudah dihapus dan tidak ada keluaran setengah jadi.",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        sys.unraisablehook = hook
+        if not stop.raised:  # once stopped, ours stays: a signal still pending must not end in a traceback
+            for sig, handler in previous.items():
+                signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+
+
+class _Stop:
+    """Raises KeyboardInterrupt once, whatever number of signals come."""
+
+    def __init__(self) -> None:
+        self.raised = False
+
+    def handle(self, signum: int, frame: object) -> None:
+        if not self.raised:
+            self.raised = True
+            raise KeyboardInterrupt
+
+    def lost(self, hook: Callable[[Any], None]) -> Callable[[Any], None]:
+        """An interrupt raised inside a callback Python ignores (a weakref's, an import lock's) is sent again,
+        so it lands at the next step of the command instead of being printed and dropped."""
+        def unraisable(info: Any) -> None:
+            if isinstance(info.exc_value, KeyboardInterrupt):
+                self.raised = False
+                os.kill(os.getpid(), signal.SIGTERM)
+            else:
+                hook(info)
+        return unraisable
 
 
 def cmd_check(args: argparse.Namespace, project: Project, config_file: Path) -> int:
@@ -199,10 +250,13 @@ T = TypeVar("T")
 def _made(what: str, target: object, make: Callable[[], T]) -> T | int:
     """Run a packager (``make``) with the messages every packaging command gives; the exit code on failure."""
     from asn_portal.engines.mkdocs.build import SiteError
-    from asn_portal.kit.bundle import OutputError, describe_os_error
+    from asn_portal.kit.bundle import OutputError, describe_os_error, remove_leftovers
 
     try:
         return make()
+    except KeyboardInterrupt:  # stopped at any step, even between making a temporary file and guarding it
+        remove_leftovers(Path(str(target)))
+        raise
     except OutputError as exc:
         print(f"asn-portal: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -386,7 +440,12 @@ def _count(project: Project) -> int:
 
 
 def run() -> NoReturn:
-    sys.exit(main())
+    code = main()
+    if code == EXIT_INTERRUPTED:  # everything is cleaned up: a signal still pending cannot change the ending
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

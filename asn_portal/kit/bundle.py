@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import glob
 import hashlib
 import html
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -118,13 +120,23 @@ def prepare_output(output: Path, suffix: str = ".zip") -> Path:
         raise OutputError(f"folder {parent} tidak dapat dibuat ({describe_os_error(exc)}). "
                           "Pilih lokasi lain dengan -o.") from exc
     try:
-        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-        os.close(fd)
-        os.unlink(probe)
+        with tempfile.NamedTemporaryFile(prefix=f".{target.name}.", suffix=".tmp", dir=parent):
+            pass  # removed when the block ends, however it ends (an interrupt too)
     except OSError as exc:
         raise OutputError(f"tidak dapat menulis di folder {parent} ({describe_os_error(exc)}). "
                           "Pilih lokasi lain dengan -o.") from exc
     return target
+
+
+def remove_leftovers(output: Path) -> None:
+    """What a stopped packager may have left beside ``output``: its temporary files and folders
+    (``.<name>.*``; the packagers remove them themselves, this also covers an interrupt that lands between
+    making one and guarding it)."""
+    for path in output.parent.glob(f".{glob.escape(output.name)}.*"):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def build_kit_site(config_file: Path, site: Path, chosen: tuple[tuple[str, str], ...] = (),
@@ -274,9 +286,10 @@ def write_zip(root: Path, output: Path, top: str = "") -> None:
     gives the same bytes. Shared by the bundle and the Kolibri app (kit/kolibri.py)."""
     prefix = f"{top}/" if top else ""
     stamp = _timestamp()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-    os.close(fd)
+    tmp_name = ""
     try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+        os.close(fd)
         with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
             for path in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
                 is_dir = path.is_dir()
@@ -298,8 +311,9 @@ def write_zip(root: Path, output: Path, top: str = "") -> None:
         os.umask(umask)
         os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp makes 0600; a shared kit should be readable
         os.replace(tmp_name, output)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
+    except BaseException:  # an interrupt too: no part of a zip stays beside the output
+        if tmp_name:
+            Path(tmp_name).unlink(missing_ok=True)
         raise
 
 
