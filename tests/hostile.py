@@ -469,3 +469,18 @@ REMOVALS_AT = [(3, "atribut 'onclick'"), (5, "atribut 'onclick'"), (5, "atribut 
 # A page that includes files of the checkout while the site turned pymdownx.snippets on (line 3 and 5)
 SNIPPET_PAGE = '# Sisip\n\n--8<-- "mkdocs.yml"\n\nTeks.\n--8<-- "../rahasia.txt"\n'
 SNIPPET_LINES = (3, 6)
+
+# What check accepts (some with a warning) and every command must build and pack (tests/test_every_command.py,
+# tests/test_hostile_commands.py): folders named near generated files, folders that differ in case only
+# (they merge, nothing is lost), a word longer than a file name, words shaped like shard names, invisible
+# characters, ids a form answers for.
+ACCEPTED_FILES: dict[str, str | bytes] = {
+    "content/pages/feed/index.md": "# Umpan\n\nBukan feed.xml.\n",
+    "content/pages/catalog-json/isi.md": "# Katalog\n\nKata x41 xc3a9 con nul aux " + "zq" * 2000 + ".\n",
+    "content/pages/arah.md": "---\ntitle: \"Arah \\u202Eterbalik\"\n---\n# Arah\n\n<b id=\"submit\">tebal</b>\n",
+    "materials/Bab/a.pdf": b"%PDF-1.4\n",
+    "materials/bab/b.pdf": b"%PDF-1.4\n",
+    "content/articles/h-diterima.yml": (
+        'title: "Catatan\\u000bbaris"\nsummary: Ringkasan.\ndate: 2026-11-27\nauthor:\n  name: "Penulis \\u2067x\\u2069"\n'
+        "materials: [materials/Bab/a.pdf, materials/bab/b.pdf]\nbody: |\n  Sidik jari " + "ab" * 3000 + ".\n"),
+}

@@ -24,6 +24,7 @@ import shutil
 import struct
 import sys
 import tempfile
+import unicodedata
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ LANGUAGE = "ind"  # ISO 639-3: the Language metadata and the indexing language (
 PUBLISHER = "asn-portal"
 MAIN = "index.html"
 ILLUSTRATION_SIZE = 48
+TITLE_BYTES = 120  # a page's title in the ZIM, in bytes of UTF-8
 TITLE_MAX = 30  # the openZIM metadata rules: Title at most 30 characters, Description at most 80
 DESCRIPTION_MAX = 80
 LONG_DESCRIPTION_MAX = 4000
@@ -165,9 +167,18 @@ def page_title(text: str, site_name: str) -> str:
     match = _TITLE.search(text)
     if not match:
         return ""
-    title = html.unescape(re.sub(r"\s+", " ", match.group(1))).strip()
+    title = html.unescape(re.sub(r"\s+", " ", match.group(1)))
+    # what a reader cannot see (controls, bidi and other format characters) goes: Kiwix shows the title
+    # in its lists, and libzim refuses to index a title that loses too much
+    title = "".join(c for c in title if unicodedata.category(c) not in ("Cc", "Cf")).strip()
     suffix = f" - {site_name}"
-    return title[: -len(suffix)] if title.endswith(suffix) and len(title) > len(suffix) else title
+    title = title[: -len(suffix)] if title.endswith(suffix) and len(title) > len(suffix) else title
+    # libzim indexes titles with Xapian, whose terms stop at 245 bytes: a long title (one pasted word of
+    # thousands of letters) crashes the writer, so a title is cut to TITLE_BYTES bytes of UTF-8
+    data = title.encode("utf-8")
+    if len(data) > TITLE_BYTES:
+        title = data[: TITLE_BYTES - 3].decode("utf-8", "ignore").rstrip() + "…"
+    return title
 
 
 def _shorten(text: str, limit: int) -> str:
