@@ -481,6 +481,7 @@ ACCEPTED_FILES: dict[str, str | bytes] = {
     "materials/Bab/a.pdf": b"%PDF-1.4\n",
     "materials/bab/b.pdf": b"%PDF-1.4\n",
     "content/articles/h-diterima.yml": (
-        'title: "Catatan\\u000bbaris"\nsummary: Ringkasan.\ndate: 2026-11-27\nauthor:\n  name: "Penulis \\u2067x\\u2069"\n'
+        'title: "Catatan\\u000bbaris"\nsummary: Ringkasan.\ndate: 2026-11-27\n'
+        'author:\n  name: "Penulis \\u2067x\\u2069"\n'
         "materials: [materials/Bab/a.pdf, materials/bab/b.pdf]\nbody: |\n  Sidik jari " + "ab" * 3000 + ".\n"),
 }

@@ -36,7 +36,8 @@ NAMES = ("feed.xml", "Catalog.JSON", "tags.json", "404.html", "bab.HTML", "sitem
          "assets", "con", "COM\u00b9", "lpt\u00b3", "aux", "kafe-\u00e9", "kafe-e\u0301", "Arsip", "arsip", "feed",
          "schemas", "x\u202ey", "q" * 120, "bab-1", "materi", "Laporan.pdf", "laporan.PDF", "index")
 WORDS = ("qz" * 3000, "xc3a9 x41 con aux nul com1 lpt9", "baris\x0bbaru", "arah\u202ebalik", "kode\x1b[31m",
-         "kafe-\u00e9 kafe-e\u0301", "\u00e9\u00e9\u00e9\u00e9", "pelatihan anggaran", "", "<b id=\"getAttribute\">x</b>",
+         "kafe-\u00e9 kafe-e\u0301", "\u00e9\u00e9\u00e9\u00e9", "pelatihan anggaran", "",
+         "<b id=\"getAttribute\">x</b>",
          "![foto](https://pelacak.example/x.png)", "--8<-- \"mkdocs.yml\"")
 PATHS = st.lists(st.sampled_from(NAMES), min_size=1, max_size=3)
 PAGE = st.tuples(PATHS, st.sampled_from((".md", ".png", "")), st.sampled_from(WORDS))
