@@ -449,8 +449,9 @@ HIDDEN_CHARACTERS: list[tuple[str, str, list[tuple[int, str]]]] = [
      'author:\n  name: "Penulis \\u202Dpalsu"\nbody: |\n  Paragraf biasa.\n\n'
      '  Teks \u202eterbalik di baris sembilan.\n',
      [(1, "U+2067"), (1, "U+2069"), (2, "U+000B"), (5, "U+202D"), (9, "U+202E")]),
-    ("content/pages/h-tersembunyi.md", '---\ntitle: "Judul \\x1Bkode"\ntags: ["a\\u202Ab"]\n---\n# Isi\n',
-     [(2, "U+001B"), (3, "U+202A")]),
+    ("content/pages/h-tersembunyi.md",
+     '---\ntitle: "Judul \\x1Bkode"\ntags: ["a\\u202Ab"]\n---\n# Isi \u2066x\u2069\n\nTeks\x0cbiasa.\n',
+     [(2, "U+001B"), (3, "U+202A"), (5, "U+2066"), (5, "U+2069"), (7, "U+000C")]),
 ]
 # Removals check reports each at its own line, in any letter case and however often (line, words)
 REMOVALS_PAGE = """# Ulang

@@ -26,6 +26,7 @@ import markdown
 from markdown.extensions.toc import slugify as toc_slugify
 
 from asn_portal.content.frontmatter import PageMeta, split_page
+from asn_portal.model.fieldtypes import HIDDEN, hidden_name
 from asn_portal.model.problems import ProblemList
 from asn_portal.model.project import Project
 from asn_portal.model.registry import KINDS, PUBLISHED_MATERIALS
@@ -235,6 +236,7 @@ class PageReader:
         def report(line: int, col: int | None, message: str, error: bool) -> None:
             (problems.error if error else problems.warning)(shown, line, col, message)
 
+        _hidden_lines(split.body, split.body_line, report)
         if self.including:
             _include_lines(split.body, split.body_line, self.including[0], report)
         body, markers = _tag_index_markers(split.body, shown, split.body_line, problems)
@@ -242,6 +244,15 @@ class PageReader:
         inspection = inspect_html(page_html, resolver, locate, report, from_page=rel,
                                   sanitised=not self.project.raw_html_pages, definitions=definitions)
         return ReadPage(rel, shown, split.meta, page_html, toc, inspection, markers)
+
+
+def _hidden_lines(body: str, first_line: int, report: Callable[[int, int | None, str, bool], None]) -> None:
+    """Invisible characters in a page's text (its first heading is its title), each at its line."""
+    for number, line in enumerate(body.split("\n"), first_line):
+        for m in HIDDEN.finditer(line):
+            code = ord(m.group(0))
+            report(number, m.start() + 1, f"teks memuat {hidden_name(code)} U+{code:04X} yang tidak terlihat tetapi "
+                                          "mengubah tampilan teks. Hapus karakter itu.", False)
 
 
 def _include_lines(body: str, first_line: int, extension: str, report: Callable[[int, int | None, str, bool],

@@ -131,21 +131,25 @@ class Text(FieldKind):
 # Characters a reader does not see but that change what is shown: bidi overrides, embeddings and isolates
 # (U+202E turns "exe.fdp" into what reads as "pdf.exe"), and controls but tab and line ends (U+000B is
 # what Word writes for Shift+Enter; XML forbids it).
-_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def hidden_characters(c: Checker, node: Node, field: Field, path: str) -> None:
-    """Warn, at its line, about each character of ``_HIDDEN`` in a text value, with its code point."""
+    """Warn, at its line, about each character of ``HIDDEN`` in a text value, with its code point."""
     text = str(node.value)
     block = 1 if node.style in ("|", ">") else 0  # a block scalar's text starts below its indicator
-    for m in _HIDDEN.finditer(text):
+    for m in HIDDEN.finditer(text):
         line = node.line + block + text.count("\n", 0, m.start())
         code = ord(m.group(0))
-        what = "pengatur arah teks (bidi)" if code >= 0x202A else "karakter kontrol"
+        what = hidden_name(code)
         spot = Node(node.value, line, node.col if line == node.line else 1, line)
         c.warn(spot, f"'{field.name}' memuat {what} U+{code:04X} yang tidak terlihat tetapi mengubah tampilan "
                      "teks (judul, tab peramban, ZIM). Hapus karakter itu (sering terbawa dari Word atau salinan "
                      "web).", path)
+
+
+def hidden_name(code: int) -> str:
+    return "pengatur arah teks (bidi)" if code >= 0x202A else "karakter kontrol"
 
 
 class Markdown(Text):
