@@ -166,11 +166,11 @@ def _refused() -> Corpus:
         c.add(f"pages-{rel}", {f"content/pages/{rel}": "x\n"}, (f"content/pages/{rel}", 1, words),
               covers=f"content/pages: {what}")
     # folders named like a file the site holds: the build (or the kit's offline build) would crash
-    for rel in ("Catalog.Json/daftar.md", "Sitemap.XML.gz/peta.md", "arsip/laporan.htm/isi.md",
+    for rel in ("Catalog.Json/daftar.md", "Sitemap.XML.gz/peta.md", "arsip/laporan.htm/isi.md", "Feed.xml.md",
                 "Schemas/Catalog.Schema.JSON/skema.md", "Tags.JSON/semua.md", "beranda.HTML/gambar.png"):
         c.add(f"pages-folder-{rel}", {f"content/pages/{rel}": "# Folder\n" if rel.endswith(".md") else b"\x89PNG"},
               (f"content/pages/{rel}", 1, "bernama seperti berkas yang diterbitkan situs"),
-              covers=f"content/pages: a folder named like a generated or page file ({rel.split('/')[-2]}/)")
+              covers=f"content/pages: a folder (or a page's own) named like a generated or page file ({rel})")
     c.add("page-link-escapes", {"content/pages/jahat.md": "# Jahat\n\n[x](../../etc/passwd)\n"},
           ("content/pages/jahat.md", 3, "keluar dari folder halaman"), covers="hand-written page link leaving")
     c.add("page-javascript", {"content/pages/jahat-js.md": '# J\n\n<a href="javascript:alert(1)">x</a>\n'},

@@ -112,7 +112,10 @@ def reserved_problem(rel: str) -> str | None:
         return (f"path '{rel}' dipakai tema atau halaman yang dibuat portal, sehingga berkas ini akan menggantikannya "
                 "atau hilang. Pindahkan ke folder lain atau ganti namanya; penggantian tema hanya lewat folder "
                 "overrides/ yang dikelola peninjau.")
-    return _folder_problem(rel, files)
+    # a page is published in a folder of its name too (tentang.md -> tentang/index.html): compared as one
+    index = is_page(rel) and rel.rsplit("/", 1)[-1].rsplit(".", 1)[0] == "index"
+    published = rel.rsplit(".", 1)[0] + "/index.html" if is_page(rel) and not index else rel
+    return _folder_problem(published, files)
 
 
 def _folder_problem(rel: str, files: set[str]) -> str | None:

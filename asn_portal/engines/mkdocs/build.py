@@ -81,6 +81,10 @@ def run_build(config: MkDocsConfig, *, serving: bool = False, serve_url: str | N
         raise SiteError(message) from exc
     except MkDocsException as exc:
         raise SiteError(str(exc)) from exc
+    except OSError as exc:  # two published paths that cannot both be (a file where a folder must go...)
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise SiteError(f"situs tidak dapat ditulis: {exc.strerror or exc}{where}. Jalankan 'asn-portal check'; bila "
+                        "tidak ada galat, laporkan masalah ini ke pengelola portal beserta pesannya.") from exc
     finally:
         logger.removeHandler(errors)
 
