@@ -9,6 +9,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -18,6 +19,7 @@ from asn_portal.content.validate import Project, load_catalog
 from asn_portal.model.problems import format_report
 from asn_portal.model.project import ProjectNotFoundError, load_project
 from asn_portal.model.registry import KINDS, KindSpec
+from asn_portal.packagers import PACKAGERS, ContentError, Packager
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl+C
@@ -65,32 +67,22 @@ def build_parser() -> argparse.ArgumentParser:
                                          "berkas berubah")
     serve.add_argument("-a", "--dev-addr", metavar="ALAMAT:PORT", default=None, help="alamat pratinjau")
     serve.set_defaults(func=cmd_serve)
-    bundle = sub.add_parser("bundle", help="buat satu zip portal luring untuk ruang pelatihan tanpa internet")
-    bundle.add_argument("-o", "--output", metavar="BERKAS.zip", default="dist/portal-asn.zip",
-                        help="lokasi zip (bawaan: dist/portal-asn.zip)")
-    for spec in subset_kinds():  # --course SLUG, --factor SLUG: a kit for one training event
-        bundle.add_argument(f"--{spec.name}", action="append", default=[], metavar="SLUG",
-                            help=f"hanya {spec.label.lower()} ini beserta yang ditautkannya (boleh diulang)")
-    bundle.add_argument("--verify", metavar="ZIP", help="periksa keutuhan zip (atau folder hasil ekstrak)")
-    bundle.set_defaults(func=cmd_bundle)
+    for packager in PACKAGERS:  # bundle, zim, kolibri, epub: one table, one way to run them
+        made = sub.add_parser(packager.command, help=packager.help)
+        made.add_argument("-o", "--output", metavar=packager.metavar, default=packager.default,
+                          help=f"lokasi berkas (bawaan: {packager.default})")
+        for spec in subset_kinds():  # --course SLUG, --factor SLUG: for one training event
+            made.add_argument(f"--{spec.name}", action="append", default=[], metavar="SLUG",
+                              help=f"hanya {spec.label.lower()} ini beserta yang ditautkannya (boleh diulang)")
+        made.set_defaults(func=partial(cmd_package, packager))
+        if packager.command == "bundle":
+            made.add_argument("--verify", metavar="ZIP", help="periksa keutuhan zip (atau folder hasil ekstrak)")
     scorm = sub.add_parser("scorm", help="buat paket SCORM 1.2 satu kursus untuk diunggah ke LMS (Moodle dll.)")
     for spec in _scorm_kinds():  # --course SLUG
         scorm.add_argument(f"--{spec.name}", metavar="SLUG", help=f"slug {spec.label.lower()} yang dikemas")
     scorm.add_argument("-o", "--output", metavar="BERKAS.zip", default=None,
                        help="lokasi zip (bawaan: dist/scorm-SLUG.zip)")
     scorm.set_defaults(func=cmd_scorm)
-    zim = sub.add_parser("zim", help="buat satu berkas ZIM untuk dibaca di Kiwix (perlu paket libzim)")
-    zim.add_argument("-o", "--output", metavar="BERKAS.zim", default="dist/portal-asn.zim",
-                     help="lokasi berkas ZIM (bawaan: dist/portal-asn.zim)")
-    kolibri = sub.add_parser("kolibri", help="buat zip aplikasi HTML5 untuk Kolibri")
-    kolibri.add_argument("-o", "--output", metavar="BERKAS.zip", default="dist/portal-asn-kolibri.zip",
-                         help="lokasi zip (bawaan: dist/portal-asn-kolibri.zip)")
-    for packager in (zim, kolibri):
-        for spec in subset_kinds():  # the same subset options as bundle
-            packager.add_argument(f"--{spec.name}", action="append", default=[], metavar="SLUG",
-                                  help=f"hanya {spec.label.lower()} ini beserta yang ditautkannya (boleh diulang)")
-    zim.set_defaults(func=cmd_zim)
-    kolibri.set_defaults(func=cmd_kolibri)
     new = sub.add_parser("new", help="buat berkas YAML baru dari templat")
     new.add_argument("kind", choices=[*KINDS, *(s.url_dir for s in KINDS.values())], metavar="JENIS",
                      help=", ".join(f"{s.name} ({s.url_dir})" for s in KINDS.values()))
@@ -116,13 +108,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     if args.command == "bundle" and args.verify is not None:
-        return cmd_bundle(args, None, None)  # a training-room laptop has the zip, not the project
+        return cmd_verify(args)  # a training-room laptop has the zip, not the project
     try:
         project, config_file = load_project(Path.cwd(), args.config_file)
     except ProjectNotFoundError as exc:
         print(f"asn-portal: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    output = getattr(args, "output", None) if args.command in ("bundle", "zim", "kolibri", "scorm") else None
+    packaging = {packager.command for packager in PACKAGERS} | {"scorm"}
+    output = getattr(args, "output", None) if args.command in packaging else None
     return _interruptible(lambda: int(args.func(args, project, config_file)), output)
 
 
@@ -196,7 +189,7 @@ def cmd_build(args: argparse.Namespace, project: Project, config_file: Path) -> 
 
     try:
         site_dir = build_site(config_file, strict=args.strict)
-    except SiteError as exc:
+    except (SiteError, ContentError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONTENT
     print(f"Situs selesai dibangun di {site_dir}.")
@@ -205,41 +198,52 @@ def cmd_build(args: argparse.Namespace, project: Project, config_file: Path) -> 
 
 def cmd_serve(args: argparse.Namespace, project: Project, config_file: Path) -> int:
     from asn_portal.engines.mkdocs.build import SiteError
-    from asn_portal.engines.mkdocs.preview import serve
+    from asn_portal.engines.mkdocs.preview import AddressError, serve
 
     try:
         serve(config_file, dev_addr=args.dev_addr)
-    except SiteError as exc:
+    except AddressError as exc:  # port in use, or not this computer's address: one line, nothing built
+        print(f"asn-portal: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (SiteError, ContentError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONTENT
     return EXIT_OK
 
 
-def cmd_bundle(args: argparse.Namespace, project: Project | None, config_file: Path | None) -> int:
-    from asn_portal.kit.bundle import make_bundle, prepare_output
+def cmd_verify(args: argparse.Namespace) -> int:
     from asn_portal.kit.verify import verify_bundle
-    from asn_portal.render.text import size_id
 
-    if args.verify is not None:
-        result = verify_bundle(Path(args.verify))
-        for line in result.problems:
-            print(line, file=sys.stderr)
-        if not result.ok:
-            print(f"Bundel TIDAK utuh: {len(result.problems)} masalah.", file=sys.stderr)
-            return EXIT_CONTENT
-        print(f"Bundel utuh: {result.checked} berkas cocok dengan SHA256SUMS.txt.")
-        return EXIT_OK
-    assert project is not None and config_file is not None, "only --verify runs without a project"
+    result = verify_bundle(Path(args.verify))
+    for line in result.problems:
+        print(line, file=sys.stderr)
+    if not result.ok:
+        print(f"Bundel TIDAK utuh: {len(result.problems)} masalah.", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"Bundel utuh: {result.checked} berkas cocok dengan SHA256SUMS.txt.")
+    return EXIT_OK
+
+
+def cmd_package(packager: Packager, args: argparse.Namespace, project: Project, config_file: Path) -> int:
+    """Any row of PACKAGERS: the output checked before the slow build, the subset chosen, made, told."""
+    from asn_portal.kit.bundle import OutputError, prepare_output
+
+    try:
+        if packager.ready is not None:
+            packager.ready()  # before the slow build
+        output = prepare_output(Path(args.output), packager.suffix)  # a bad -o fails at once
+    except (ValueError, OutputError) as exc:
+        print(f"asn-portal: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     chosen = _chosen_entries(args, project)
     if isinstance(chosen, int):
         return chosen
-    report = _made("bundel", args.output, lambda: make_bundle(config_file, prepare_output(Path(args.output)), chosen))
+    report = _made(packager.what, args.output, lambda: packager.make(project, config_file, output, chosen))
     if isinstance(report, int):
         return report
-    print(f"Bundel luring selesai: {report.pages} halaman, {report.materials} berkas materi, "
-          f"{report.files} berkas, {size_id(report.size)}.\nZip: {report.path}")
-    print(f"Tanggal paket: {report.kit_date}. Versi isi: {report.version}.")
-    for warning in report.warnings:
+    summary, warnings = packager.done(report)
+    print(summary)
+    for warning in warnings:
         print(f"asn-portal: {warning}", file=sys.stderr)
     return EXIT_OK
 
@@ -260,7 +264,7 @@ def _made(what: str, target: object, make: Callable[[], T]) -> T | int:
     except OutputError as exc:
         print(f"asn-portal: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except SiteError as exc:
+    except (SiteError, ContentError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONTENT
     except OSError as exc:
@@ -295,51 +299,6 @@ def _chosen_entries(args: argparse.Namespace, project: Project) -> tuple[tuple[s
                 return EXIT_USAGE
             chosen.append((spec.name, slug))
     return tuple(chosen)
-
-
-def cmd_zim(args: argparse.Namespace, project: Project, config_file: Path) -> int:
-    from asn_portal.kit.bundle import OutputError, prepare_output
-    from asn_portal.kit.zim import ZimUnavailableError, make_zim, require_libzim
-    from asn_portal.render.text import size_id
-
-    try:
-        require_libzim()  # before the slow build
-        output = prepare_output(Path(args.output), ".zim")
-    except (ZimUnavailableError, OutputError) as exc:
-        print(f"asn-portal: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    chosen = _chosen_entries(args, project)
-    if isinstance(chosen, int):
-        return chosen
-    report = _made("berkas ZIM", args.output, lambda: make_zim(config_file, output, chosen))
-    if isinstance(report, int):
-        return report
-    print(f"Berkas ZIM selesai: {report.pages} halaman, {report.materials} berkas materi, {report.entries} entri, "
-          f"{size_id(report.size)}.\nZIM: {report.path}\nTanggal: {report.date}. Nama: {report.name}.\n"
-          "Buka dengan Kiwix (kiwix.org) atau sajikan dengan kiwix-serve.")
-    return EXIT_OK
-
-
-def cmd_kolibri(args: argparse.Namespace, project: Project, config_file: Path) -> int:
-    from asn_portal.kit.bundle import OutputError, prepare_output
-    from asn_portal.kit.kolibri import make_kolibri
-    from asn_portal.render.text import size_id
-
-    try:
-        output = prepare_output(Path(args.output))  # before the slow build: a bad -o fails at once
-    except OutputError as exc:
-        print(f"asn-portal: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    chosen = _chosen_entries(args, project)
-    if isinstance(chosen, int):
-        return chosen
-    report = _made("zip Kolibri", args.output, lambda: make_kolibri(config_file, output, chosen))
-    if isinstance(report, int):
-        return report
-    print(f"Aplikasi HTML5 Kolibri selesai: {report.pages} halaman, {report.materials} berkas materi, "
-          f"{report.files} berkas, {size_id(report.size)}.\nZip: {report.path}\n"
-          "Unggah ke Kolibri (Studio atau ricecooker) sebagai aplikasi HTML5; index.html ada di akar zip.")
-    return EXIT_OK
 
 
 def _scorm_kinds() -> list[KindSpec]:

@@ -1,15 +1,20 @@
-"""``asn-portal new``: a valid, commented template in the right folder, ready to fill in."""
+"""``asn-portal new``: a commented template in the right folder, ready to fill in.
+
+Its fields are valid as written; its example texts are not content, so ``asn-portal check`` reports each one
+left in the file (``entryfile.template_examples``) until it is replaced."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from asn_portal import packaged_text
 from asn_portal.content.catalog import Catalog
 from asn_portal.content.discover import slug_problem
+from asn_portal.content.entryfile import TEMPLATE_SLOT, new_template
 from asn_portal.content.fields import FieldChecker
 from asn_portal.content.validate import SLUG, Project
 from asn_portal.model.hints import slugify
@@ -18,9 +23,6 @@ from asn_portal.model.problems import ProblemList
 from asn_portal.model.registry import KINDS, KindSpec
 from asn_portal.trust.resolver import Resolver
 
-# Placeholders in a kind's `new` template: {title}, {date}, {first:<kind>} (the first slug of that kind),
-# {next:<field>} (one more than the largest value of that integer field among this kind's entries).
-_PLACEHOLDER = re.compile(r"\{(title|date|first:[a-z_]+|next:[a-z_]+)\}")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
@@ -32,6 +34,16 @@ class ScaffoldError(Exception):
 class Scaffolded:
     path: Path
     next_steps: list[str]
+
+
+def invoked_as() -> str:
+    """The command as the person typed it (``.venv/bin/asn-portal``), so that the next steps printed work in
+    the same shell: a bare ``asn-portal`` is "command not found" until the virtual environment is activated."""
+    typed = sys.argv[0] if sys.argv else ""
+    if not os.path.basename(typed).startswith("asn-portal") or (os.sep not in typed and "/" not in typed):
+        return "asn-portal"
+    shown = os.path.relpath(typed) if os.path.isabs(typed) and not os.path.relpath(typed).startswith("..") else typed
+    return shown if os.sep in shown or "/" in shown else "./" + shown
 
 
 def new_entry(project: Project, catalog: Catalog, kind: str, slug: str, title: str | None = None,
@@ -52,8 +64,8 @@ def new_entry(project: Project, catalog: Catalog, kind: str, slug: str, title: s
         title = slug.replace("-", " ").capitalize()
     if any(0xD800 <= ord(ch) <= 0xDFFF for ch in title):
         raise ScaffoldError("judul memuat byte yang bukan teks UTF-8. Ketik ulang judulnya.")
-    template = _template(spec)
-    missing = [KINDS[m.group(1)[6:]] for m in _PLACEHOLDER.finditer(template)
+    template = new_template(spec)
+    missing = [KINDS[m.group(1)[6:]] for m in TEMPLATE_SLOT.finditer(template)
                if m.group(1).startswith("first:") and not catalog.sorted(m.group(1)[6:])]
 
     def fill(m: re.Match[str]) -> str:
@@ -69,7 +81,7 @@ def new_entry(project: Project, catalog: Catalog, kind: str, slug: str, title: s
         return str(max((v for v in values if isinstance(v, int)), default=0) + 1)
 
     # One pass: a title such as "{date}" is written as typed, never substituted in turn.
-    text = _PLACEHOLDER.sub(fill, template)
+    text = TEMPLATE_SLOT.sub(fill, template)
     _check_text(project, spec, project.rel(target), text, title)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -82,20 +94,15 @@ def new_entry(project: Project, catalog: Catalog, kind: str, slug: str, title: s
         raise ScaffoldError(f"berkas {project.rel(target)} tidak dapat ditulis. Periksa izin folder "
                             f"{project.rel(folder)}.") from exc
     rel = project.rel(target)
+    program = invoked_as()
     steps = [f"Buka {rel} dan isi setiap kolom (petunjuk ada di komentar berawalan #).",
-             "Jalankan: asn-portal check",
-             "Lihat hasilnya: asn-portal serve, lalu buka http://127.0.0.1:8000",
+             f"Jalankan: {program} check",
+             f"Lihat hasilnya: {program} serve, lalu buka http://127.0.0.1:8000",
              f"Kirim: git add {rel} && git commit -m \"Tambah {spec.label.lower()} {slug}\", lalu buka pull request."]
     for other in missing:  # a course names a factor: with none yet, make one first
-        steps.insert(1, f"Belum ada {other.label.lower()}: buat dulu dengan asn-portal new {other.name} SLUG, "
+        steps.insert(1, f"Belum ada {other.label.lower()}: buat dulu dengan {program} new {other.name} SLUG, "
                         "lalu isi slug-nya di berkas ini.")
     return Scaffolded(target, steps)
-
-
-def _template(spec: KindSpec) -> str:
-    if spec.template_dir:
-        return (Path(spec.template_dir) / spec.new_template).read_text(encoding="utf-8")
-    return packaged_text("templates", spec.new_template)
 
 
 def yaml_quoted(text: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from asn_portal.engines.zensical.export import PAGE_ASSETS
+from asn_portal.site.assets import PAGE_ASSETS
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "http://127.0.0.1:8000/"
@@ -188,18 +188,20 @@ def export_baseline(project: Path, target: Path, full_nav: bool = True) -> int:
     export, which Zensical builds; with ``full_nav=True`` the nav lists every page and Material's own
     search is on: the hand-written MkDocs site the build benchmark compares with.
     """
-    from asn_portal.engines.zensical.export import ExportError, export_project, page_file, render_site, write_pages
+    from asn_portal.engines.zensical.export import ExportError, export_project, page_file, write_pages
     from asn_portal.model.project import load_project
+    from asn_portal.site.plain import PlainSiteError, plain_site
     from asn_portal.trust.urls import CONTRIBUTORS, HOME
 
     portal, config_file = load_project(project)
     try:
         if not full_nav:
             return export_project(portal, config_file, target).pages
-        checked, rendered, pages = render_site(portal)
-    except ExportError as exc:
+        parts = plain_site(portal, config_file).parts
+    except (ExportError, PlainSiteError) as exc:
         raise SystemExit(f"generated catalog is invalid:\n{exc}") from exc
-    write_pages(pages, checked, rendered, portal, target)
+    write_pages(parts, target)
+    pages = list(parts.pages.values())
 
     def section(kind: str) -> list[Any]:
         index = next(p for p in pages if p.kind == "index" and p.src.startswith(

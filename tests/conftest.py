@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
+import json
 import os
 import shutil
 import sys
@@ -196,3 +198,87 @@ def unpacked_bundle(project: Path, where: Path) -> Path:
     with zipfile.ZipFile(out) as zf:
         zf.extractall(where / "x")
     return where / "x" / "portal-asn" / "situs"
+
+
+# The sample built once per test worker for the plan and HR recap tests (tests/test_plan.py,
+# tests/test_recap.py): with a public site_url, so records name each course's published address.
+PLAN_SITE = "https://portal.contoh.go.id/asn/"
+
+
+@dataclasses.dataclass
+class PlanSite:
+    base: str
+    pretty: bool  # directory URLs (over http) or .html files (the unpacked kit)
+    courses: list[Any]  # three sample courses
+    root: Path  # the sample project the site was built from
+
+    def page(self, src: str) -> str:
+        from asn_portal.trust.urls import Urls
+
+        return self.base + Urls(self.pretty).href("index.md", src)
+
+    def plan(self) -> str:
+        from asn_portal.trust.urls import PLAN
+
+        return self.page(PLAN)
+
+
+@pytest.fixture(scope="session")
+def plan_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("plan") / "sample"
+    root.mkdir()
+    for name in ("content", "materials"):
+        shutil.copytree(ROOT / name, root / name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace('!ENV [SITE_URL, "http://127.0.0.1:8000/"]', PLAN_SITE),
+                                     encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def plan_courses(plan_sample: Path) -> list[Any]:
+    from asn_portal.content.validate import Project, load_catalog
+
+    catalog, _ = load_catalog(Project.at(plan_sample))
+    return catalog.sorted("course")[:3]
+
+
+@pytest.fixture(scope="session")
+def plan_http(plan_sample: Path, plan_courses: list[Any]) -> Iterator[PlanSite]:
+    from asn_portal.engines.mkdocs.build import build_site
+
+    site = build_site(plan_sample / "mkdocs.yml", site_dir=str(plan_sample.parent / "http-site"))
+    with serve(site) as url:
+        yield PlanSite(url, True, plan_courses, plan_sample)
+
+
+@pytest.fixture(scope="session")
+def plan_file(plan_sample: Path, plan_courses: list[Any]) -> PlanSite:
+    return PlanSite(unpacked_bundle(plan_sample, plan_sample.parent).as_uri() + "/", False, plan_courses, plan_sample)
+
+
+PLAN_KEY = "asn-portal:rencana"  # the reader's plan in localStorage (assets/src/core.mjs)
+
+
+@contextlib.contextmanager
+def plan_page(browser: Any, site: PlanSite, width: int, state: Any = None,
+              dialog: Callable[[Any], object] = lambda d: d.accept()) -> Iterator[Any]:
+    """The plan page in a fresh context (its own localStorage) holding ``state``; no console error
+    may be left when the test is done. ``dialog`` answers the page's confirm() questions."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("dialog", dialog)
+    try:
+        page.goto(site.plan())
+        if state is not None:
+            page.evaluate(f"s => localStorage.setItem('{PLAN_KEY}', s)", json.dumps(state))
+            page.reload()
+        page.locator("[data-asn-plan][data-asn-ready]").wait_for(state="attached")
+        yield page
+        assert errors == []
+    finally:
+        context.close()

@@ -16,6 +16,7 @@ from asn_portal.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 C = "content/courses/kursus-satu.yml"
 A = "content/articles/artikel-satu.yml"
+ORGANIZER = "organizer: BKPSDM Uji\n"  # without it a course gets a warning (SIASN asks for the organizer)
 
 
 def check(project, *extra: str) -> int:
@@ -26,7 +27,7 @@ def check(project, *extra: str) -> int:
 def broken(project):
     """Two files with one error each: jp quoted (course line 6) and an impossible date (article line 5)."""
     project.minimal()
-    project.course("kursus-satu", jp='"12"')
+    project.course("kursus-satu", jp='"12"', extra=ORGANIZER)
     project.article("artikel-satu", date="2026-13-45", extra="factors: [alpha]\ncourses: [kursus-satu]\n")
     return project
 
@@ -118,12 +119,14 @@ def test_format_json(broken, capsys):
 
 def test_format_json_of_a_valid_project_is_an_empty_list(project, capsys):
     project.minimal()
+    project.course("kursus-satu", extra=ORGANIZER)
     assert check(project, "--format", "json") == 0
     assert json.loads(capsys.readouterr().out) == []
 
 
 def test_format_json_keeps_missing_column_as_null(project, capsys):
     project.minimal()
+    project.course("kursus-satu", extra=ORGANIZER)
     valid = (project.root / "content" / "courses" / "kursus-satu.yml").read_text(encoding="utf-8")
     project.write("content/courses/Baru.yml", valid)
     assert check(project, "--format", "json") == 1
@@ -180,3 +183,15 @@ def test_check_never_prints_a_traceback(project, data, where):
     assert "Traceback" not in result.stderr + result.stdout
     first = result.stderr.splitlines()[0]
     assert first.startswith(C + ":") and where in first, result.stderr
+
+
+@pytest.mark.parametrize(("typed", "shown"), [
+    (".venv/bin/asn-portal", ".venv/bin/asn-portal"), ("asn-portal", "asn-portal"),
+    ("/usr/lib/python3/dist-packages/pytest", "asn-portal")])
+def test_the_next_steps_name_the_command_as_it_was_typed(monkeypatch: pytest.MonkeyPatch, typed: str,
+                                                         shown: str) -> None:
+    """A bare `asn-portal` is "command not found" until the virtual environment is activated."""
+    from asn_portal.scaffold import invoked_as
+
+    monkeypatch.setattr(sys, "argv", [typed, "new", "course", "x"])
+    assert invoked_as() == shown

@@ -88,11 +88,13 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_export_writes_every_page_as_raw_html_with_its_title(exported: Path) -> None:
-    from asn_portal.engines.zensical.export import page_file, render_site
+    from asn_portal.engines.zensical.export import page_file
     from asn_portal.model.project import load_project
+    from asn_portal.site.plain import plain_site
 
-    project, _ = load_project(ROOT)
-    _, _, pages = render_site(project)
+    project, config_file = load_project(ROOT)
+    parts = plain_site(project, config_file).parts
+    pages = list(parts.pages.values())
     docs = exported / "docs"
     written = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file() and is_page(p.name)}
     assert written == {page_file(p.src) for p in pages}, "exactly the pages, no other Markdown (materials)"
@@ -106,7 +108,7 @@ def test_export_writes_every_page_as_raw_html_with_its_title(exported: Path) -> 
 
 
 def test_export_carries_materials_search_index_and_scripts(exported: Path) -> None:
-    from asn_portal.engines.zensical.export import PAGE_ASSETS
+    from asn_portal.site.assets import PAGE_ASSETS
 
     docs = exported / "docs"
     assert (docs / "search" / "manifest.js").read_text(encoding="utf-8").startswith("asnSearch")
@@ -146,11 +148,29 @@ def test_export_refuses_a_used_folder_or_one_inside_the_content(sample_copy: Pat
     assert (tmp_path / "penuh" / "catatan.txt").read_text(encoding="utf-8") == "milik orang lain"
 
 
-def test_export_lists_the_assets_the_plugin_lists() -> None:
-    from asn_portal.engines.mkdocs.plugin import PAGE_ASSETS as PLUGIN_ASSETS
-    from asn_portal.engines.zensical.export import PAGE_ASSETS
+def test_the_mkdocs_build_and_the_export_get_the_same_pages_from_one_assembly(sample_copy: Path,
+                                                                              tmp_path: Path) -> None:
+    """One site assembly (asn_portal/site): the MkDocs adapter and the outputs that read the project without an
+    engine (the Zensical export, the EPUB) are handed the same pages, in the same order, with the same titles,
+    HTML and navigation."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
 
-    assert PAGE_ASSETS == PLUGIN_ASSETS
+    from asn_portal.model.project import load_project
+    from asn_portal.site.plain import plain_site
+
+    config = load_config(str(sample_copy / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    built = config.plugins["asn-portal"].parts
+    project, config_file = load_project(sample_copy)
+    exported = plain_site(project, config_file).parts
+    assert list(built.pages) == list(exported.pages) and len(built.pages) > 30
+    assert [(p.title, p.kind, p.in_nav) for p in built.pages.values()] == \
+        [(p.title, p.kind, p.in_nav) for p in exported.pages.values()]
+    assert {src: p.html for src, p in built.pages.items()} == {src: p.html for src, p in exported.pages.items()}
+    assert built.nav == exported.nav and ("Rekap Kepegawaian", "rekap/index.md") in built.nav
+    assert built.texts.keys() == exported.texts.keys() and built.copies == exported.copies
 
 
 def test_plain_mkdocs_builds_the_export_without_the_plugin(exported: Path, tmp_path: Path) -> None:

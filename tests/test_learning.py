@@ -30,9 +30,9 @@ TIMEOUT_MS = 10_000
 YEAR = dt.date.today().year
 KEY = "asn-portal:rencana"
 OUR_SCRIPTS = re.compile(r"\basn-portal\.js")  # the bundle of assets/src (render/scripts.py)
-HR_HEADER = ["Nama", "NIP", "Jabatan", "Unit Kerja", "Instansi", "Tahun", "Nama Kursus", "Penyelenggara",
+HR_HEADER = ["Nama", "NIP", "Jabatan", "Unit Kerja", "Instansi", "Tahun", "Nama Kursus/Kegiatan", "Penyelenggara",
              "Bentuk Pengembangan", "Mode", "Kompetensi", "Tanggal Mulai", "Tanggal Selesai", "JP", "Status",
-             "Kursus bersertifikat", "Nomor Sertifikat"]
+             "Kursus bersertifikat", "Nomor Sertifikat", "Keterangan"]
 FORMULA_SLUG = "rumus-uji"
 
 OLD_SLUG = "kursus-lama-uji"
@@ -342,7 +342,7 @@ def test_export_csv_json_and_import(browser: Any, tab: Tab, tmp_path: Path) -> N
 
     with page.expect_download() as info:
         page.locator("[data-asn-plan-export='csv']").click()
-    assert info.value.suggested_filename == f"rekap-pengembangan-kompetensi-{YEAR}.csv"
+    assert info.value.suggested_filename == f"rekap-pengembangan-kompetensi-{profile['nip']}-{YEAR}.csv"
     raw = Path(info.value.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")
@@ -360,7 +360,8 @@ def test_export_csv_json_and_import(browser: Any, tab: Tab, tmp_path: Path) -> N
              "campuran": "klasikal dan nonklasikal"}
     first = by_title[quiz_course.title]
     assert (first["Nama"], first["NIP"], first["Tahun"]) == (profile["nama"], profile["nip"], str(YEAR))
-    assert first["Nama Kursus"] == quiz_course.title and first["JP"] == str(quiz_course.jp)
+    assert first["Nama Kursus/Kegiatan"] == quiz_course.title and first["JP"] == str(quiz_course.jp)
+    assert first["Keterangan"] == "", "a course the catalog has needs no remark"
     assert first["Bentuk Pengembangan"] == forms[quiz_course.mode] and first["Status"] == "Selesai"
     assert (first["Tanggal Mulai"], first["Tanggal Selesai"]) == (f"01-02-{YEAR}", f"03-02-{YEAR}")
     assert first["Kursus bersertifikat"] == {True: "Ya", False: "Tidak", None: ""}[quiz_course.certificate]
@@ -371,14 +372,15 @@ def test_export_csv_json_and_import(browser: Any, tab: Tab, tmp_path: Path) -> N
 
     with page.expect_download() as info:
         page.locator("[data-asn-plan-export='json']").click()
-    assert info.value.suggested_filename == f"rencana-belajar-{YEAR}.json"
+    assert info.value.suggested_filename == f"rencana-belajar-{profile['nip']}-{YEAR}.json"
     exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
-    assert (exported["format"], exported["version"], exported["target_jp"]) == ("asn-portal-rencana", 2, 20)
+    assert (exported["format"], exported["version"], exported["target_jp"]) == ("asn-portal-rencana", 3, 20)
     assert exported["exported"] == dt.date.today().isoformat() and exported["profile"] == profile
     assert exported["modules"] == {quiz_course.slug: [key]}
     assert exported["courses"][0] == {
         "slug": quiz_course.slug, "title": quiz_course.title, "form": forms[quiz_course.mode],
-        "organizer": quiz_course.organizer, "mode": quiz_course.mode, "start": f"{YEAR}-02-01", "end": f"{YEAR}-02-03",
+        "organizer": quiz_course.organizer, "mode": quiz_course.mode, "competency": quiz_course.competency.title(),
+        "start": f"{YEAR}-02-01", "end": f"{YEAR}-02-03",
         "jp": quiz_course.jp, "certificate": quiz_course.certificate, "certificate_number": "", "status": "selesai"}
     saved = tmp_path / "rencana.json"
     saved.write_text(json.dumps(exported), encoding="utf-8")
@@ -395,7 +397,7 @@ def test_export_csv_json_and_import(browser: Any, tab: Tab, tmp_path: Path) -> N
         assert "3 kursus diimpor" in p2.inner_text("[data-asn-plan-message]")
         assert fresh.stored()["modules"] == {quiz_course.slug: [key]}
         assert fresh.stored()["profile"] == profile  # the identity moves with the plan
-        assert p2.locator("form[data-asn-profile] [name='nip']").input_value() == profile["nip"]
+        assert p2.locator("form[data-asn-profile] [name='nip']").input_value() == "19850101 201001 2 001"
 
         # Refused as a whole, with a message: not JSON, another format, courses not a list.
         for n, content in enumerate(("{bukan json", json.dumps({"format": "lain", "version": 1}),

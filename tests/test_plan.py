@@ -5,26 +5,22 @@ One sample build with a public ``site_url``, served over http and unpacked from 
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import io
 import json
-import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, serve, unpacked_bundle
+from conftest import PLAN_SITE as SITE
+from conftest import PlanSite as Site
+from conftest import plan_page
 
-from asn_portal.content.validate import Project, load_catalog
-from asn_portal.trust.urls import PLAN, Urls
+from asn_portal.render.text import MONTHS
 
 YEAR = dt.date.today().year
 KEY = "asn-portal:rencana"
-SITE = "https://portal.contoh.go.id/asn/"
 PROFILE = {"nama": "Siti Rahmawati", "nip": "198501012010012001", "jabatan": "Analis SDM Aparatur",
            "unit_kerja": "Bidang Pengembangan Kompetensi", "instansi": "BKPSDM Kabupaten Contoh",
            "atasan_nama": "Budi Santoso, S.Sos.", "atasan_nip": "197001011995031001"}
@@ -33,51 +29,19 @@ SIASN = ["namaKursus", "institusiPenyelenggara", "jumlahJam", "tanggalKursus", "
 WIDTHS = (320, 390, 1280)
 
 
-@dataclass
-class Site:
-    base: str
-    pretty: bool
-    courses: list[Any]  # three sample courses
-
-    def plan(self) -> str:
-        return self.base + Urls(self.pretty).href("index.md", PLAN)
+@pytest.fixture
+def http_site(plan_http: Site) -> Site:
+    return plan_http
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("plan") / "sample"
-    root.mkdir()
-    for name in ("content", "materials"):
-        shutil.copytree(ROOT / name, root / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace('!ENV [SITE_URL, "http://127.0.0.1:8000/"]', SITE),
-                                     encoding="utf-8")
-    return root
-
-
-@pytest.fixture(scope="module")
-def courses(sample: Path) -> list[Any]:
-    catalog, _ = load_catalog(Project.at(sample))
-    return catalog.sorted("course")[:3]
-
-
-@pytest.fixture(scope="module")
-def http_site(sample: Path, courses: list[Any]) -> Iterator[Site]:
-    from asn_portal.engines.mkdocs.build import build_site
-
-    site = build_site(sample / "mkdocs.yml", site_dir=str(sample.parent / "http-site"))
-    with serve(site) as url:
-        yield Site(url, True, courses)
-
-
-@pytest.fixture(scope="module")
-def file_site(sample: Path, courses: list[Any]) -> Site:
-    return Site(unpacked_bundle(sample, sample.parent).as_uri() + "/", False, courses)
+@pytest.fixture
+def file_site(plan_file: Site) -> Site:
+    return plan_file
 
 
 @pytest.fixture(params=["http", "file"])
 def site(request: pytest.FixtureRequest) -> Site:
-    return request.getfixturevalue(f"{request.param}_site")  # type: ignore[no-any-return]
+    return request.getfixturevalue(f"plan_{request.param}")  # type: ignore[no-any-return]
 
 
 def stored(course: Any, n: int, **extra: Any) -> dict[str, Any]:
@@ -95,29 +59,6 @@ def plan_state(site: Site) -> dict[str, Any]:
                        certificate_number="SERT/2026/0012"),
         b.slug: stored(b, 1, status="berjalan", start=f"{YEAR}-03-01"),
         c.slug: stored(c, 2, status="selesai")}}
-
-
-@contextlib.contextmanager
-def plan_page(browser: Any, site: Site, width: int, state: Any = None) -> Iterator[Any]:
-    """The plan page in a fresh context (its own localStorage) holding ``state``; no console error
-    may be left when the test is done."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("dialog", lambda d: d.accept())
-    try:
-        page.goto(site.plan())
-        if state is not None:
-            page.evaluate(f"s => localStorage.setItem('{KEY}', s)", json.dumps(state))
-            page.reload()
-        page.locator("[data-asn-plan][data-asn-ready]").wait_for(state="attached")
-        yield page
-        assert errors == []
-    finally:
-        context.close()
 
 
 # Whether the control's centre is the control itself (nothing drawn over it, not clipped away).
@@ -184,36 +125,110 @@ def test_hooks_totals_and_the_end_date_a_record_needs(browser: Any, site: Site) 
             assert page.locator(f"[data-asn-plan-export='{hook}']").evaluate("e => e.tagName") == "BUTTON"
 
 
+# The identity as people write it: the NIP spaced as on an ID card, the supervisor's position, the
+# place on the record's date line.
+IDENTITY = PROFILE | {"atasan_jabatan": "Kepala Bidang Pengembangan Kompetensi", "tempat": "Sukamaju"}
+NIP_TYPED = "19850312 201001 2 005"
+HEADINGS = ["No.", "Kursus atau kegiatan", "Penyelenggara", "Bentuk", "Tanggal", "JP", "Status", "Nomor sertifikat"]
+
+
 def test_identity_is_checked_kept_and_printed_with_the_signatures(browser: Any, site: Site) -> None:
     a, b, _ = site.courses
     with plan_page(browser, site, 1280, plan_state(site) | {"profile": {}}) as page:
         form = page.locator("form[data-asn-profile]")
-        for name, value in PROFILE.items():
+        for name, value in IDENTITY.items():
             form.locator(f"[name='{name}']").fill(value)
-        nip = form.locator("[name='nip']")
-        nip.fill("19850101201001200")  # 17 digits
-        assert nip.get_attribute("aria-invalid") == "true"
-        assert "18 angka" in page.locator("[data-asn-profile-error='nip']").inner_text()
-        nip.fill(PROFILE["nip"])
-        assert nip.get_attribute("aria-invalid") == "false"
-        assert page.locator("[data-asn-profile-error='nip']").is_hidden()
+        nip, error = form.locator("[name='nip']"), page.locator("[data-asn-profile-error='nip']")
+        nip.fill(NIP_TYPED[:-1])  # 17 digits: said, counted, not refused
+        assert nip.get_attribute("aria-invalid") == "true" and nip.input_value() == NIP_TYPED[:-1]
+        assert error.inner_text() == "NIP terdiri atas 18 angka; yang tertulis 17 angka."
+        nip.fill(NIP_TYPED)  # pasted from the ID card: not cut, not refused
+        assert nip.input_value() == NIP_TYPED and nip.get_attribute("aria-invalid") == "false"
+        assert error.is_hidden()
         page.reload()
         assert form.locator("[name='atasan_nama']").input_value() == PROFILE["atasan_nama"]
-        assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["profile"] == PROFILE
+        assert nip.input_value() == NIP_TYPED, "shown in its usual form"
+        assert form.locator("[name='atasan_nip']").input_value() == "19700101 199503 1 001"
+        profile = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["profile"]
+        assert profile == IDENTITY | {"nip": "198503122010012005"}, "kept as its 18 digits"
 
         page.emulate_media(media="print")
         record = page.locator("[data-asn-record]")
         assert record.is_visible() and not page.locator("[data-asn-plan-rows]").is_visible()
         text = record.inner_text()
         assert f"Rencana dan Capaian Pengembangan Kompetensi Tahun {YEAR}" in text
-        for value in PROFILE.values():
-            assert value in text
-        assert "Mengetahui," in text and "Atasan Langsung" in text and f"NIP {PROFILE['atasan_nip']}" in text
-        listed = page.locator("[data-asn-record-rows] tr th").all_inner_texts()
+        for name in ("nama", "jabatan", "unit_kerja", "instansi", "atasan_nama", "atasan_jabatan"):
+            assert IDENTITY[name] in text, name
+        assert "198503122010012005" not in text and "197001011995031001" not in text
+        assert page.inner_text("[data-asn-record-nip]") == f"NIP {NIP_TYPED}"
+        # The supervisor's block as Indonesian letters have it; the reader's under the place and date.
+        boss, reader = (td.inner_text().splitlines() for td in
+                        page.locator(".asn-record__signatures tr").first.locator("td").all())
+        assert boss == ["Mengetahui,", "Atasan Langsung", IDENTITY["atasan_jabatan"]]
+        today = dt.date.today()
+        assert reader == [f"Sukamaju, {today.day} {MONTHS[today.month - 1]} {today.year}", "ASN yang bersangkutan"]
+        assert page.inner_text("[data-asn-record-boss-nip]") == "NIP 19700101 199503 1 001"
+        assert page.locator(".asn-record__courses thead th").all_inner_texts() == HEADINGS
+        listed = page.locator("[data-asn-record-entry] th").all_inner_texts()
         assert listed == [a.title, b.title], "the year's courses; the undated finished one is not yet counted"
+        first = page.locator("[data-asn-record-entry]").first.inner_text()
+        assert "SERT/2026/0012" in first and f"01-02-{YEAR} s.d. 03-02-{YEAR}" in first
         assert page.locator("[data-asn-record-done]").inner_text() == str(a.jp)
         assert page.locator("[data-asn-record-planned]").inner_text() == str(a.jp + b.jp)
         assert page.locator("[data-asn-record-target]").inner_text() == "20"
+
+        # No place given: a line to write it on, then the date.
+        page.emulate_media(media="screen")
+        form.locator("[name='tempat']").fill("")
+        assert page.locator("[data-asn-record-place]").text_content().startswith("……")
+
+
+def printed_pages(page: Any) -> list[str]:
+    """The plan page printed on A4, the text of each page."""
+    from pypdf import PdfReader
+
+    page.emulate_media(media="print")
+    return [p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages]
+
+
+def activity(n: int) -> dict[str, Any]:
+    """A finished webinar outside the catalog; the first one's JP has decimals (hours converted)."""
+    day = f"{YEAR}-05-{n % 28 + 1:02d}"
+    return {"id": f"k-abc{n}", "activity": True, "title": f"Webinar seri {n}", "form": "seminar",
+            "organizer": "Kominfo", "jp": 2.67 if n == 1 else 2, "status": "selesai", "start": day, "end": day,
+            "certificate_number": f"W-{n}", "added": f"{YEAR}-05-01T00:{n:02d}:00Z"}
+
+
+def test_the_printed_record_numbers_its_pages_and_prints_its_totals_once(browser: Any, http_site: Site) -> None:
+    a = http_site.courses[0]
+    with plan_page(browser, http_site, 1280, plan_state(http_site) | {"profile": IDENTITY}) as page:
+        pages = printed_pages(page)
+        assert len(pages) == 1 and "Halaman 1 dari 1" in pages[0], "a few rows: one A4 page"
+
+        # Forty rows: a course, one the catalog no longer has, and 38 webinars.
+        gone = stored(a, 1, slug="kursus-yang-sudah-pensiun", title="Kursus Lama", status="selesai",
+                      end=f"{YEAR}-04-01", certificate_number="L-1")
+        courses = plan_state(http_site)["courses"]
+        state = {"version": 3, "modules": {}, "profile": IDENTITY,
+                 "courses": {a.slug: courses[a.slug], gone["slug"]: gone},
+                 "activities": {f"k-abc{n}": activity(n) for n in range(1, 39)}}
+        page.evaluate(f"s => localStorage.setItem('{KEY}', s)", json.dumps(state))
+        page.reload()
+        page.locator("[data-asn-plan][data-asn-ready]").wait_for(state="attached")
+        pages = printed_pages(page)
+        assert len(pages) == 2
+        assert "Halaman 1 dari 2" in pages[0] and "Halaman 2 dari 2" in pages[1]
+        assert all("Kursus atau kegiatan" in text for text in pages), "the column headings repeat"
+        assert [text.count("Jumlah JP selesai") for text in pages] == [0, 1], "the totals once, after the last row"
+        assert "Mengetahui," in pages[1] and "Webinar seri 38" in pages[1], "signed under the last rows"
+
+        rows = page.locator("[data-asn-record-entry]")
+        assert rows.count() == 40
+        assert "Kursus Lama (tidak ada lagi di katalog)" in rows.nth(1).inner_text()
+        webinar = rows.nth(2).inner_text()
+        assert "Seminar/webinar" in webinar and "2,67" in webinar and "W-1" in webinar
+        done = round(a.jp * 2 + 2.67 + 2 * 37, 2)
+        assert page.inner_text("[data-asn-record-done]") == f"{done:g}".replace(".", ",")
 
 
 def test_hr_and_siasn_exports(browser: Any, site: Site) -> None:
@@ -221,13 +236,15 @@ def test_hr_and_siasn_exports(browser: Any, site: Site) -> None:
     with plan_page(browser, site, 390, plan_state(site)) as page:
         with page.expect_download() as info:
             page.locator("[data-asn-plan-export='siasn']").click()
-        assert info.value.suggested_filename == f"siasn-riwayat-kursus-{YEAR}.csv"
+        # Forty participants' files on one flashdisk: each name carries the NIP and the year.
+        assert info.value.suggested_filename == f"siasn-riwayat-kursus-{PROFILE['nip']}-{YEAR}.csv"
         text = Path(info.value.path()).read_bytes().decode("utf-8-sig")
         table = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
-        assert table[0] == SIASN
-        assert table[1:] == [[a.title, a.organizer or "", str(a.jp), f"01-02-{YEAR}", f"03-02-{YEAR}", str(YEAR),
-                              "SERT/2026/0012", table[1][7]]], "completed courses with an end date only"
-        assert table[1][7].startswith("Kursus")
+        assert table[0] == ["nip", "nama", *SIASN], "whose record it is comes first"
+        assert table[1:] == [[PROFILE["nip"], PROFILE["nama"], a.title, a.organizer or "", str(a.jp), f"01-02-{YEAR}",
+                              f"03-02-{YEAR}", str(YEAR), "SERT/2026/0012", table[1][9]]], \
+            "completed courses with an end date only"
+        assert table[1][9].startswith("Kursus")
         assert "belum diberi tanggal selesai" in page.inner_text("[data-asn-plan-message]")
 
         # The certificate number is the reader's to enter, per course.
@@ -240,7 +257,7 @@ def test_hr_and_siasn_exports(browser: Any, site: Site) -> None:
             page.locator("[data-asn-plan-export='siasn']").click()
         table = list(csv.reader(io.StringIO(Path(info.value.path()).read_bytes().decode("utf-8-sig"), newline=""),
                                 delimiter=";"))
-        assert [r[0] for r in table[1:]] == [a.title, b.title] and table[2][6] == "B-77/2026"
+        assert [r[2] for r in table[1:]] == [a.title, b.title] and table[2][8] == "B-77/2026"
 
         with page.expect_download() as info:
             page.locator("[data-asn-plan-export='csv']").click()

@@ -7,6 +7,7 @@ search (Xapian, indexing language ``ind``) finding a course by another form of a
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -255,3 +256,26 @@ def test_in_kiwix_serve_the_plan_and_the_portal_search_work(browser: Any, built:
     finally:
         context.close()
     assert elsewhere == [] and errors == [], (elsewhere, errors)
+
+
+def test_in_kiwix_serve_the_hr_recap_reads_a_file(browser: Any, built: Built, kiwix_serve: str) -> None:
+    """The HR recap (rekap/) served by Kiwix reads a participant's JSON backup in the browser (no fetch)."""
+    course = built.catalog.sorted("course")[0]
+    backup = {"format": "asn-portal-rencana", "version": 3, "profile": {"nama": "Ani", "nip": "198503122010012005"},
+              "courses": [{"slug": course.slug, "title": course.title, "jp": course.jp, "status": "selesai",
+                           "end": "2026-02-02"}]}
+    context = browser.new_context()
+    errors: list[str] = []
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(kiwix_serve + "rekap/index.html")
+        page.locator("input[data-asn-recap-input]").set_input_files(
+            [{"name": "ani.json", "mimeType": "application/json", "buffer": json.dumps(backup).encode()}])
+        row = page.locator("[data-asn-recap-people] tbody tr")
+        row.wait_for()
+        assert row.count() == 1 and "19850312 201001 2 005" in row.inner_text()
+    finally:
+        context.close()
+    assert errors == []

@@ -25,8 +25,7 @@ def author_anchor(name: str) -> str:
 
 def authored(catalog: Catalog) -> list[tuple[Entry, Author]]:
     """Every entry that names an author, with that author, in listing order."""
-    return [(entry, author) for entry in catalog.entries()
-            if isinstance(author := getattr(entry, "author", None), Author)]
+    return [(entry, author) for entry in catalog.entries() if (author := entry.credited()) is not None]
 
 
 def contributors(catalog: Catalog) -> list[Contributor]:

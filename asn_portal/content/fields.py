@@ -11,7 +11,8 @@ from __future__ import annotations
 import posixpath
 from typing import Any
 
-from asn_portal.model.fieldtypes import describe_value, is_web_url
+from asn_portal.model.fieldbase import describe_value
+from asn_portal.model.fieldtypes import is_web_url
 from asn_portal.model.hints import closest, slugify, suggest
 from asn_portal.model.loader import REJECTED, Node
 from asn_portal.model.problems import ProblemList
@@ -44,41 +45,55 @@ class FieldChecker:
         if node.value is REJECTED:
             return None  # the forbidden tag is already reported
         if not node.is_map:
-            first = next((f.name for f in fields if f.required), "")
-            example = (f" Tulis: {path.rsplit('.', 1)[-1]}: {{{first}: {node.raw}}}"
-                       if path and first and node.raw and not node.is_seq else "")
-            self.error(node, f"{path or 'berkas'} harus berupa pemetaan 'kunci: nilai', "
-                             f"bukan {describe_value(node)}.{example}", path)
+            self._not_a_mapping(node, fields, path)
             return None
-        names = [f.name for f in fields]
+        misspelt = self._unknown_keys(node, [f.name for f in fields], path)
         values: dict[str, Any] = {}
-        misspelt = set()  # required keys written with a typo: the unknown-key error already says so
-        for key, child in node.value.items():
-            if key not in names:
-                self.error(child, f"kunci '{key}' tidak dikenal.{suggest(key, names)} "
-                                  f"Kunci yang boleh: {', '.join(names)}.", _join(path, key), at_key=True)
-                misspelt.add(closest(key, names))
         for spec in fields:
             child = node.value.get(spec.name)
             where = _join(path, spec.name)
             if child is not None and child.value is REJECTED:
-                continue
+                continue  # the forbidden tag is already reported
             if child is None or child.value is None:
-                if not spec.required or (child is None and spec.name in misspelt):
-                    continue  # optional, or written with a typo that the unknown-key error names
-                if child is None:
-                    # A missing key is pointed at the mapping that lacks it (its key line when nested).
-                    line = node.key_line or node.line
-                    self.problems.error(self.rel, line, None, f"kolom wajib '{spec.name}' belum ada. Tambahkan "
-                                                              f"'{spec.name}: {_example(spec)}' ({spec.help})", where)
-                else:
-                    self.error(child, f"kolom wajib '{spec.name}' kosong. Isi nilainya: '{spec.name}: ...' "
-                                      f"({spec.help})", where, at_key=True)
+                self._absent(node, child, spec, where, misspelt)
                 continue
             value = self.value(child, spec, where)
             if value is not None:
                 values[spec.name] = value
         return values
+
+    def _not_a_mapping(self, node: Node, fields: tuple[Field, ...], path: str) -> None:
+        """A scalar or a list where a mapping belongs; a scalar is shown as the mapping it likely means,
+        its text under the first required key (``key: text`` -> ``key: {first: text}``)."""
+        first = next((f.name for f in fields if f.required), "")
+        example = (f" Tulis: {path.rsplit('.', 1)[-1]}: {{{first}: {node.raw}}}"
+                   if path and first and node.raw and not node.is_seq else "")
+        self.error(node, f"{path or 'berkas'} harus berupa pemetaan 'kunci: nilai', "
+                         f"bukan {describe_value(node)}.{example}", path)
+
+    def _unknown_keys(self, node: Node, names: list[str], path: str) -> set[str | None]:
+        """Keys no field declares, each reported with the closest declared name; returns those closest
+        names: a required key written with a typo is then not reported missing a second time."""
+        misspelt: set[str | None] = set()  # None: a key close to no name
+        for key, child in node.value.items():
+            if key not in names:
+                self.error(child, f"kunci '{key}' tidak dikenal.{suggest(key, names)} "
+                                  f"Kunci yang boleh: {', '.join(names)}.", _join(path, key), at_key=True)
+                misspelt.add(closest(key, names))
+        return misspelt
+
+    def _absent(self, node: Node, child: Node | None, spec: Field, where: str, misspelt: set[str | None]) -> None:
+        """A field missing (``child`` None) or written empty: an error only when it is required."""
+        if not spec.required or (child is None and spec.name in misspelt):
+            return  # optional, or written with a typo that the unknown-key error names
+        if child is None:
+            # A missing key is pointed at the mapping that lacks it (its key line when nested).
+            line = node.key_line or node.line
+            self.problems.error(self.rel, line, None, f"kolom wajib '{spec.name}' belum ada. Tambahkan "
+                                                      f"'{spec.name}: {_example(spec)}' ({spec.help})", where)
+        else:
+            self.error(child, f"kolom wajib '{spec.name}' kosong. Isi nilainya: '{spec.name}: ...' "
+                              f"({spec.help})", where, at_key=True)
 
     # -- values: each field's type checks its own (model.fieldtypes, model.fieldlists) -----------
     def value(self, node: Node, spec: Field, path: str) -> Any:

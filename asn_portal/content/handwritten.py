@@ -35,7 +35,7 @@ from asn_portal.trust.markup import PERMALINK_TITLE, TocEntry
 from asn_portal.trust.paths import file_type_problem, is_link, name_key, windows_problem
 from asn_portal.trust.resolver import Resolver
 from asn_portal.trust.sanitize import safe_id
-from asn_portal.trust.urls import CONTRIBUTORS, HOME, PAGE_SUFFIXES, PLAN, is_page
+from asn_portal.trust.urls import HOME, PAGE_SUFFIXES, PORTAL_PAGES, is_page
 
 # Site paths the theme or the portal itself writes: a contributed file there would replace them.
 THEME_FOLDERS = frozenset({"assets", "search"})
@@ -85,7 +85,7 @@ def page_files(project: Project) -> list[str]:
 
 def generated_pages(slugs: dict[str, set[str]]) -> set[str]:
     """Source paths of the pages the portal writes, for links from hand-written pages."""
-    found = {HOME, CONTRIBUTORS, PLAN}
+    found = {HOME, *(page.src for page in PORTAL_PAGES)}
     for spec in KINDS.values():
         found.add(f"{spec.url_dir}/index.md")
         found |= {f"{spec.url_dir}/{slug}.md" for slug in slugs.get(spec.name, ())}
@@ -94,7 +94,7 @@ def generated_pages(slugs: dict[str, set[str]]) -> set[str]:
 
 def generated_addresses() -> tuple[set[str], set[str]]:
     """(top-level folders, files) the theme or the portal writes at the site root, as ``name_key``s."""
-    folders = {*(k.url_dir for k in KINDS.values()), CONTRIBUTORS.split("/")[0], PLAN.split("/")[0],
+    folders = {*(k.url_dir for k in KINDS.values()), *(page.src.split("/")[0] for page in PORTAL_PAGES),
                PUBLISHED_MATERIALS, *THEME_FOLDERS}
     return {name_key(f) for f in folders}, {name_key(f) for f in RESERVED_FILES}
 

@@ -83,7 +83,8 @@ def require_libzim() -> None:
         import libzim.writer  # type: ignore[import-untyped]  # noqa: F401
     except ImportError as exc:
         raise ZimUnavailableError("paket libzim belum terpasang, jadi berkas ZIM tidak dapat dibuat. Pasang dengan: "
-                                  "pip install 'asn-portal[zim]' (atau pip install libzim), lalu ulangi.") from exc
+                                  "pip install libzim (dari folder proyek: .venv/bin/pip install -e '.[zim]'), "
+                                  "lalu ulangi.") from exc
 
 
 def make_zim(config_file: Path, output: Path, chosen: tuple[tuple[str, str], ...] = ()) -> ZimReport:

@@ -4,25 +4,13 @@ made into their model (``Object``, ``ObjectList``). The single values are in ``f
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from asn_portal.model.fieldtypes import (
-    MATERIAL_PATH_PATTERN,
-    SLUG,
-    SLUG_PATTERN,
-    URL_PATTERN,
-    Checker,
-    FieldKind,
-    ObjectSchema,
-    TitleOf,
-    describe_value,
-    hidden_characters,
-)
+from asn_portal.model.fieldbase import Checker, Field, FieldKind, ObjectSchema, TitleOf, describe_value
+from asn_portal.model.fieldtypes import MATERIAL_PATH_PATTERN, SLUG, SLUG_PATTERN, URL_PATTERN, hidden_characters
 from asn_portal.model.hints import slugify
 from asn_portal.model.loader import REJECTED, InvalidDate, Node
-
-if TYPE_CHECKING:
-    from asn_portal.model.registry import Field, Material
+from asn_portal.model.values import Material
 
 
 class ListKind(FieldKind):

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Iterator
+from typing import Any
 
+from asn_portal.model.fieldbase import Checker, Field, FieldKind, ObjectSchema, TitleOf, describe_value
 from asn_portal.model.hints import suggest
-from asn_portal.model.loader import REJECTED, InvalidDate, Node
-
-if TYPE_CHECKING:
-    from asn_portal.model.registry import Field, Material
+from asn_portal.model.loader import InvalidDate, Node
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG = re.compile(SLUG_PATTERN)  # file names, references, redirect_from, module keys, entry links
@@ -31,73 +29,9 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Markdown written in a field: link targets and markup characters are not words a reader searches.
 _MD_TARGET = re.compile(r"\]\([^)]*\)|<[^>]*>|^\s*\[[^\]]+\]:.*$", re.MULTILINE)
 
-# (kind, slug) -> the title of a referenced entry, when it is published
-TitleOf = Callable[[str, str], "str | None"]
-# a mapping's fields -> its JSON Schema object (``schema`` writes it; nested types ask for it)
-ObjectSchema = Callable[["tuple[Field, ...]"], dict[str, Any]]
-
-
-class Checker(Protocol):
-    """What a type's check reports to and asks: ``content.fields.FieldChecker``."""
-
-    def error(self, node: Node, message: str, path: str, at_key: bool = False) -> None: ...
-    def warn(self, node: Node, message: str, path: str) -> None: ...
-    def mapping(self, node: Node, fields: tuple[Field, ...], path: str = "") -> dict[str, Any] | None: ...
-    def web_url_problem(self, text: str) -> str | None: ...
-    def material(self, node: Node, path: str) -> Material | None: ...
-
-
-def describe_value(node: Node) -> str:
-    if node.value is REJECTED:
-        return "nilai bertag"
-    if node.is_map:
-        return "pemetaan"
-    if node.is_seq:
-        return "daftar"
-    if node.value is None:
-        return "kosong"
-    return repr(node.raw) if node.raw else repr(node.value)
-
-
 def is_web_url(text: str) -> bool:
     """Written as a web address (http:// or https://); whether it is a usable one is web_url_problem's."""
     return bool(re.match(r"^\s*https?://", text, re.IGNORECASE))
-
-
-class FieldKind:
-    """One type of field. ``words``: how it is named to a contributor (messages, the field reference);
-    ``example``: what to write for a missing field of this type."""
-
-    name = ""
-    words = ""
-    example = "..."
-
-    def __repr__(self) -> str:
-        return f"FieldType.{self.name.upper()}"
-
-    def check(self, c: Checker, node: Node, field: Field, path: str) -> Any:
-        """The value for the model, or None once the problem is reported."""
-        raise NotImplementedError
-
-    def schema(self, field: Field, slugs: dict[str, list[str]] | None, obj: ObjectSchema) -> dict[str, Any]:
-        """The JSON Schema of a value (``minItems``, ``maxItems`` and ``description`` are added for all)."""
-        raise NotImplementedError
-
-    def search_text(self, value: Any, field: Field, title_of: TitleOf) -> Iterator[str]:
-        """The words of a value a reader may search for."""
-        yield from ()
-
-    def materials(self, value: Any, field: Field) -> Iterator[Material]:
-        """Every material in a value, nested ones included."""
-        yield from ()
-
-    def refs(self, value: Any, field: Field) -> Iterator[tuple[str, str]]:
-        """The (kind, slug) pairs a value points to."""
-        yield from ()
-
-    def mistyped(self, c: Checker, node: Node, field: Field, path: str, hint: str) -> None:
-        """Report a value of the wrong type."""
-        c.error(node, f"'{field.name}' harus berupa {self.words}, bukan {describe_value(node)}; {hint}", path)
 
 
 class Text(FieldKind):

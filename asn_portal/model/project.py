@@ -12,6 +12,8 @@ from typing import Any, TypeVar
 
 import yaml
 
+from asn_portal.model.planrules import PlanRules, PlanRulesError
+
 T = TypeVar("T")
 # (name, options) of Markdown extensions, as mkdocs.yml lists them
 Extensions = tuple[tuple[str, dict[str, Any]], ...]
@@ -133,6 +135,10 @@ def load_project(start: Path, explicit: str | None = None) -> tuple[Project, Pat
                          max_catalog_file_size=_option(options, "max_catalog_file_size", int, MAX_CATALOG_FILE_SIZE),
                          markdown_extensions=extensions)
     problems = project.folder_problems()
+    try:  # what the plan counts by: told for every command, check included, as the build tells it
+        PlanRules.from_options(options)
+    except PlanRulesError as error:
+        problems.append(str(error))
     if problems:
         raise ProjectNotFoundError(f"{config_file.name}: " + " ".join(problems))
     return project, config_file

@@ -9,12 +9,14 @@ order, search label). Every other module loops over ``KINDS`` (see ARCHITECTURE.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import MISSING, dataclass, fields
 from dataclasses import field as dataclass_field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from asn_portal.model.fieldbase import Field, FieldKind
 from asn_portal.model.fieldlists import (
     OBJECT,
     Materials,
@@ -30,18 +32,21 @@ from asn_portal.model.fieldtypes import (
     Boolean,
     Choice,
     Date,
-    FieldKind,
     Integer,
     Markdown,
     PositiveInteger,
     Text,
     Url,
 )
+from asn_portal.model.values import Author, Material, Question, question_rule
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-__all__ = ["SLUG", "SLUG_PATTERN", "Entry", "Field", "FieldKind", "FieldType", "KindSpec"]
+# Field, FieldKind and the values are defined in fieldbase and values; named here too, where kinds and the
+# layers above look for everything a kind is made of.
+__all__ = ["SLUG", "SLUG_PATTERN", "Author", "Entry", "Field", "FieldKind", "FieldType", "KindSpec", "Material",
+           "Question", "question_rule"]
 
 
 
@@ -63,71 +68,6 @@ class FieldType:
     MATERIALS = Materials()
     OBJECT = OBJECT
     OBJECT_LIST = ObjectList()
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    type: FieldKind
-    help: str  # Indonesian: shown in editors (JSON Schema) and in CONTRIBUTING
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    ref: str = ""  # kind name for REFS
-    fields: tuple[Field, ...] = ()  # for OBJECT and OBJECT_LIST
-    min_items: int = 0
-    max_items: int = 0  # 0: no upper bound
-    unique: bool = False  # no two entries of the kind may share the value (a factor's order)
-    model: Callable[..., Any] | None = None  # the class an OBJECT / OBJECT_LIST item becomes
-    # Checks across an item's own fields (a quiz answer within its choices): (field, item index or None,
-    # message) for each problem, given the item's checked values.
-    rule: Callable[[dict[str, Any]], list[tuple[str, int | None, str]]] | None = None
-    # Words people write for a CHOICE value, in Indonesian and English ("online" -> "daring"): a hint.
-    synonyms: Mapping[str, str] = dataclass_field(default_factory=dict, compare=False, hash=False)
-
-
-# -- the values entries are made of ---------------------------------------------------------------------
-
-@dataclass(frozen=True, kw_only=True)
-class Material:
-    title: str  # shown text; the file name or URL when no title is given
-    url: str | None = None  # for internet materials
-    path: str | None = None  # normalised "materials/..." path, as the resolver accepted it
-    size: int | None = None  # bytes, for local files
-    published: str | None = None  # "materi/..." where the copy is published
-
-
-@dataclass(frozen=True, kw_only=True)
-class Question:
-    """A self-check question (kuis mandiri): ``answer`` is the 1-based number of the right choice."""
-
-    question: str
-    choices: tuple[str, ...]
-    answer: int
-    explanation: str | None = None
-
-
-def question_rule(values: dict[str, Any]) -> list[tuple[str, int | None, str]]:
-    """An answer names one of the choices; no choice is written twice."""
-    found: list[tuple[str, int | None, str]] = []
-    choices = values.get("choices") or ()
-    answer = values.get("answer")
-    if isinstance(answer, int) and choices and answer > len(choices):
-        found.append(("answer", None, f"'answer' {answer} tidak ada: pertanyaan ini hanya punya {len(choices)} "
-                                      f"pilihan. Tulis nomor pilihan yang benar, 1 sampai {len(choices)}."))
-    seen: dict[str, int] = {}
-    for i, choice in enumerate(choices):
-        key = " ".join(str(choice).split()).casefold()
-        if key in seen:
-            found.append(("choices", i, f"pilihan '{choice}' sama dengan pilihan nomor {seen[key] + 1}. Setiap "
-                                        "pilihan harus berbeda; ubah atau hapus salah satunya."))
-        seen.setdefault(key, i)
-    return found
-
-
-@dataclass(frozen=True, kw_only=True)
-class Author:
-    name: str
-    unit: str | None = None
 
 
 @dataclass(kw_only=True)
@@ -175,6 +115,28 @@ class Entry:
         """Every material in its fields, nested ones (a course's modules) included."""
         yield from materials_in(self, self.spec.fields)
 
+    # -- hooks a kind may fill in; the defaults say "this kind has none" ---------------------------------
+    # The fields catalog.json lists for the kind, besides kind, slug, title and summary.
+    CATALOG_FIELDS: ClassVar[tuple[str, ...]] = ()
+    # Whether the Atom feed carries the kind's entries (pages of their own to announce: courses, articles).
+    IN_FEED: ClassVar[bool] = False
+
+    def jsonld(self, url: str, publisher: Mapping[str, object]) -> dict[str, object] | None:
+        """The schema.org node of its page (JSON-LD), or None for a kind without one."""
+        return None
+
+    def feed_date(self) -> dt.date | None:
+        """The date the feed gives it when the entry names one (an article's); else its last commit's."""
+        return None
+
+    def credited(self) -> Author | None:
+        """The author the contributors page credits for it, when the kind names one."""
+        return None
+
+    def plan_facts(self) -> dict[str, object]:
+        """What a reader's plan keeps of it; only kinds with ``KindSpec.plannable`` are asked."""
+        raise NotImplementedError(f"kind {self.KIND!r} is not plannable")
+
 
 # -- the registry ----------------------------------------------------------------------------------------
 
@@ -198,6 +160,9 @@ class KindSpec:
     # Checks across an entry's own fields (the modules' JP within the course's), as ``Field.rule``: (field,
     # item index or None, message) for each problem, given the entry's checked values.
     rule: Callable[[dict[str, Any]], list[tuple[str, int | None, str]]] | None = None
+    # The same, for what is worth a warning only: the entry is published as written, but a reader or a
+    # record made from it may miss something (a course without its organizer, which SIASN asks for).
+    advice: Callable[[dict[str, Any]], list[tuple[str, int | None, str]]] | None = None
 
     @property
     def page_template(self) -> str:

@@ -77,6 +77,124 @@ class _Mark:
     column: int
 
 
+@dataclass(frozen=True)
+class _Said:
+    """What PyYAML said about a mistake, and the line it points at, as the cases below read it."""
+
+    context: str
+    problem: str
+    text: str  # the line of the mark ('' without one)
+    mark: _Mark | None
+    write_as: str  # ' Tulis: key: "value"', the line with its value quoted, when it is such a pair; else ''
+
+    def before(self) -> str:
+        """The line up to the mark."""
+        return self.text[:self.mark.column] if self.mark else ""
+
+    def char(self) -> str:
+        """The character at the mark."""
+        return self.text[self.mark.column:self.mark.column + 1] if self.mark else ""
+
+
+@dataclass(frozen=True)
+class _Case:
+    """One kind of mistake: when PyYAML's words show it, the hint, and whether a person points at
+    where something opens (an unclosed quote or bracket) rather than where PyYAML gave up."""
+
+    when: Callable[[_Said], bool]
+    hint: str | Callable[[_Said], str]
+    opens: Callable[[_Said], bool] = lambda said: False
+
+
+def _colon_inside(said: _Said) -> bool:
+    before = said.before()
+    return ": " in before or before.rstrip().endswith(":")
+
+
+def _alias(said: _Said) -> bool:
+    return "alias" in said.context or "alias" in said.problem or "anchor" in said.context
+
+
+def _special_start(said: _Said) -> bool:
+    return said.text.split(":", 1)[-1].strip()[:1] in ("|", ">", "[", "{", "!", "%", "@", "`")
+
+
+# The first case whose ``when`` holds gives the hint: the order matters (a duplicate anchor is also an
+# anchor; an escape error inside a quoted scalar is told as the escape). Each case matches words of
+# PyYAML's (English) messages, from its scanner or its parser.
+_CASES: tuple[_Case, ...] = (
+    _Case(lambda said: "escape" in said.problem or "hexdecimal" in said.problem,
+          "garis miring terbalik '\\' di dalam tanda kutip ganda memulai kode khusus. Pakai tanda kutip "
+          "tunggal ('...') atau garis miring biasa '/', misalnya 'materials/berkas.pdf'."),
+    _Case(lambda said: "quoted scalar" in said.context,
+          "tanda kutip dibuka di sini tetapi tidak ditutup. Tutup dengan tanda kutip yang sama.",
+          opens=lambda said: True),
+    _Case(lambda said: "flow sequence" in said.context,
+          "kurung siku '[' dibuka di sini tetapi tidak ditutup. Tambahkan ']' di akhir daftar, "
+          "misalnya: factors: [alpha, beta].",
+          opens=lambda said: True),
+    _Case(lambda said: "flow mapping" in said.context,
+          "kurung kurawal '{' dibuka di sini tetapi tidak ditutup. Tambahkan '}' di akhir, "
+          "misalnya: {path: materials/berkas.pdf, title: Judul}.",
+          opens=lambda said: True),
+    _Case(lambda said: "second occurrence" in said.problem or "duplicate anchor" in said.context + said.problem,
+          "nama anchor '&...' sudah dipakai di atas. Pakai nama lain atau tulis nilainya langsung."),
+    _Case(_alias,
+          lambda said: "tanda '*' atau '&' di awal nilai dibaca sebagai alias YAML. Bila itu teks biasa, beri "
+                       "tanda kutip." + said.write_as,
+          opens=lambda said: "scanning" in said.context),  # an alias being scanned: where it starts
+    _Case(lambda said: "mapping values are not allowed" in said.problem and _colon_inside(said),
+          lambda said: "tanda ': ' muncul di tengah nilai. Beri tanda kutip pada nilainya." + (
+              said.write_as or ' Contoh: title: "Bagian A: Pengantar".')),
+    _Case(lambda said: "mapping values are not allowed" in said.problem,
+          "baris ini terbaca sebagai lanjutan nilai baris sebelumnya. Samakan indentasinya dengan kunci "
+          "setingkat dan pastikan baris sebelumnya lengkap 'kunci: nilai'."),
+    _Case(lambda said: "cannot start any token" in said.problem,
+          lambda said: f"karakter '{said.char()}' tidak boleh mengawali nilai. Beri tanda kutip pada nilainya."
+                       + said.write_as),
+    _Case(lambda said: "expected key" in said.problem and said.before().rstrip().endswith(("'", '"')),
+          lambda said: "ada teks sesudah tanda kutip penutup. Bila tanda kutip termasuk teks, apit seluruh nilai "
+                       "dengan tanda kutip jenis lain." + said.write_as),
+    _Case(lambda said: "expected key" in said.problem,
+          "baris ini tidak sejajar dengan kunci di atasnya atau bukan 'kunci: nilai'. Periksa jumlah spasi "
+          "di awal baris dan tanda ':'."),
+    _Case(lambda said: "'-' indicator" in said.problem or "block sequence entries" in said.problem,
+          "butir daftar harus diawali '- ' dan sejajar dengan butir lain di daftar yang sama."),
+    _Case(lambda said: "expected ':'" in said.problem,
+          "kunci di baris ini tidak diikuti ':'. Tulis 'kunci: nilai'."),
+    _Case(lambda said: "document" in said.problem,
+          "satu berkas hanya boleh berisi satu entri. Hapus '---' atau '...' dan teks sesudahnya, "
+          "atau pindahkan ke berkas lain."),
+    _Case(lambda said: "nesting depth" in said.problem,
+          "susunan daftar atau pemetaan bertingkat terlalu dalam. Sederhanakan isinya."),
+    _Case(_special_start,
+          lambda said: "nilai ini diawali karakter yang punya arti khusus di YAML. Beri tanda kutip pada seluruh "
+                       "nilai." + (said.write_as or ' Contoh: summary: "| SKP | JP |".')),
+)
+_ANY_OTHER = ("penulisan YAML tidak valid. Periksa tanda kutip, titik dua dan indentasi di baris ini dan baris "
+              "sebelumnya.")
+
+
+def _hint(said: _Said) -> tuple[str, bool]:
+    """The hint for the first case that fits, and whether it points at where something opens."""
+    for case in _CASES:
+        if case.when(said):
+            hint = case.hint(said) if callable(case.hint) else case.hint
+            return hint, case.opens(said)
+    return _ANY_OTHER, False
+
+
+def _tab_column(text: str, mark: _Mark | None) -> int | None:
+    """The 1-based column of a tab used as indentation (PyYAML's words for it vary), or None."""
+    if mark is None:
+        return None
+    lead = re.match(r"^[ \t-]*", text)
+    tab = lead.group(0).find("\t") if lead else -1
+    if tab >= 0:
+        return tab + 1
+    return mark.column + 1 if text[mark.column:mark.column + 1] == "\t" else None
+
+
 def syntax_error(exc: yaml.MarkedYAMLError, lines: list[str], rel: str, problems: ProblemList,
                  at: Callable[[Mark], tuple[int, int]]) -> None:
     """Report ``exc``; ``at`` turns a PyYAML mark into the (line, column) an editor shows."""
@@ -87,77 +205,22 @@ def syntax_error(exc: yaml.MarkedYAMLError, lines: list[str], rel: str, problems
         line, col = at(mark)
         return _Mark(line - 1, col - 1)
 
-    context, problem = exc.context or "", exc.problem or ""
     mark = editor(exc.problem_mark or exc.context_mark)
+    # A cause lines earlier (a missing space after ':', an unclosed quote) is where the mistake really is.
     cause = _earlier_cause(lines, mark.line) if mark else None
     if cause is not None:
         problems.error(rel, cause[0] + 1, cause[1], f"YAML tidak valid: {cause[2]}")
         return
     text = lines[mark.line] if mark and mark.line < len(lines) else ""
-    example = _quoted_example(text)
-    write_as = f" Tulis: {example}" if example else ""
-    lead = re.match(r"^[ \t-]*", text)
-    tab = lead.group(0).find("\t") if lead else -1
-    if mark and (tab >= 0 or text[mark.column:mark.column + 1] == "\t"):
-        tab_col = tab + 1 if tab >= 0 else mark.column + 1
+    tab_col = _tab_column(text, mark)
+    if mark and tab_col is not None:
         problems.error(rel, mark.line + 1, tab_col,
                        "karakter tab dipakai untuk indentasi. Ganti tab dengan spasi (2 spasi per tingkat).")
         return
-    opens = False  # for an unclosed quote or bracket a person points at where it opens, not where the file ends
-    if "escape" in problem or "hexdecimal" in problem:
-        hint = ("garis miring terbalik '\\' di dalam tanda kutip ganda memulai kode khusus. Pakai tanda kutip "
-                "tunggal ('...') atau garis miring biasa '/', misalnya 'materials/berkas.pdf'.")
-    elif "quoted scalar" in context:
-        opens = True
-        hint = "tanda kutip dibuka di sini tetapi tidak ditutup. Tutup dengan tanda kutip yang sama."
-    elif "flow sequence" in context:
-        opens = True
-        hint = ("kurung siku '[' dibuka di sini tetapi tidak ditutup. Tambahkan ']' di akhir daftar, "
-                "misalnya: factors: [alpha, beta].")
-    elif "flow mapping" in context:
-        opens = True
-        hint = ("kurung kurawal '{' dibuka di sini tetapi tidak ditutup. Tambahkan '}' di akhir, "
-                "misalnya: {path: materials/berkas.pdf, title: Judul}.")
-    elif "second occurrence" in problem or "duplicate anchor" in context + problem:
-        hint = "nama anchor '&...' sudah dipakai di atas. Pakai nama lain atau tulis nilainya langsung."
-    elif "alias" in context or "alias" in problem or "anchor" in context:
-        opens = "scanning" in context
-        hint = ("tanda '*' atau '&' di awal nilai dibaca sebagai alias YAML. Bila itu teks biasa, beri tanda kutip."
-                + write_as)
-    elif "mapping values are not allowed" in problem:
-        before = text[:mark.column] if mark else ""
-        if ": " in before or before.rstrip().endswith(":"):
-            hint = "tanda ': ' muncul di tengah nilai. Beri tanda kutip pada nilainya." + (
-                write_as or ' Contoh: title: "Bagian A: Pengantar".')
-        else:
-            hint = ("baris ini terbaca sebagai lanjutan nilai baris sebelumnya. Samakan indentasinya dengan kunci "
-                    "setingkat dan pastikan baris sebelumnya lengkap 'kunci: nilai'.")
-    elif "cannot start any token" in problem:
-        char = text[mark.column:mark.column + 1] if mark else ""
-        hint = f"karakter '{char}' tidak boleh mengawali nilai. Beri tanda kutip pada nilainya." + write_as
-    elif "expected key" in problem:
-        before = text[:mark.column].rstrip() if mark else ""
-        if before.endswith(("'", '"')):
-            hint = ("ada teks sesudah tanda kutip penutup. Bila tanda kutip termasuk teks, apit seluruh nilai "
-                    "dengan tanda kutip jenis lain." + write_as)
-        else:
-            hint = ("baris ini tidak sejajar dengan kunci di atasnya atau bukan 'kunci: nilai'. Periksa jumlah spasi "
-                    "di awal baris dan tanda ':'.")
-    elif "'-' indicator" in problem or "block sequence entries" in problem:
-        hint = "butir daftar harus diawali '- ' dan sejajar dengan butir lain di daftar yang sama."
-    elif "expected ':'" in problem:
-        hint = "kunci di baris ini tidak diikuti ':'. Tulis 'kunci: nilai'."
-    elif "document" in problem:
-        hint = ("satu berkas hanya boleh berisi satu entri. Hapus '---' atau '...' dan teks sesudahnya, "
-                "atau pindahkan ke berkas lain.")
-    elif "nesting depth" in problem:
-        hint = "susunan daftar atau pemetaan bertingkat terlalu dalam. Sederhanakan isinya."
-    elif text.split(":", 1)[-1].strip()[:1] in ("|", ">", "[", "{", "!", "%", "@", "`"):
-        hint = ("nilai ini diawali karakter yang punya arti khusus di YAML. Beri tanda kutip pada seluruh nilai."
-                + (write_as or ' Contoh: summary: "| SKP | JP |".'))
-    else:
-        hint = ("penulisan YAML tidak valid. Periksa tanda kutip, titik dua dan indentasi di baris ini dan baris "
-                "sebelumnya.")
+    example = _quoted_example(text)
+    said = _Said(exc.context or "", exc.problem or "", text, mark, f" Tulis: {example}" if example else "")
+    hint, opens = _hint(said)
+    # For an unclosed quote or bracket a person points at where it opens, not where the file ends.
     if opens and exc.context_mark:
         mark = editor(exc.context_mark)
     line = mark.line + 1 if mark else 1

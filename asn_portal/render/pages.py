@@ -7,11 +7,9 @@ from ``headings`` (``h(2, "Materi")`` in a template), so the site's Markdown nev
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -21,63 +19,31 @@ from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup
 
 from asn_portal.content.catalog import Catalog
-from asn_portal.content.contributors import author_anchor, authored, contributors, units
+from asn_portal.content.contributors import author_anchor
 from asn_portal.model.registry import KINDS, Entry, Material, template_globals
-from asn_portal.render import lists, readers, text
+from asn_portal.render import lists, portalpages, readers, text
 from asn_portal.render.headings import Headings, TocSettings
 from asn_portal.render.memo import RenderMemo, kept
+from asn_portal.render.options import RenderOptions
+from asn_portal.render.source import PageSource, Rendered
 from asn_portal.trust.markup import Conversions, TocEntry, render_markdown
 from asn_portal.trust.resolver import Refusal, Resolver
-from asn_portal.trust.urls import CONTRIBUTORS, HOME, PLAN, Urls, entry_src, index_src, list_chunk_path, list_page_src
+from asn_portal.trust.urls import (
+    HOME,
+    PORTAL_PAGES,
+    Urls,
+    entry_src,
+    index_src,
+    list_chunk_path,
+    list_page_src,
+)
 
 NEWEST_ARTICLES = 5
 # Entries a page lists of a group that grows with the catalog (a factor's courses, the home page's
 # courses of a competency); the rest are a link away, on the index page with its filter preset.
 LIST_LIMIT = 12
-DEFAULT_TARGET_JP = 20  # JP of competency development an ASN is expected to get a year
 T = TypeVar("T")
 _STATIC_HEADING = re.compile(r'\bh\(\d, "([^"{}]+)"\)')  # h(2, "Materi") in a template
-
-
-@dataclass
-class PageSource:
-    """One generated page before MkDocs: where it goes, its title, its HTML and table of contents."""
-
-    src: str  # e.g. "kursus/x.md"
-    title: str  # plain text; escaping is the renderer's job
-    html: str
-    toc: list[TocEntry]  # its headings in order (not nested)
-    kind: str  # the entry's kind, or "index" for listing and credit pages
-    source: str | None = None  # the YAML file a page came from (edit links)
-    description: str = ""
-    tags: tuple[str, ...] = ()
-    facts: str = ""  # what a search result shows beside the title: "Kursus · Dasar · 12 JP"
-    draft: bool = False
-    in_nav: bool = True  # False: a listing's continuation page (kursus/halaman-2.md), reached from page 1
-    hide: tuple[str, ...] = ()  # parts of the theme a hand-written page hides (front matter ``hide``)
-    searchable: bool = True  # False: left out of the search index (front matter ``search: {exclude: true}``)
-    # a hand-written page's tag index markers: for each, how many headings stand before it (the engine
-    # fills each ``handwritten.TAG_INDEX_ELEMENT`` with its list of tags)
-    tag_indexes: tuple[int, ...] = ()
-
-
-OverviewRenderer = Callable[[Iterable[str]], tuple[str, list[TocEntry]]]
-
-
-@dataclass
-class Rendered:
-    """Everything one render of the catalog gives a build."""
-
-    pages: list[PageSource]
-    # the generated part of the home page, rendered once the ids its hand-written part takes are known
-    overview: OverviewRenderer
-    # "materials/x.pdf" -> "materi/x.pdf": the files to publish, as the resolver accepted them
-    materials: dict[str, str]
-    redirects: dict[str, str]  # published path of an old slug -> HTML that forwards to the new page
-    # published path -> text of the scripts long listings load on demand (lists.py)
-    scripts: dict[str, str] = field(default_factory=dict)
-    # published path -> text of what machines read: catalog.json, its schema, feed.xml (readers.py)
-    readers: dict[str, str] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=8)
@@ -98,29 +64,25 @@ def environment(extra_dirs: tuple[str, ...]) -> jinja2.Environment:
 
 
 class PageRenderer:
-    """Renders every page of one build. ``catalog`` holds what is published (all, or a subset).
+    """Renders every page of one build. ``catalog`` holds what is published (all, or a subset);
+    ``conversions``: Markdown fields ``check`` already converted."""
 
-    ``toc``: the site's ``toc`` settings (headings look as the site's Markdown writes them);
-    ``conversions``: Markdown fields ``check`` already converted.
-    """
-
-    def __init__(self, catalog: Catalog, urls: Urls, resolver: Resolver,
-                 updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
-                 toc: Mapping[str, Any] | None = None, conversions: Conversions | None = None,
-                 page_size: int = lists.DEFAULT_PAGE_SIZE, memo: RenderMemo | None = None) -> None:
+    def __init__(self, catalog: Catalog, resolver: Resolver, options: RenderOptions | None = None,
+                 conversions: Conversions | None = None, memo: RenderMemo | None = None) -> None:
+        options = options or RenderOptions()
         self.catalog = catalog
         self.memo = memo  # `serve`: entry pages and cards kept from the last render (memo.py)
-        self.page_size = page_size
-        self.toc = TocSettings.of(toc)
+        self.page_size = options.page_size
+        self.toc = TocSettings.of(options.toc)
         self.conversions = conversions or Conversions()
-        self.target_jp = target_jp
-        self.urls = urls
+        self.rules = options.rules
+        self.urls = Urls(options.directory_urls)
         self.resolver = resolver
-        self.updated = updated or {}  # source file -> date of its last commit
+        self.updated = options.updated
         self.materials_used: dict[str, str] = {}
         self.env = environment(tuple(spec.template_dir for spec in KINDS.values() if spec.template_dir))
-        self.public: tuple[str, bool] | None = None  # (published site address, its directory_urls)
-        self.site = readers.Site()  # name, author and public address, for JSON-LD, catalog.json and the feed
+        self.public = options.public  # (published site address, its directory_urls)
+        self.site = options.site  # name, author and public address, for JSON-LD, catalog.json and the feed
         self._metas: dict[str, Any] = {}  # kind -> the meta macro of its card template, or None
 
     # -- one page ----------------------------------------------------------------------------
@@ -144,7 +106,7 @@ class PageRenderer:
     def _entry_page(self, entry: Entry) -> PageSource:
         src = entry_src(entry.kind, entry.slug)
         template = entry.spec.page_template
-        body, toc = self._render(template, src, reserved=self._heading_ids(template, entry.title), entry=entry,
+        body, toc = self.render_template(template, src, reserved=self._heading_ids(template, entry.title), entry=entry,
                                  facts=entry.facts(), updated=self.updated.get(entry.source))
         body += readers.jsonld_block(entry, readers.page_url(entry, self.urls, self.site, src), self.site)
         return PageSource(src, entry.title, body, toc, entry.kind, entry.source, entry.summary, entry.tags,
@@ -162,7 +124,7 @@ class PageRenderer:
                 [self.urls.href(src, list_chunk_path(kind, part, n), page=False)
                  for n in range(lists.parts(len(entries), chunk))]
                 for part, chunk in (("cards", paging.card_chunk), ("data", paging.data_chunk)))
-        body, toc = self._render(template, src, spec=spec, entries=entries[:self.page_size], paging=paging,
+        body, toc = self.render_template(template, src, spec=spec, entries=entries[:self.page_size], paging=paging,
                                  card=self._card(kind, src))
         return PageSource(src, spec.index_title, body, toc, "index")
 
@@ -173,7 +135,7 @@ class PageRenderer:
         found = []
         for number in range(2, lists.parts(len(entries), size) + 1):
             src = list_page_src(kind, number)
-            body, toc = self._render("list_page.md.j2", src, spec=spec,
+            body, toc = self.render_template("list_page.md.j2", src, spec=spec,
                                      entries=entries[(number - 1) * size:number * size],
                                      paging=self._paging(kind, number, len(entries)), card=self._card(kind, src))
             found.append(PageSource(src, f"{spec.index_title}: halaman {number}", body, toc, "index", in_nav=False))
@@ -239,31 +201,8 @@ class PageRenderer:
         macro = self._metas[entry.kind]
         return Markup(macro(entry)) if macro is not None else Markup("")
 
-    def contributors_page(self) -> PageSource:
-        body, toc = self._render("contributors.md.j2", CONTRIBUTORS, people=contributors(self.catalog),
-                                 units=units(self.catalog), written=len(authored(self.catalog)))
-        return PageSource(CONTRIBUTORS, "Kontributor", body, toc, "index")
-
-    def plan_page(self) -> PageSource:
-        """Rencana Belajar: the plannable entries as data for the reader's plan (assets/src/plan.mjs)."""
-        entries = [e for spec in KINDS.values() if spec.plannable for e in self.catalog.sorted(spec.name)]
-        redirects = {old: e.slug for e in entries for old in e.redirect_from}
-        data = kept(self.memo, "plan", partial(self.plan_data, PLAN))
-        plan: dict[str, object] = {"target": self.target_jp, "entries": [data(e) for e in entries],
-                                   "redirects": redirects}
-        if self.public is not None:  # records name each course's address on the published site
-            site, directory_urls = self.public
-            online = Urls(directory_urls)
-            plan["site"] = site
-            plan["pages"] = {e.slug: online.href(HOME, entry_src(e.kind, e.slug)) for e in entries}
-        body, toc = self._render("plan.md.j2", PLAN, plan=plan, target=self.target_jp)
-        # The plan and its record need the page's whole width: no navigation or contents beside them.
-        return PageSource(PLAN, "Rencana Belajar", body, toc, "index", hide=("navigation", "toc"))
-
     def plan_data(self, from_src: str, entry: Entry) -> dict[str, object]:
-        """An entry as a reader's plan keeps it, with its page's path from the site root."""
-        facts: dict[str, object] = getattr(entry, "plan_facts")()  # noqa: B009 - only plannable kinds have it
-        return {**facts, "url": self.urls.href(HOME, entry_src(entry.kind, entry.slug))}
+        return portalpages.plan_data(self, from_src, entry)
 
     def _has_template(self, name: str) -> bool:
         try:
@@ -274,8 +213,7 @@ class PageRenderer:
 
     def all_pages(self) -> list[PageSource]:
         pages = [self.index_page(k) for k in KINDS]
-        pages.append(self.contributors_page())
-        pages.append(self.plan_page())
+        pages += [portalpages.portal_page(self, page) for page in PORTAL_PAGES]
         pages += [self.entry_page(e) for e in self.catalog.entries()]
         pages += [page for k in KINDS for page in self.list_pages(k)]
         return pages
@@ -298,8 +236,8 @@ class PageRenderer:
         return frozenset(toc_slugify(text, "-") for text in (title, *_STATIC_HEADING.findall(source)))
 
     # -- helpers handed to templates ---------------------------------------------------------
-    def _render(self, template: str, src: str, reserved: frozenset[str] = frozenset(), taken: Iterable[str] = (),
-                **context: object) -> tuple[str, list[TocEntry]]:
+    def render_template(self, template: str, src: str, reserved: frozenset[str] = frozenset(),
+                        taken: Iterable[str] = (), **context: object) -> tuple[str, list[TocEntry]]:
         headings = Headings(self.toc, taken)
         html = self.env.get_template(template).render(**self._context(src, reserved), h=headings, **context)
         return html, headings.toc
@@ -351,28 +289,21 @@ class PageRenderer:
         return Markup(render_markdown(source, partial(self.url, from_src), id_prefix, reserved, self.conversions))
 
 
-def render_catalog(catalog: Catalog, directory_urls: bool, resolver: Resolver,
-                   updated: dict[str, dt.date] | None = None, target_jp: int = DEFAULT_TARGET_JP,
-                   toc: Mapping[str, Any] | None = None, conversions: Conversions | None = None,
-                   page_size: int = lists.DEFAULT_PAGE_SIZE, public: tuple[str, bool] | None = None,
-                   site: readers.Site | None = None, memo: RenderMemo | None = None) -> Rendered:
+def render_catalog(catalog: Catalog, resolver: Resolver, options: RenderOptions | None = None,
+                   conversions: Conversions | None = None, memo: RenderMemo | None = None) -> Rendered:
     """Every generated page, the home overview, the materials they link (as the resolver accepted
     them: only these are copied), redirects, the chunk scripts of long listings, catalog.json and
-    feed.xml. ``public``: the published site's address and its directory_urls, for the addresses in
-    readers' records; ``site``: its name, author and the address catalog.json, the feed and JSON-LD
-    use (relative when it has none); ``memo``: what `serve` kept of the last render."""
+    feed.xml. ``options``: the build's settings (render/options.py); ``memo``: what `serve` kept of
+    the last render."""
     if memo is not None:
         memo.start(catalog)
-    renderer = PageRenderer(catalog, Urls(directory_urls), resolver, updated, target_jp, toc, conversions, page_size,
-                            memo)
-    renderer.public = public
-    renderer.site = site or readers.Site()
+    renderer = PageRenderer(catalog, resolver, options, conversions, memo)
     pages = renderer.all_pages()
     scripts = {path: text for kind in KINDS for path, text in renderer.list_scripts(kind).items()}
-    machine = readers.reader_files(catalog, renderer.urls, renderer.site, updated,
+    machine = readers.reader_files(catalog, renderer.urls, renderer.site, dict(renderer.updated),
                                    kept(memo, "catalog.json",
                                         partial(readers.entry_json, urls=renderer.urls, site=renderer.site)))
     return Rendered(pages, renderer.home_overview, renderer.materials_used, renderer.redirects(), scripts, machine)
 
 
-__all__ = ["PageRenderer", "PageSource", "Rendered", "render_catalog"]
+__all__ = ["PageRenderer", "PageSource", "RenderOptions", "Rendered", "render_catalog"]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from asn_portal.content.handwritten import ReadPage, marker
 from asn_portal.render.headings import page_ids
-from asn_portal.render.pages import OverviewRenderer, PageSource
+from asn_portal.render.source import OverviewRenderer, PageSource
 from asn_portal.trust.resolver import Link, Resolver
 from asn_portal.trust.sanitize import clean
 from asn_portal.trust.urls import HOME, Urls

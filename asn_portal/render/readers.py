@@ -1,7 +1,8 @@
 """What machines read of the catalog: JSON-LD on entry pages, ``catalog.json`` and ``feed.xml`` (Atom).
 
-Generic: each kind says what it gives (``CATALOG_FIELDS``, ``jsonld(url, publisher)`` and
-``feed_date()`` on its entry class, in ``asn_portal/kinds/<kind>/``); this module asks the registry.
+Generic: each kind says what it gives (``CATALOG_FIELDS``, ``IN_FEED``, ``jsonld(url, publisher)`` and
+``feed_date()``, declared with their defaults on ``model.registry.Entry`` and filled in by its entry class
+in ``asn_portal/kinds/<kind>/``); this module asks the registry.
 Every output follows from the catalog and the dates passed in, never from the clock, so a bundle's
 bytes stay reproducible.
 
@@ -68,13 +69,13 @@ def script_json(data: object) -> str:
 def jsonld_block(entry: Entry, url: str, site: Site) -> str:
     """The ``<script type="application/ld+json">`` of an entry page (HTML, to append to the page's final
     HTML); "" for a kind without JSON-LD. Inert as JSON-LD and as JavaScript (see below)."""
-    make = getattr(entry, "jsonld", None)
-    if make is None:
+    node = entry.jsonld(url, site.publisher())
+    if node is None:
         return ""
     # An array of one node, not the bare object: Material's instant navigation re-creates every inline
     # script of the content without its attributes and runs it as JavaScript. An array of JSON literals
     # is an expression that does nothing; a bare object would be a block whose "key": fails to parse.
-    return f'\n<script type="application/ld+json">{script_json([make(url, site.publisher())])}</script>\n'
+    return f'\n<script type="application/ld+json">{script_json([node])}</script>\n'
 
 
 def page_url(entry: Entry, urls: Urls, site: Site, from_src: str = HOME) -> str:
@@ -103,7 +104,7 @@ EntryText = Callable[[Entry], str]
 
 def catalog_fields(spec: KindSpec) -> tuple[Field, ...]:
     """The declarations of the fields ``catalog.json`` lists for a kind (its ``CATALOG_FIELDS``)."""
-    names: tuple[str, ...] = getattr(spec.entry_class, "CATALOG_FIELDS", ())
+    names = spec.entry_class.CATALOG_FIELDS
     declared = {f.name: f for f in spec.fields}
     return tuple(declared[name] for name in names)
 
@@ -190,7 +191,7 @@ def catalog_schema_text() -> str:
 def dated(catalog: Catalog, updated: Mapping[str, dt.date]) -> list[tuple[dt.date, Entry]]:
     """Every published entry with the date the feed gives it (see ``UNDATED``), newest first."""
     entries = list(catalog.entries())
-    own = {(e.kind, e.slug): getattr(e, "feed_date")() for e in entries if hasattr(e, "feed_date")}  # noqa: B009
+    own = {(e.kind, e.slug): day for e in entries if (day := e.feed_date()) is not None}
     known = [*own.values(), *(updated[e.source] for e in entries if e.source in updated)]
     fallback = min(known, default=UNDATED)
     found = [(own.get((e.kind, e.slug)) or updated.get(e.source) or fallback, e) for e in entries]
@@ -249,7 +250,7 @@ def feed_xml(catalog: Catalog, urls: Urls, site: Site, updated: Mapping[str, dt.
 
 def _feed_kinds() -> frozenset[str]:
     """Kinds the feed carries: those with a page of their own in JSON-LD terms (courses, articles)."""
-    return frozenset(spec.name for spec in KINDS.values() if hasattr(spec.entry_class, "jsonld"))
+    return frozenset(spec.name for spec in KINDS.values() if spec.entry_class.IN_FEED)
 
 
 def reader_files(catalog: Catalog, urls: Urls, site: Site, updated: Mapping[str, dt.date] | None = None,

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from asn_portal.model.fieldbase import TitleOf
 from asn_portal.model.fieldlists import field_text
-from asn_portal.model.fieldtypes import TitleOf
 from asn_portal.model.registry import Entry
 
 EXCERPT_CHARS = 220

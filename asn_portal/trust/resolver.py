@@ -119,24 +119,45 @@ class Resolver:
         if not text:
             return Refusal("tautan kosong. Tulis tujuan tautannya.")
         compact = re.sub(r"[\t\n\r]", "", text)  # as browsers read a URL: java\tscript: is javascript:
-        scheme = _SCHEME.match(compact)
-        if scheme and len(scheme.group(1)) > 1 and compact != text:
-            return self._with_scheme(compact, scheme.group(1))  # decided on what a browser would read
+        scheme = _scheme(compact)
+        if scheme and compact != text:
+            return self._with_scheme(compact, scheme)  # decided on what a browser would read
         if _CONTROL.search(text):
             return Refusal("tautan memuat karakter kontrol. Ketik ulang tautannya.")
-        if "\\" in text and (text.startswith("#") or (scheme and len(scheme.group(1)) > 1)):
+        # From here compact == text whenever there is a scheme: ``scheme`` is that of ``text``.
+        if "\\" in text and (text.startswith("#") or scheme):
             fixed = text.replace("\\", "/")
             return Refusal(f"tautan '{text}' memuat garis miring terbalik '\\' (peramban membacanya sebagai '/'). "
                            f"Tulis '/', misalnya {fixed}.")
         if text.startswith("#"):
             return Link("anchor", text)
-        if scheme and len(scheme.group(1)) > 1:
-            return self._with_scheme(text, scheme.group(1))
+        if scheme:
+            return self._with_scheme(text, scheme)
+        return self._local(text, from_page, material)
+
+    def _local(self, text: str, from_page: str | None, material: bool) -> Decision:
+        """A target without a scheme: a material, a hand-written page (from one), or nothing known."""
         if text.startswith("//"):
             return Refusal(f"alamat '{text}' tidak lengkap. Tulis URL lengkap yang diawali https://.")
         path, _, anchor = text.partition("#")
         path = unquote(path)  # what a person means by %20; a second encoding stays literal
         anchor = f"#{anchor}" if anchor else ""
+        refused = self._path_form_refused(text, path)
+        if refused is not None:
+            return refused
+        if path.split("/")[0] == self.prefix:
+            return self._material(path)
+        if f"{self.prefix}/" in path or material:
+            return Refusal(f"path materi '{text}' tidak diawali '{self.prefix}/'. Simpan berkas di folder "
+                           f"{self.prefix}/ dan tulis misalnya {suggest_material(path, self.prefix)}.")
+        if from_page is not None:
+            return self._page(path, anchor, from_page)
+        return Refusal(f"tautan '{text}' tidak dikenal. Tulis {_listed([f'{k.url_dir}:slug' for k in by_nav_order()])} "
+                       f"untuk entri, {self.prefix}/... untuk berkas materi, atau URL lengkap https://...")
+
+    def _path_form_refused(self, text: str, path: str) -> Refusal | None:
+        """A path refused for how it is written, before any file is looked at: a backslash, a Windows
+        network or absolute path, a query. ``path``: ``text`` without its anchor, percent-decoded."""
         if "\\" in text and not path.startswith(("/", "\\")) and not re.match(r"^[A-Za-z]:", path):
             norm = posixpath.normpath(path.replace("\\", "/"))
             fixed = norm if norm.startswith(f"{self.prefix}/") else suggest_material(path, self.prefix)
@@ -150,15 +171,7 @@ class Resolver:
                            f"misalnya {suggest_material(path, self.prefix)}.")
         if "?" in path:
             return Refusal(f"path '{text}' memuat '?'. Hapus bagian sesudah '?'.")
-        if path.split("/")[0] == self.prefix:
-            return self._material(path)
-        if f"{self.prefix}/" in path or material:
-            return Refusal(f"path materi '{text}' tidak diawali '{self.prefix}/'. Simpan berkas di folder "
-                           f"{self.prefix}/ dan tulis misalnya {suggest_material(path, self.prefix)}.")
-        if from_page is not None:
-            return self._page(path, anchor, from_page)
-        return Refusal(f"tautan '{text}' tidak dikenal. Tulis {_listed([f'{k.url_dir}:slug' for k in by_nav_order()])} "
-                       f"untuk entri, {self.prefix}/... untuk berkas materi, atau URL lengkap https://...")
+        return None
 
     def _with_scheme(self, text: str, scheme: str) -> Decision:
         name = scheme.lower()
@@ -242,6 +255,13 @@ class Resolver:
         options = sorted(p for p in self.pages if p.endswith(".md"))
         return Refusal(f"halaman '{path}' tidak ditemukan.{suggest(joined, options)} Tulis path halaman .md yang ada, "
                        "relatif terhadap halaman ini.")
+
+
+def _scheme(text: str) -> str:
+    """The scheme ``text`` starts with (``https``, ``kursus``...), or ''. A single letter is no scheme
+    but a Windows drive (``C:``), refused as an absolute path."""
+    scheme = _SCHEME.match(text)
+    return scheme.group(1) if scheme and len(scheme.group(1)) > 1 else ""
 
 
 def _listed(items: list[str], comma: str = ", ", last: str = " atau ") -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from asn_portal.model.registry import KINDS
@@ -20,6 +21,22 @@ PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 HOME = "index.md"
 CONTRIBUTORS = "kontributor/index.md"
 PLAN = "rencana/index.md"  # the reader's learning plan
+RECAP = "rekap/index.md"  # HR gathers participants' records offline
+
+
+@dataclass(frozen=True)
+class PortalPage:
+    """A page the portal writes besides entries and listings: where it is published and its title in
+    the navigation. One table read by the renderer, the reserved-address check and every nav."""
+
+    src: str
+    title: str
+
+
+# In navigation order, after the kinds' listings: the reader's plan, credit, and last the page HR
+# uses (in the navigation, out of the reader's way).
+PORTAL_PAGES = (PortalPage(PLAN, "Rencana Belajar"), PortalPage(CONTRIBUTORS, "Kontributor"),
+                PortalPage(RECAP, "Rekap Kepegawaian"))
 # A long listing continues on kursus/halaman-2.md, kursus/halaman-3.md ...: these slugs are reserved.
 LIST_PAGE_PREFIX = "halaman-"
 LIST_PAGE_SLUG = re.compile(re.escape(LIST_PAGE_PREFIX) + "[0-9]+")

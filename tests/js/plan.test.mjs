@@ -110,7 +110,7 @@ test("the plan's order: when added, then title", () => {
   assert.deepEqual(ordered(state).map((c) => c.slug), ["c", "a", "b"]);
 });
 
-test("a stored plan is cleaned: version 1 read as 2, bad entries dropped, unknown values emptied", () => {
+test("a stored plan is cleaned: version 1 read as 3, bad entries dropped, unknown values emptied", () => {
   const raw = { version: 1, courses: {
     ok: { slug: "ok", title: "Baik", jp: 3, mode: "teleportasi", status: "entah", start: "2026-02-30" },
     "Bad Slug": { slug: "Bad Slug", title: "x", jp: 1 },
@@ -118,14 +118,14 @@ test("a stored plan is cleaned: version 1 read as 2, bad entries dropped, unknow
     nojp: { slug: "nojp", title: "x", jp: 0 }
   }, modules: { ok: ["a", "a", 5, "b"], "../x": ["a"] } };
   const state = cleanPlan(raw);
-  assert.equal(state.version, 2);
+  assert.equal(state.version, 3);
   assert.deepEqual(Object.keys(state.courses), ["ok"]);
   assert.equal(state.courses.ok.mode, "");
   assert.equal(state.courses.ok.status, "direncanakan");
   assert.equal(state.courses.ok.start, "");
   assert.deepEqual(state.modules, { ok: ["a", "b"] });
-  assert.deepEqual(cleanPlan({ version: 3, courses: {} }).courses, {});
-  assert.deepEqual(cleanPlan(null), { version: 2, courses: {}, modules: {}, profile: {} });
+  assert.deepEqual(cleanPlan({ version: 4, courses: { ok: raw.courses.ok } }).courses, {});
+  assert.deepEqual(cleanPlan(null), { version: 3, courses: {}, modules: {}, profile: {}, activities: {} });
 });
 
 test("dates and slugs are checked as the catalog checks them", () => {

@@ -29,4 +29,31 @@ export const MONTHS = Object.freeze([
   "Desember"
 ]);
 export const MAX_SLUG = 100;
+export const FORMS = Object.freeze({
+  "pelatihan": "Pelatihan/kursus",
+  "seminar": "Seminar/webinar",
+  "lokakarya": "Lokakarya",
+  "bimtek": "Bimbingan teknis",
+  "coaching": "Coaching",
+  "mentoring": "Mentoring",
+  "e-learning": "E-learning",
+  "komunitas": "Komunitas belajar",
+  "magang": "Magang",
+  "mandiri": "Belajar mandiri",
+  "lainnya": "Lainnya"
+});
+export const SIASN_FORMS = Object.freeze({
+  "pelatihan": "Pelatihan/Kursus",
+  "seminar": "Seminar/Webinar",
+  "lokakarya": "Lokakarya/Workshop",
+  "bimtek": "Bimbingan Teknis",
+  "coaching": "Coaching",
+  "mentoring": "Mentoring",
+  "e-learning": "E-Learning",
+  "komunitas": "Komunitas Belajar",
+  "magang": "Magang",
+  "mandiri": "Belajar Mandiri",
+  "lainnya": "Lainnya"
+});
+export const JP_MINUTES = 45;
 export const SLUG_PATTERN = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$");

@@ -16,17 +16,19 @@
  * plan page itself. Contributor-provided text (course titles, organizers, option texts) is only
  * ever set with textContent / value, never as HTML. */
 
-import { MAX_SLUG, MODES, MONTHS, SLUG_PATTERN, STATUSES } from "./constants.mjs";
+import { FORMS, MAX_SLUG, MODES, MONTHS, SLUG_PATTERN, STATUSES } from "./constants.mjs";
 import { fold } from "./search-words.mjs";
 
 export const KEY = "asn-portal:rencana";
 export const STATUS_LABELS = { direncanakan: "Direncanakan", berjalan: "Sedang berjalan", selesai: "Selesai" };
 export const MAX_TITLE = 300;
 const MAX_TEXT = 300;
-const MAX_JP = 1000;
+export const MAX_JP = 1000;
 // The reader's identity on the record HR files (form[data-asn-profile]): field -> longest length.
+// A NIP is kept as its 18 digits (nipDigits); tempat is the place on the printed record's date line.
 export const PROFILE_FIELDS = { nama: 120, nip: 18, jabatan: 160, unit_kerja: 160, instansi: 160, atasan_nama: 120,
-                        atasan_nip: 18 };
+                        atasan_nip: 18, atasan_jabatan: 160, tempat: 80 };
+export const NIP_FIELDS = ["nip", "atasan_nip"];
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -56,6 +58,15 @@ export function validDate(text) {
   return y >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 export function text(value, max) { return typeof value === "string" ? value.slice(0, max || MAX_TEXT) : ""; }
+
+// Text from a file or a form as the plan keeps it: control characters become spaces; bidi overrides
+// and isolates (a title that reads "gnp.exe" backwards), lone surrogates and non-characters go. One
+// cleaner for every text the plan takes in (stored, imported, typed).
+export function cleanText(value, max) {
+  return text(value, max).replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")
+    .replace(/[\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g, "")
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, "").replace(/(^|[^\ud800-\udbff])[\udc00-\udfff]/g, "$1");
+}
 export function statusRank(status) { return STATUSES.indexOf(status); }
 export function laterStatus(a, b) { return statusRank(a) >= statusRank(b) ? a : b; }
 
@@ -65,6 +76,17 @@ export function norm(value) {
 
 let nextId = 0;
 export function uid(prefix) { nextId += 1; return prefix + "-" + nextId; }
+
+// A year select ([data-asn-plan-year-select], the recap's): the years offered, the one chosen.
+export function fillYearSelect(select, offered, chosen) {
+  select.textContent = "";
+  offered.forEach(function (y) {
+    const option = el("option", null, String(y));
+    option.value = String(y);
+    select.appendChild(option);
+  });
+  select.value = String(chosen);
+}
 
 export function el(tag, className, content) {
   const node = document.createElement(tag);
@@ -98,7 +120,9 @@ export function siteUrl(path) {
 let memory = null;        // the state when localStorage is unavailable or refused the last write
 let problem = "";  // why, in Indonesian, for the plan page
 
-function empty() { return { version: 2, courses: {}, modules: {}, profile: {} }; }
+export const VERSION = 3;
+function empty() { return { version: VERSION, courses: {}, modules: {}, profile: {}, activities: {} }; }
+function knownVersion(v) { return v === 1 || v === 2 || v === VERSION; }
 
 // The browser's localStorage when it may be used (private modes and policies refuse it), else null.
 export function localStore(key) {
@@ -123,12 +147,12 @@ function storage() {
 
 function cleanEntry(slug, raw) {
   if (!validSlug(slug) || !isObject(raw) || raw.slug !== slug) return null;
-  const title = text(raw.title, MAX_TITLE);
+  const title = cleanText(raw.title, MAX_TITLE).trim();
   if (!title || !validJp(raw.jp)) return null;
   return {
     slug: slug, title: title, jp: raw.jp,
     competency: text(raw.competency), mode: has(MODES, raw.mode) ? raw.mode : "",
-    mode_label: text(raw.mode_label), organizer: typeof raw.organizer === "string" ? text(raw.organizer) : null,
+    mode_label: text(raw.mode_label), organizer: typeof raw.organizer === "string" ? cleanText(raw.organizer) : null,
     certificate: raw.certificate === true || raw.certificate === false ? raw.certificate : null,
     status: statusRank(raw.status) >= 0 ? raw.status : "direncanakan",
     start: validDate(raw.start) ? raw.start : "", end: validDate(raw.end) ? raw.end : "",
@@ -142,13 +166,27 @@ export function cleanProfile(raw) {
   const profile = {};
   if (!isObject(raw)) return profile;
   Object.keys(PROFILE_FIELDS).forEach(function (field) {
-    const value = text(raw[field], PROFILE_FIELDS[field]).replace(/[\u0000-\u001f\u007f]/g, " ");
+    let value = typeof raw[field] === "string" && NIP_FIELDS.indexOf(field) >= 0 ? nipDigits(raw[field]) : raw[field];
+    value = cleanText(value, PROFILE_FIELDS[field]);
     if (value.trim()) profile[field] = value;
   });
   return profile;
 }
 
 export function validNip(value) { return /^[0-9]{18}$/.test(String(value || "")); }
+
+// A NIP as people write it (ID cards print "19850312 201001 2 005"; some write dots or dashes): the
+// digits when only spaces, dots and dashes stand between them, else what was typed, trimmed.
+export function nipDigits(value) {
+  const typed = String(value || "").trim();
+  return /^[0-9][0-9\s.\-]*$/.test(typed) ? typed.replace(/[\s.\-]/g, "") : typed;
+}
+
+// 18 digits in their usual printed form: birth date, appointment month, sex, number.
+export function formatNip(value) {
+  const d = nipDigits(value);
+  return validNip(d) ? d.slice(0, 8) + " " + d.slice(8, 14) + " " + d.slice(14, 15) + " " + d.slice(15) : d;
+}
 
 export function cleanKeys(raw) {
   if (!Array.isArray(raw)) return null;
@@ -162,7 +200,7 @@ export function cleanKeys(raw) {
 // A stored or remembered plan, cleaned: unknown versions give an empty plan, bad entries are dropped.
 export function cleanPlan(raw) {
   const state = empty();
-  if (!isObject(raw) || (raw.version !== 1 && raw.version !== 2)) return state;
+  if (!isObject(raw) || !knownVersion(raw.version)) return state;
   state.profile = cleanProfile(raw.profile);
   if (isObject(raw.courses)) {
     Object.keys(raw.courses).forEach(function (slug) {
@@ -176,8 +214,49 @@ export function cleanPlan(raw) {
       if (keys && keys.length) state.modules[slug] = keys;
     });
   }
+  if (isObject(raw.activities)) {
+    Object.keys(raw.activities).slice(0, MAX_ACTIVITIES).forEach(function (id) {
+      const activity = cleanActivity(id, raw.activities[id]);
+      if (activity) state.activities[id] = activity;
+    });
+  }
   return state;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Learning outside the catalog (the plan page's form[data-asn-plan-activity]): a webinar, coaching
+// by the supervisor, a course on another agency's LMS. Kept beside the courses in
+// state.activities[id]; everything that lists, counts, prints or exports the plan reads both
+// through plandata.items(). An activity's JP may have decimals (hours converted at 45 minutes).
+
+export const ACTIVITY_ID = /^k-[a-z0-9]{1,24}$/;
+export const MAX_ACTIVITIES = 1000;
+
+export function validActivityJp(jp) { return typeof jp === "number" && isFinite(jp) && jp > 0 && jp <= MAX_JP; }
+export function roundJp(jp) { return Math.round(jp * 100) / 100; }
+// JP as Indonesian writes numbers: a decimal comma ("2,67"), integers as they are.
+export function formatJp(jp) { return String(roundJp(jp)).replace(".", ","); }
+export function activityId() { return "k-" + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36); }
+
+// A stored, imported or submitted activity, cleaned like a course entry; null when unusable.
+export function cleanActivity(id, raw) {
+  if (typeof id !== "string" || !ACTIVITY_ID.test(id) || !isObject(raw)) return null;
+  const title = cleanText(raw.title, MAX_TITLE).trim();
+  if (!title || !validActivityJp(raw.jp)) return null;
+  const hours = typeof raw.hours === "number" && isFinite(raw.hours) && raw.hours > 0 && raw.hours <= MAX_JP;
+  return {
+    id: id, activity: true, title: title, form: has(FORMS, raw.form) ? raw.form : "lainnya",
+    organizer: cleanText(raw.organizer).trim(), jp: roundJp(raw.jp),
+    hours: hours ? roundJp(raw.hours) : null,
+    status: statusRank(raw.status) >= 0 ? raw.status : "selesai",
+    start: validDate(raw.start) ? raw.start : "", end: validDate(raw.end) ? raw.end : "",
+    certificate_number: cleanText(raw.certificate_number, 100).trim(), competency: "", mode: "", mode_label: "",
+    added: typeof raw.added === "string" ? raw.added.slice(0, 40) : ""
+  };
+}
+
+// What a record's "Bentuk" column says: an activity's form, a course's mode.
+export function formLabel(entry) { return entry.activity ? FORMS[entry.form] || "" : modeLabel(entry); }
 
 export function load() {
   if (memory) return cleanPlan(memory);
@@ -205,6 +284,28 @@ export function save(state) {
 
 // Why the plan is not kept, in Indonesian ("" when it is): read after load() or save().
 export function storageProblem() { return problem; }
+
+// Browsers give a site about 5 million characters of localStorage (Chromium: 10 MB of UTF-16; from
+// file:// every page and every other file:// site shares it). Past 80 % of that the reader is told,
+// with the backup at hand, before a save is refused.
+const STORAGE_CHARS = 5000000;
+export function storageUsed(s) {
+  let used = 0;
+  for (let i = 0; i < s.length; i += 1) {
+    const key = s.key(i);
+    used += key.length + (s.getItem(key) || "").length;
+  }
+  return used;
+}
+export function storageNearlyFull() {
+  const s = memory ? null : localStore(KEY);
+  if (!s) return "";
+  let used = 0;
+  try { used = storageUsed(s); } catch (e) { return ""; }
+  if (used < STORAGE_CHARS * 0.8) return "";
+  return "Penyimpanan peramban ini hampir penuh (" + Math.round(used / STORAGE_CHARS * 100) + " %). Rencana " +
+    "mungkin tidak tersimpan lagi: unduh cadangan (JSON) sekarang.";
+}
 
 // ---------------------------------------------------------------------------------------------
 // Course data from the templates' data-asn-course JSON

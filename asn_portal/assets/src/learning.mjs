@@ -7,6 +7,8 @@
  *   records.mjs   CSV/JSON export and JSON import
  *   profile.mjs   the reader's identity and the printed record
  *   plan.mjs      the Rencana Belajar page
+ *   recap.mjs     the HR recap (rekap/): many participants' files merged (recapfiles.mjs reads them,
+ *                 recappage.mjs runs the page)
  *   print.mjs     the printed handout
  * init runs again after every instant-navigation swap (Material's document$, through page.mjs's
  * onEveryPage); elements already set up carry data-asn-ready and are skipped. */
@@ -17,6 +19,7 @@ import { setupPlan, shownPlan } from "./plan.mjs";
 import { followPrinting, markInternalLinks } from "./print.mjs";
 import { onPlanChange, paintBadges, paintBars, paintButtons } from "./progress.mjs";
 import { followOtherTabs, quizScores, setupQuiz } from "./quiz.mjs";
+import { setupRecap } from "./recappage.mjs";
 
 export function refresh() {
   const state = load();
@@ -31,6 +34,7 @@ function init() {
   all("form.asn-quiz").forEach(setupQuiz);
   markInternalLinks();
   all("[data-asn-plan]").forEach(setupPlan);
+  all("[data-asn-recap]").forEach(setupRecap);
   const state = load();
   paintBadges(state);
   paintButtons(state);

@@ -1,25 +1,27 @@
 /* asn-portal learning, the Rencana Belajar page ([data-asn-plan], templates/plan.md.j2): the reader's
- * plan edited in place, one row per course on wide screens and one card per course on phones (the
- * same markup; plan.css lays it out), the JP totals of the chosen year against the target,
- * find-and-add from the catalog, and the toolbar: exports (records.mjs), import, print and clear.
- * The identity form and the printed record are profile.mjs'. shownPlan() tells learning.mjs the plan
- * page on show, so that it repaints it when the plan changes elsewhere (another tab, a "+ Rencana"
- * button). Hooks other code and tests rely on, per course: [data-asn-plan-row=<slug>]; its first
- * select is the status (direncanakan / berjalan / selesai); then two input[type=date], start and
- * end. */
+ * plan edited in place, one row per course or activity on wide screens and one card each on phones
+ * (the same markup; plan.css lays it out), the JP totals of the chosen year against the target,
+ * find-and-add from the catalog, learning outside the catalog (activity.mjs), and the toolbar:
+ * exports and import (downloads.mjs), print and clear. The identity form and the printed record are
+ * profile.mjs'. shownPlan() tells learning.mjs the plan page on show, so that it repaints it when
+ * the plan changes elsewhere (another tab, a "+ Rencana" button). Hooks other code and tests rely
+ * on, per record: [data-asn-plan-row=<slug or activity id>]; its first select is the status
+ * (direncanakan / berjalan / selesai); then two input[type=date], start and end; its remove button
+ * [data-asn-plan-remove], undone by [data-asn-plan-undo]: the browser holds the only copy of a
+ * reader's record, so nothing is lost to one tap (a finished record asks first, and any removal can
+ * be undone until the next one or until the page is left). */
 
-import { STATUSES } from "./constants.mjs";
+import { setupActivityForm } from "./activity.mjs";
 import {
-  STATUS_LABELS, all, el, entryFrom, has, load, modeLabel, norm, save, siteUrl, storageProblem, thisYear, uid,
-  validDate
+  all, el, entryFrom, fillYearSelect, formatJp, has, load, norm, roundJp, save, storageNearlyFull, storageProblem,
+  thisYear
 } from "./core.mjs";
-import { countsIn, needsEndDate, ordered, planData, reconcile, totals, years } from "./plandata.mjs";
+import { bindExport, bindImport } from "./downloads.mjs";
+import { itemKey, ordered, planData, reconcile, totals, years } from "./plandata.mjs";
+import { COLUMNS, planRow } from "./planrow.mjs";
 import { fillProfile, renderRecord, setupProfile } from "./profile.mjs";
 import { paintBadges, paintButtons } from "./progress.mjs";
-import { quizScores } from "./quiz.mjs";
-import { bindExport, bindImport } from "./records.mjs";
 
-const COLUMNS = ["Kursus", "JP", "Status", "Tanggal mulai", "Tanggal selesai", "Nomor sertifikat", "Tindakan"];
 
   // {root, render(state, rebuild)} for the plan on the current page
 
@@ -37,13 +39,27 @@ export function setupPlan(root) {
   const yearSelect = q("select[data-asn-plan-year-select]");
   const findForm = q("form[data-asn-plan-find]");
   const importInput = q("input[data-asn-plan-import]");
+  const undoBox = q("[data-asn-plan-undo-box]");
+  const undoButton = q("[data-asn-plan-undo]");
+  const storageBox = q("[data-asn-plan-storage]");
   let year = thisYear();
+  let removed = null;  // {entry, modules}: the last record removed, until undone or the next removal
   if (table) prepareTable(table);
 
   function say(msg, problem) {
     if (!message) return;
     message.textContent = msg;
     message.classList.toggle("asn-plan__message--problem", !!problem);
+  }
+
+  // Before the browser's storage is full (or when it refuses), the backup is offered where the
+  // reader looks: the storage box holds its own JSON download button.
+  function warnStorage() {
+    const problem = storageProblem() || storageNearlyFull();
+    if (!storageBox) return;
+    storageBox.hidden = !problem;
+    const text = storageBox.querySelector("[data-asn-plan-storage-text]");
+    if (text) text.textContent = problem;
   }
 
   function update(fn, rebuild) {
@@ -54,163 +70,65 @@ export function setupPlan(root) {
     render(state, rebuild);
     paintBadges(state);
     paintButtons(state);
+    warnStorage();
     return saved;
+  }
+
+  // The stored object a row shows (the plan kept in localStorage is read again for every change).
+  function stored(state, entry) {
+    return entry.activity ? state.activities[entry.id] : state.courses[entry.slug];
   }
 
   function paintTotals(state) {
     const t = totals(state, year);
-    if (totalNode) totalNode.textContent = String(t.planned);
-    if (doneNode) doneNode.textContent = String(t.done);
+    if (totalNode) totalNode.textContent = formatJp(t.planned);
+    if (doneNode) doneNode.textContent = formatJp(t.done);
     all("[data-asn-plan-year]", root).forEach(function (node) { node.textContent = String(year); });
     const remaining = q("[data-asn-plan-remaining]");
-    if (remaining) remaining.textContent = String(Math.max(0, data.target - t.done));
+    if (remaining) remaining.textContent = formatJp(Math.max(0, roundJp(data.target - t.done)));
     root.classList.toggle("asn-plan--reached", t.done >= data.target);
   }
 
   function paintYears(state) {
-    if (!yearSelect) return;
-    yearSelect.textContent = "";
-    years(state).forEach(function (y) {
-      let option = el("option", null, String(y));
-      option.value = String(y);
-      yearSelect.appendChild(option);
-    });
-    yearSelect.value = String(year);
+    if (yearSelect) fillYearSelect(yearSelect, years(state), year);
   }
 
-  // A visible label in the card layout; in the table the column heading says it (screen readers
-  // get the label in both).
-  function field(td, input, labelText) {
-    const id = uid("asn-plan");
-    input.id = id;
-    const label = el("label", "asn-plan__label", labelText);
-    label.setAttribute("for", id);
-    td.appendChild(label);
-    td.appendChild(input);
-    return input;
-  }
+  const rowContext = { data: data, year: function () { return year; }, update: update, stored: stored,
+                      focusIn: focusIn, say: say, remove: removeRecord, edit: null };
 
-  function cell(tr, column, className) {
-    let td = el("td", className);
-    td.setAttribute("data-label", COLUMNS[column]);
-    tr.appendChild(td);
-    return td;
-  }
-
-  function courseCell(tr, entry) {
-    let th = el("th", "asn-plan__course");
-    th.setAttribute("scope", "row");
-    let course = data.courses[entry.slug];
-    const href = course && siteUrl(course.url);
-    let title;
-    if (href) {
-      title = el("a", null, entry.title);
-      title.href = href;
-      title.setAttribute("data-asn-internal", "");
-    } else {
-      title = el("span", null, entry.title);
+  // A finished record is never removed by one tap; any removal can be undone (undoRemoval).
+  function removeRecord(entry) {
+    const what = entry.activity ? "kegiatan" : "kursus";
+    if (entry.status === "selesai" && !window.confirm(entry.title + " sudah selesai dan tercatat dengan tanggal " +
+        "dan nomor sertifikatnya. Hapus " + what + " ini dari rencana?")) return;
+    if (entry.activity) activityForm.cancel(entry.id);  // an edit of it must not bring it back
+    update(function (state) {
+      removed = { entry: JSON.parse(JSON.stringify(stored(state, entry) || entry)),
+                  modules: entry.activity ? null : (state.modules[entry.slug] || null) };
+      if (entry.activity) delete state.activities[entry.id];
+      else delete state.courses[entry.slug];
+    }, true);
+    say(entry.title + " dihapus dari rencana.");
+    if (undoBox) {
+      undoBox.hidden = false;
+      const label = undoBox.querySelector("[data-asn-plan-undo-text]");
+      if (label) label.textContent = entry.title + " dihapus.";
     }
-    th.appendChild(title);
-    if (!course && data.order.length) th.appendChild(el("span", "asn-plan__gone", " (tidak ada lagi di katalog)"));
-    const facts = [entry.competency, modeLabel(entry), entry.organizer].filter(function (x) { return !!x; });
-    if (facts.length) th.appendChild(el("span", "asn-plan__facts", facts.join(" · ")));
-    let scores = scoresText(entry.slug);
-    if (scores) th.appendChild(el("span", "asn-plan__scores", scores));
-    tr.appendChild(th);
+    if (undoButton) undoButton.focus();
   }
 
-  function scoresText(slug) {
-    const found = [];
-    let scores = quizScores();
-    Object.keys(scores || {}).sort().forEach(function (id) {
-      const s = scores[id];
-      if (!s || s.course !== slug || !s.last || !s.best) return;
-      found.push((s.title || "Kuis") + ": terakhir " + s.last.right + "/" + s.last.total + ", terbaik " +
-                  s.best.right + "/" + s.best.total);
-    });
-    return found.join("; ");
-  }
-
-  function row(entry) {
-    let tr = el("tr");
-    tr.setAttribute("data-asn-plan-row", entry.slug);
-    tr.classList.toggle("asn-plan__row--other-year", !countsIn(entry, year) && !needsEndDate(entry));
-    courseCell(tr, entry);
-    cell(tr, 1, "asn-plan__jp").textContent = entry.jp + " JP";
-
-    let select = el("select");
-    STATUSES.forEach(function (s) {
-      let option = el("option", null, STATUS_LABELS[s]);
-      option.value = s;
-      select.appendChild(option);
-    });
-    select.value = entry.status;
-    field(cell(tr, 2, "asn-plan__status"), select, "Status");
-    select.addEventListener("change", function () {
-      update(function (state) {
-        if (state.courses[entry.slug]) state.courses[entry.slug].status = select.value;
-      }, true);
-      focusIn(entry.slug, 0);
-    });
-
-    ["start", "end"].forEach(function (name, i) {
-      let td = cell(tr, 3 + i, "asn-plan__date");
-      let input = el("input");
-      input.type = "date";
-      input.value = entry[name];
-      field(td, input, i ? "Tanggal selesai" : "Tanggal mulai");
-      if (name === "end" && needsEndDate(entry)) {
-        // Finished but undated: it counts for no year until the reader says when it ended.
-        let ask = el("span", "asn-plan__ask", "Isi tanggal selesai agar JP kursus ini terhitung.");
-        ask.id = uid("asn-plan-ask");
-        input.setAttribute("aria-describedby", ask.id);
-        input.setAttribute("aria-invalid", "true");
-        td.appendChild(ask);
-        tr.classList.add("asn-plan__row--ask");
-      }
-      input.addEventListener("change", function () {
-        const value = validDate(input.value) ? input.value : "";
-        update(function (state) {
-          const e = state.courses[entry.slug];
-          if (!e) return;
-          e[name] = value;
-          if (e.start && e.end && e.end < e.start) {
-            say("Perhatian: tanggal selesai " + entry.title + " lebih awal dari tanggal mulai.", true);
-          }
-        }, true);
-        focusIn(entry.slug, 1 + i);
-      });
-    });
-
-    const number = el("input");
-    number.type = "text";
-    number.maxLength = 100;
-    number.autocomplete = "off";
-    number.value = entry.certificate_number || "";
-    number.placeholder = "bila ada";
-    field(cell(tr, 5, "asn-plan__number"), number, "Nomor sertifikat");
-    number.addEventListener("change", function () {
-      update(function (state) {
-        if (state.courses[entry.slug]) state.courses[entry.slug].certificate_number = number.value.trim();
-      }, false);
-    });
-
-    const remove = el("button", "md-button asn-plan__remove", "Hapus");
-    remove.type = "button";
-    remove.setAttribute("aria-label", "Hapus " + entry.title + " dari rencana");
-    cell(tr, 6, "asn-plan__actions").appendChild(remove);
-    remove.addEventListener("click", function () {
-      update(function (state) { delete state.courses[entry.slug]; }, true);
-      say(entry.title + " dihapus dari rencana.");
-      const next = tbody && tbody.querySelector("select, button");
-      if (next) {
-        next.focus();
-      } else if (findForm) {
-        const f = findForm.querySelector("input, select");
-        if (f) f.focus();
-      }
-    });
-    return tr;
+  function undoRemoval() {
+    if (!removed) return;
+    const back = removed;
+    removed = null;
+    update(function (state) {
+      if (back.entry.activity) state.activities[back.entry.id] = back.entry;
+      else state.courses[back.entry.slug] = back.entry;
+      if (back.modules && !state.modules[back.entry.slug]) state.modules[back.entry.slug] = back.modules;
+    }, true);
+    if (undoBox) undoBox.hidden = true;
+    say(back.entry.title + " dikembalikan ke rencana.");
+    focusIn(itemKey(back.entry), 0);
   }
 
   // A rebuilt row gets the focus back where the reader was (0 status, 1 start, 2 end).
@@ -243,7 +161,7 @@ export function setupPlan(root) {
     const entries = ordered(state);
     if (tbody && rebuild) {
       tbody.textContent = "";
-      entries.forEach(function (entry) { tbody.appendChild(row(entry)); });
+      entries.forEach(function (entry) { tbody.appendChild(planRow(entry, rowContext)); });
     }
     if (table) table.hidden = entries.length === 0;
     if (emptyNote) emptyNote.hidden = entries.length > 0;
@@ -302,6 +220,11 @@ export function setupPlan(root) {
     });
   }
 
+  const activityForm = setupActivityForm(root, data, function (activity) {
+    return update(function (state) { state.activities[activity.id] = activity; }, true);
+  }, say);
+  rowContext.edit = activityForm.edit;
+  if (undoButton) undoButton.addEventListener("click", undoRemoval);
   bindExport(root, data, say, function () { return year; });
   bindImport(importInput, data, say, update);
   const importButton = q("[data-asn-plan-import-button]");
@@ -314,7 +237,11 @@ export function setupPlan(root) {
       if (!window.confirm("Hapus seluruh rencana belajar, catatan modul dan identitas Anda dari peramban ini? " +
                           "Tindakan ini tidak dapat dibatalkan. " +
                           "Unduh rekap atau berkas JSON dulu bila masih diperlukan.")) return;
-      update(function (state) { state.courses = {}; state.modules = {}; state.profile = {}; }, true);
+      update(function (state) { state.courses = {}; state.modules = {}; state.profile = {}; state.activities = {}; },
+        true);
+      removed = null;  // nothing of the shared laptop's last reader may come back
+      if (undoBox) undoBox.hidden = true;
+      activityForm.cancel();
       say("Rencana belajar dan identitas sudah dihapus dari peramban ini.");
     });
   }
@@ -326,6 +253,7 @@ export function setupPlan(root) {
   shown = { root: root, render: render };
   render(state, true);
   if (storageProblem()) say(storageProblem(), true);
+  warnStorage();
 }
 
 // Column headers and caption, unless the template already has them.

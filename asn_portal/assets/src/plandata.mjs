@@ -6,7 +6,7 @@
  * one place; no DOM when imported, so tests/js/plan.test.mjs runs it in Node.js. */
 
 import {
-  has, isObject, laterStatus, readCourse, refreshFromCatalog, save, thisYear, validJp, validSlug
+  has, isObject, laterStatus, readCourse, refreshFromCatalog, roundJp, save, thisYear, validJp, validSlug
 } from "./core.mjs";
 
 export function planData(root) {
@@ -58,7 +58,7 @@ export function planData(root) {
 }
 
 export function follow(slug, redirects) {
-  const seen = {};
+  const seen = Object.create(null);  // a slug may be "constructor"
   while (has(redirects, slug) && !seen[slug]) { seen[slug] = true; slug = redirects[slug]; }
   return slug;
 }
@@ -70,6 +70,15 @@ export function mergeEntry(state, entry) {
   if (entry.start) old.start = entry.start;
   if (entry.end) old.end = entry.end;
   if (entry.certificate_number) old.certificate_number = entry.certificate_number;
+}
+
+// An imported activity: a new one is added; one the plan has (same id) keeps its edits, takes the
+// later status and fills what it lacks.
+export function mergeActivity(state, activity) {
+  const old = state.activities[activity.id];
+  if (!old) { state.activities[activity.id] = activity; return; }
+  old.status = laterStatus(old.status, activity.status);
+  ["start", "end", "certificate_number", "organizer"].forEach(function (k) { if (!old[k]) old[k] = activity[k]; });
 }
 
 export function mergeModules(state, slug, keys) {
@@ -128,28 +137,36 @@ export function needsEndDate(entry) { return entry.status === "selesai" && !entr
 export function totals(state, year) {
   year = year || thisYear();
   let planned = 0, done = 0;
-  Object.keys(state.courses).forEach(function (slug) {
-    let e = state.courses[slug];
+  items(state).forEach(function (e) {
     if (!countsIn(e, year)) return;
     planned += e.jp;
     if (e.status === "selesai") done += e.jp;
   });
-  return { planned: planned, done: done, year: year };
+  return { planned: roundJp(planned), done: roundJp(done), year: year };
 }
 
 // Years a reader may look at: this year, the one before and after, and every year a date names.
 export function years(state) {
   let found = {}, now = thisYear();
   [now - 1, now, now + 1].forEach(function (y) { found[y] = true; });
-  Object.keys(state.courses).forEach(function (slug) {
-    let e = state.courses[slug];
+  items(state).forEach(function (e) {
     [e.start, e.end].forEach(function (d) { if (d) found[+d.slice(0, 4)] = true; });
   });
   return Object.keys(found).map(Number).sort(function (a, b) { return b - a; });
 }
 
+// Every record of the plan: its courses and the activities outside the catalog (activity: true).
+export function items(state) {
+  const courses = Object.keys(state.courses).map(function (s) { return state.courses[s]; });
+  const activities = state.activities || {};
+  return courses.concat(Object.keys(activities).map(function (id) { return activities[id]; }));
+}
+
+// A record's key in the plan page's rows and in undo: the course's slug or the activity's id.
+export function itemKey(entry) { return entry.activity ? entry.id : entry.slug; }
+
 export function ordered(state) {
-  return Object.keys(state.courses).map(function (s) { return state.courses[s]; }).sort(function (a, b) {
+  return items(state).sort(function (a, b) {
     return a.added < b.added ? -1 : a.added > b.added ? 1 : a.title.localeCompare(b.title, "id");
   });
 }

@@ -1,46 +1,86 @@
-/* asn-portal learning, the plan as a file: the records a reader hands in and the backup they move.
- *  - HR CSV ([data-asn-plan-export="csv"], "rekap-pengembangan-kompetensi-<year>.csv"): the reader's
- *    identity and the courses of the chosen year, one row each, labelled status and dates;
- *  - SIASN CSV ([data-asn-plan-export="siasn"], "siasn-riwayat-kursus-<year>.csv"): the finished
- *    courses of the year with BKN's "riwayat kursus" field names (mapping in docs/rencana-belajar.md);
- *  - JSON ([data-asn-plan-export="json"]; "format": "asn-portal-rencana", version 2 with the profile;
- *    version-1 files still import): the backup a reader moves to another browser. An imported file
- *    is untrusted, so a wrong shape is refused as a whole and bad entries are skipped.
+/* asn-portal learning, the record as files: what a reader hands in and what HR gathers. Pure (no DOM):
+ * the plan page (downloads.mjs) and the HR recap (recap.mjs) build the same rows from one person's
+ * identity and records (courses and activities outside the catalog, plandata.items):
+ *  - HR CSV ("rekap-pengembangan-kompetensi-<nip>-<year>.csv"): identity and the year's records;
+ *  - SIASN CSV ("siasn-riwayat-kursus-<nip>-<year>.csv"): nip, nama, then the finished records of the
+ *    year with BKN's "riwayat kursus" field names (mapping in docs/rencana-belajar.md);
+ *  - XLSX ("rekap-pengembangan-kompetensi-<nip>-<year>.xlsx", xlsx.mjs): the same record in which the
+ *    NIP and every identifier are text cells, dates are dates and JP numbers: a spreadsheet opening a
+ *    CSV turns an 18-digit NIP into a float and loses its last digits, quoted or not;
+ *  - JSON ("rencana-belajar-<nip>-<year>.json"; "format": "asn-portal-rencana", version 3 with the
+ *    activities; versions 1 and 2 still import): the backup a reader moves and HR's recap reads. An
+ *    imported file is untrusted: a wrong shape is refused as a whole, single bad entries are skipped.
  * Both CSVs: UTF-8 with BOM, ";" separated, header first, every text cell quoted and formula starts
- * neutralised (csvCell). Its own file because file formats change for other reasons than the plan
- * page's table. The plan page (plan.mjs) binds its controls with bindExport / bindImport; the rest
- * is pure (tests/js/records.test.mjs). */
+ * neutralised (csvCell). Every file name carries the NIP (or the name) and the year, so that forty
+ * participants' files on one flashdisk do not overwrite each other. */
 
-import { MODES } from "./constants.mjs";
+import { MODES, SIASN_FORMS } from "./constants.mjs";
 import {
-  MAX_TITLE, STATUS_LABELS, all, cleanKeys, cleanProfile, each, has, isObject, load, modeLabel, refreshFromCatalog,
-  statusRank, text, thisYear, today, validDate, validJp, validSlug
+  MAX_ACTIVITIES, MAX_TITLE, STATUS_LABELS, VERSION, cleanActivity, cleanKeys, cleanProfile, cleanText, formLabel,
+  has, isObject, modeLabel, roundJp, statusRank, today, validDate, validJp, validNip, validSlug
 } from "./core.mjs";
-import { countsIn, follow, mergeEntry, mergeModules, needsEndDate, ordered } from "./plandata.mjs";
+import { countsIn, follow, ordered } from "./plandata.mjs";
 
-const FORMS = { luring: "klasikal", daring: "nonklasikal", mandiri: "nonklasikal",
-              campuran: "klasikal dan nonklasikal" };
-const MAX_IMPORT_BYTES = 1024 * 1024;
-const FORMAT = "asn-portal-rencana";
-const VERSION = 2;
-const HR_HEADERS = ["Nama", "NIP", "Jabatan", "Unit Kerja", "Instansi", "Tahun", "Nama Kursus", "Penyelenggara",
-                  "Bentuk Pengembangan", "Mode", "Kompetensi", "Tanggal Mulai", "Tanggal Selesai", "JP", "Status",
-                  "Kursus bersertifikat", "Nomor Sertifikat"];
-const SIASN_HEADERS = ["namaKursus", "institusiPenyelenggara", "jumlahJam", "tanggalKursus", "tanggalSelesaiKursus",
-                      "tahunKursus", "nomorSertipikat", "jenisKursus"];
+const CLASSROOM = { luring: "klasikal", daring: "nonklasikal", mandiri: "nonklasikal",
+                  campuran: "klasikal dan nonklasikal" };
+export const MAX_IMPORT_BYTES = 1024 * 1024;
+export const FORMAT = "asn-portal-rencana";
+const IDENTITY = ["Nama", "NIP", "Jabatan", "Unit Kerja", "Instansi"];
+const HR_HEADERS = IDENTITY.concat(["Tahun", "Nama Kursus/Kegiatan", "Penyelenggara", "Bentuk Pengembangan", "Mode",
+                  "Kompetensi", "Tanggal Mulai", "Tanggal Selesai", "JP", "Status", "Kursus bersertifikat",
+                  "Nomor Sertifikat", "Keterangan"]);
+export const SIASN_HEADERS = ["nip", "nama", "namaKursus", "institusiPenyelenggara", "jumlahJam", "tanggalKursus",
+                            "tanggalSelesaiKursus", "tahunKursus", "nomorSertipikat", "jenisKursus"];
+export const GONE = "tidak ada lagi di katalog";
+export const OUTSIDE = "di luar katalog";
 
-function exportCourses(state) {
-  return ordered(state).map(function (e) {
-    return { slug: e.slug, title: e.title, form: FORMS[e.mode] || "", organizer: e.organizer, mode: e.mode,
-              start: e.start, end: e.end, jp: e.jp, certificate: e.certificate,
-              certificate_number: e.certificate_number || "", status: e.status };
-  });
+// ---------------------------------------------------------------------------------------------
+// One person's rows
+
+export function ofYear(items, year) { return items.filter(function (e) { return countsIn(e, year); }); }
+
+// Finished records of ``year`` with an end date: what SIASN and the recap count as done.
+export function finished(items, year) {
+  return ofYear(items, year).filter(function (e) { return e.status === "selesai" && !!e.end; });
 }
 
-export function toJson(state, target) {
-  return { format: FORMAT, version: VERSION, exported: today(), target_jp: target, profile: state.profile || {},
-            courses: exportCourses(state), modules: state.modules };
+// What a record says beside a title: an activity is outside the catalog; a course the catalog no
+// longer has (retired, not renamed) stays in the record, marked.
+export function note(entry, data) {
+  if (entry.activity) return OUTSIDE;
+  if (entry.in_catalog === false) return GONE;
+  return data && data.order && data.order.length && !has(data.courses, entry.slug) ? GONE : "";
 }
+
+function dmy(date) { return date ? date.slice(8, 10) + "-" + date.slice(5, 7) + "-" + date.slice(0, 4) : ""; }
+function identity(profile) {
+  return [profile.nama || "", profile.nip || "", profile.jabatan || "", profile.unit_kerja || "",
+          profile.instansi || ""];
+}
+function developmentForm(e) { return e.activity ? formLabel(e) : CLASSROOM[e.mode] || ""; }
+function certified(e) { return e.certificate === true ? "Ya" : e.certificate === false ? "Tidak" : ""; }
+
+export function hrHeaders(data) { return data && data.site ? HR_HEADERS.concat(["Alamat Kursus"]) : HR_HEADERS; }
+
+// HR: who, which year, each record; the course's address on the published site when known.
+export function hrRow(profile, e, year, data) {
+  const row = identity(profile).concat([year, e.title, e.organizer || "", developmentForm(e),
+    e.activity ? "" : modeLabel(e), e.competency || "", dmy(e.start), dmy(e.end), e.jp,
+    STATUS_LABELS[e.status] || e.status, certified(e), e.certificate_number || "", note(e, data)]);
+  if (data && data.site) row.push(!e.activity && data.pages[e.slug] ? new URL(data.pages[e.slug], data.site).href : "");
+  return row;
+}
+
+export function siasnRow(profile, e) {
+  const kind = e.activity ? SIASN_FORMS[e.form] || "Lainnya" : e.competency ? "Kursus " + e.competency : "Kursus";
+  // JP as recorded (an activity's may have decimals): rounding each row up would make SIASN's total larger
+  // than the record the supervisor signed.
+  return [profile.nip || "", profile.nama || "", e.title, e.organizer || "", roundJp(e.jp),
+          dmy(e.start || e.end), dmy(e.end), +e.end.slice(0, 4), e.certificate_number || "", kind];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan page's files
 
 // A spreadsheet must read no cell as a formula, even one that splits lines on "," or ";" and
 // ignores quotes: a formula start (= + - @ tab CR) gets a "'" at the start of the text and after
@@ -57,95 +97,132 @@ export function csv(rows) {
   return rows.map(function (row) { return row.map(csvCell).join(";"); }).join("\r\n") + "\r\n";
 }
 
-function dmy(date) { return date ? date.slice(8, 10) + "-" + date.slice(5, 7) + "-" + date.slice(0, 4) : ""; }
-
-// The courses of ``year`` a record lists: those that count for it (learning-plandata.countsIn).
-function ofYear(state, year) { return ordered(state).filter(function (e) { return countsIn(e, year); }); }
-
-// HR: who, which year, and each course; the course's address on the published site when known.
 export function toHrCsv(state, year, data) {
   const p = state.profile || {};
-  const headers = data && data.site ? HR_HEADERS.concat(["Alamat Kursus"]) : HR_HEADERS;
-  let rows = [headers];
-  ofYear(state, year).forEach(function (e) {
-    const row = [p.nama || "", p.nip || "", p.jabatan || "", p.unit_kerja || "", p.instansi || "", year, e.title,
-                e.organizer || "", FORMS[e.mode] || "", modeLabel(e), e.competency || "", dmy(e.start), dmy(e.end),
-                e.jp, STATUS_LABELS[e.status] || e.status,
-                e.certificate === true ? "Ya" : e.certificate === false ? "Tidak" : "", e.certificate_number || ""];
-    if (data && data.site) row.push(data.pages[e.slug] ? new URL(data.pages[e.slug], data.site).href : "");
-    rows.push(row);
-  });
-  return csv(rows);
+  return csv([hrHeaders(data)].concat(ofYear(ordered(state), year).map(function (e) {
+    return hrRow(p, e, year, data);
+  })));
 }
 
-// SIASN "riwayat kursus": finished courses of the year with an end date, one row each.
 export function siasnRows(state, year) {
-  return ofYear(state, year).filter(function (e) { return e.status === "selesai" && e.end; }).map(function (e) {
-    return [e.title, e.organizer || "", Math.round(e.jp), dmy(e.start || e.end), dmy(e.end), +e.end.slice(0, 4),
-            e.certificate_number || "", e.competency ? "Kursus " + e.competency : "Kursus"];
-  });
+  const p = state.profile || {};
+  return finished(ordered(state), year).map(function (e) { return siasnRow(p, e); });
 }
 
 export function toSiasnCsv(state, year) { return csv([SIASN_HEADERS].concat(siasnRows(state, year))); }
 
-function download(name, content, type) {
-  const a = document.createElement("a");
-  a.download = name;
-  a.style.display = "none";
-  let objectUrl = null;
-  try {
-    objectUrl = URL.createObjectURL(new Blob([content], { type: type }));
-    a.href = objectUrl;
-  } catch (e) {
-    a.href = "data:" + type + "," + encodeURIComponent(content);  // no Blob URLs here
-  }
-  a.addEventListener("click", function (event) { event.stopPropagation(); });  // not for instant navigation
-  document.body.appendChild(a);
-  a.click();
-  window.setTimeout(function () {
-    a.parentNode.removeChild(a);
-    if (objectUrl) URL.revokeObjectURL(objectUrl);
-  }, 1000);
+export function dateCell(date) { return date ? { date: date } : ""; }
+export function heading(labels) { return labels.map(function (label) { return { text: label, bold: true }; }); }
+
+// The reader's record as a workbook (xlsx.mjs cells): identity, the year's records, totals; and the
+// SIASN rows on a second sheet. Identifiers are strings, so they stay text cells.
+export function recordSheets(state, year, data, totals) {
+  const p = state.profile || {};
+  const rows = [[{ text: "Rencana dan Capaian Pengembangan Kompetensi Tahun " + year, bold: true }], []];
+  [["Nama", p.nama], ["NIP", p.nip], ["Jabatan", p.jabatan], ["Unit kerja", p.unit_kerja],
+    ["Instansi", p.instansi], ["Atasan langsung", p.atasan_nama], ["NIP atasan langsung", p.atasan_nip]]
+    .forEach(function (pair) { rows.push([{ text: pair[0], bold: true }, pair[1] || ""]); });
+  rows.push([]);
+  rows.push(heading(["No.", "Nama kursus/kegiatan", "Bentuk", "Penyelenggara", "Tanggal mulai", "Tanggal selesai",
+                    "JP", "Status", "Nomor sertifikat", "Keterangan"]));
+  ofYear(ordered(state), year).forEach(function (e, i) {
+    rows.push([i + 1, e.title, formLabel(e), e.organizer || "", dateCell(e.start), dateCell(e.end), e.jp,
+              STATUS_LABELS[e.status] || e.status, e.certificate_number || "", note(e, data)]);
+  });
+  rows.push([]);
+  rows.push([{ text: "Jumlah JP direncanakan", bold: true }, "", "", "", "", "", totals.planned]);
+  rows.push([{ text: "Jumlah JP selesai", bold: true }, "", "", "", "", "", totals.done]);
+  rows.push([{ text: "Target JP setahun", bold: true }, "", "", "", "", "", data.target]);
+  return [{ name: "Rekap " + year, widths: [22, 44, 18, 28, 14, 14, 8, 16, 22, 24], rows: rows },
+          { name: "SIASN " + year, widths: [22, 28, 44, 28, 10, 14, 14, 10, 22, 20],
+            rows: [heading(SIASN_HEADERS)].concat(siasnRows(state, year)) }];
 }
 
-// An imported file is untrusted: refuse a wrong shape as a whole, skip single bad entries.
-export function parseImport(content, data) {
+// "siasn-riwayat-kursus-198503122010012005-2026.csv"; without a NIP the name as a slug; without both,
+// base and year only.
+export function fileName(base, profile, year, extension) {
+  const p = profile || {};
+  let who = validNip(p.nip) ? p.nip : String(p.nama || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
+  return base + (who ? "-" + who : "") + "-" + year + "." + extension;
+}
+
+export function toJson(state, target, data) {
+  const courses = ordered(state).filter(function (e) { return !e.activity; }).map(function (e) {
+    const out = { slug: e.slug, title: e.title, form: CLASSROOM[e.mode] || "", organizer: e.organizer, mode: e.mode,
+                  competency: e.competency || "", start: e.start, end: e.end, jp: e.jp, certificate: e.certificate,
+                  certificate_number: e.certificate_number || "", status: e.status };
+    if (note(e, data) === GONE) out.in_catalog = false;
+    return out;
+  });
+  const activities = ordered(state).filter(function (e) { return e.activity; }).map(function (e) {
+    return { id: e.id, title: e.title, form: e.form, organizer: e.organizer, start: e.start, end: e.end, jp: e.jp,
+            hours: e.hours, certificate_number: e.certificate_number, status: e.status, added: e.added };
+  });
+  return { format: FORMAT, version: VERSION, exported: today(), target_jp: target, profile: state.profile || {},
+          courses: courses, activities: activities, modules: state.modules };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a JSON backup (the plan page's import, HR's recap)
+
+function importedCourse(c, data) {
+  const badDate = function (d) { return d !== undefined && d !== "" && d !== null && !validDate(d); };
+  const title = isObject(c) ? cleanText(c.title, MAX_TITLE + 1).trim() : "";
+  if (!isObject(c) || !validSlug(c.slug) || !title || title.length > MAX_TITLE ||
+      !validJp(c.jp) || statusRank(c.status) < 0 || badDate(c.start) || badDate(c.end)) return null;
+  return {
+    slug: follow(c.slug, data.redirects), title: title, jp: c.jp, competency: cleanText(c.competency),
+    mode: has(MODES, c.mode) ? c.mode : "", mode_label: has(MODES, c.mode) ? MODES[c.mode] : "",
+    organizer: typeof c.organizer === "string" ? cleanText(c.organizer) : null,
+    certificate: c.certificate === true || c.certificate === false ? c.certificate : null,
+    status: c.status, start: validDate(c.start) ? c.start : "", end: validDate(c.end) ? c.end : "",
+    certificate_number: cleanText(c.certificate_number, 100), in_catalog: c.in_catalog === false ? false : undefined,
+    added: new Date().toISOString()
+  };
+}
+
+function refusal(raw) {
   const refuse = "Berkas tidak diimpor: ";
-  let raw;
-  if (content.length > MAX_IMPORT_BYTES) return { error: refuse + "ukurannya lebih dari 1 MB." };
-  try { raw = JSON.parse(content.replace(/^\uFEFF/, "")); } catch (e) {
-    return { error: refuse + "isinya bukan JSON yang sah. " +
-      "Pilih berkas rencana-belajar-….json yang diunduh dari halaman ini." };
-  }
   if (!isObject(raw) || raw.format !== FORMAT) {
-    return { error: refuse + "ini bukan berkas rencana belajar asn-portal (format tidak dikenali)." };
+    return refuse + "ini bukan berkas rencana belajar asn-portal (format tidak dikenali).";
   }
-  if (raw.version !== 1 && raw.version !== VERSION) {
-    return { error: refuse + "versi berkas (" + String(raw.version).slice(0, 20) + ") tidak dikenali; " +
-      "versi yang didukung: 1 dan 2." };
+  if (raw.version !== 1 && raw.version !== 2 && raw.version !== VERSION) {
+    return refuse + "versi berkas (" + String(raw.version).slice(0, 20) + ") tidak dikenali; " +
+      "versi yang didukung: 1 sampai " + VERSION + ".";
   }
-  if (!Array.isArray(raw.courses)) return { error: refuse + "daftar kursus (courses) tidak ditemukan." };
-  if (raw.courses.length > 5000) return { error: refuse + "berisi terlalu banyak kursus." };
-  let entries = [], skipped = 0, seen = {};
+  if (!Array.isArray(raw.courses)) return refuse + "daftar kursus (courses) tidak ditemukan.";
+  const activities = Array.isArray(raw.activities) ? raw.activities.length : 0;
+  if (raw.courses.length > 5000) return refuse + "berisi terlalu banyak kursus.";
+  if (activities > MAX_ACTIVITIES) {
+    return refuse + "berisi " + activities + " kegiatan; peramban menyimpan paling banyak " + MAX_ACTIVITIES + ".";
+  }
+  return "";
+}
+
+// {entries, activities, skipped, modules, profile} or {error} (Indonesian).
+export function parseImport(content, data) {
+  let raw;
+  if (content.length > MAX_IMPORT_BYTES) return { error: "Berkas tidak diimpor: ukurannya lebih dari 1 MB." };
+  try { raw = JSON.parse(content.replace(/^\uFEFF/, "")); } catch (e) {
+    return { error: "Berkas tidak diimpor: isinya bukan JSON yang sah. " +
+      "Pilih berkas rencana-belajar-….json yang diunduh dari halaman Rencana Belajar." };
+  }
+  const refused = refusal(raw);
+  if (refused) return { error: refused };
+  let entries = [], activities = [], skipped = 0;
+  const seen = Object.create(null);  // slugs and ids as keys: "constructor" is a valid slug
   raw.courses.forEach(function (c) {
-    if (!isObject(c) || !validSlug(c.slug) || typeof c.title !== "string" || !c.title || c.title.length > MAX_TITLE ||
-        !validJp(c.jp) || statusRank(c.status) < 0 ||
-        (c.start !== undefined && c.start !== "" && c.start !== null && !validDate(c.start)) ||
-        (c.end !== undefined && c.end !== "" && c.end !== null && !validDate(c.end))) {
-      skipped += 1;
-      return;
-    }
-    const slug = follow(c.slug, data.redirects);
-    if (seen[slug]) { skipped += 1; return; }
-    seen[slug] = true;
-    entries.push({
-      slug: slug, title: c.title, jp: c.jp, competency: "", mode: has(MODES, c.mode) ? c.mode : "",
-      mode_label: has(MODES, c.mode) ? MODES[c.mode] : "",
-      organizer: typeof c.organizer === "string" ? text(c.organizer) : null,
-      certificate: c.certificate === true || c.certificate === false ? c.certificate : null,
-      status: c.status, start: validDate(c.start) ? c.start : "", end: validDate(c.end) ? c.end : "",
-      certificate_number: text(c.certificate_number, 100), added: new Date().toISOString()
-    });
+    const entry = importedCourse(c, data);
+    if (!entry || seen[entry.slug]) { skipped += 1; return; }
+    seen[entry.slug] = true;
+    entries.push(entry);
+  });
+  (Array.isArray(raw.activities) ? raw.activities : []).forEach(function (a) {
+    const activity = isObject(a) && !seen["~" + a.id] ? cleanActivity(a.id, a) : null;
+    if (!activity) { skipped += 1; return; }
+    seen["~" + a.id] = true;
+    activities.push(activity);
   });
   const modules = {};
   if (isObject(raw.modules)) {
@@ -154,71 +231,6 @@ export function parseImport(content, data) {
       if (keys && keys.length) modules[follow(slug, data.redirects)] = keys;
     });
   }
-  return { entries: entries, skipped: skipped, modules: modules, profile: cleanProfile(raw.profile) };
-}
-
-// The plan page's export buttons ([data-asn-plan-export="csv"|"siasn"|"json"]); year() is the year
-// the reader is looking at; say(msg, problem) reports.
-export function bindExport(root, data, say, year) {
-  each(all("[data-asn-plan-export]", root), function (button) {
-    button.addEventListener("click", function (event) {
-      event.preventDefault();
-      event.stopPropagation();  // Material's instant navigation must not take the click
-      const kind = button.getAttribute("data-asn-plan-export");
-      let state = load(), y = year(), name;
-      if (kind === "csv") {
-        name = "rekap-pengembangan-kompetensi-" + y + ".csv";
-        download(name, "\uFEFF" + toHrCsv(state, y, data), "text/csv;charset=utf-8");
-      } else if (kind === "siasn") {
-        let rows = siasnRows(state, y).length;
-        const undated = ordered(state).filter(needsEndDate).length;
-        name = "siasn-riwayat-kursus-" + y + ".csv";
-        download(name, "\uFEFF" + toSiasnCsv(state, y), "text/csv;charset=utf-8");
-        say("Berkas " + name + " dibuat: " + rows + " kursus selesai tahun " + y + "." + (undated ? " " + undated +
-            " kursus selesai belum diberi tanggal selesai, jadi belum masuk." : ""));
-        return;
-      } else {
-        name = "rencana-belajar-" + thisYear() + ".json";
-        download(name, JSON.stringify(toJson(state, data.target), null, 2) + "\n", "application/json");
-      }
-      say("Berkas " + name + " dibuat. Periksa folder unduhan.");
-    });
-  });
-}
-
-// The plan page's file input (input[data-asn-plan-import]); update(fn, rebuild) saves and repaints.
-export function bindImport(importInput, data, say, update) {
-  if (!importInput) return;
-  importInput.addEventListener("change", function () {
-    const file = importInput.files && importInput.files[0];
-    if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) {
-      say("Berkas tidak diimpor: ukurannya lebih dari 1 MB, jadi bukan berkas rencana belajar.", true);
-      importInput.value = "";
-      return;
-    }
-    const reader = new FileReader();
-    reader.onerror = function () { say("Berkas tidak dapat dibaca.", true); importInput.value = ""; };
-    reader.onload = function () {
-      importInput.value = "";
-      const result = parseImport(String(reader.result || ""), data);
-      if (result.error) { say(result.error, true); return; }
-      update(function (state) {
-        result.entries.forEach(function (entry) {
-          const course = data.courses[entry.slug];
-          if (course) refreshFromCatalog(entry, course);
-          mergeEntry(state, entry);
-        });
-        Object.keys(result.modules).forEach(function (slug) { mergeModules(state, slug, result.modules[slug]); });
-        // The identity moves with the plan; what this browser already holds is kept.
-        Object.keys(result.profile).forEach(function (field) {
-          if (!state.profile[field]) state.profile[field] = result.profile[field];
-        });
-      }, true);
-      let msg = result.entries.length + " kursus diimpor dari " + file.name + ".";
-      if (result.skipped) msg += " " + result.skipped + " entri dilewati karena tidak valid.";
-      say(msg, false);
-    };
-    reader.readAsText(file, "utf-8");
-  });
+  return { entries: entries, activities: activities, skipped: skipped, modules: modules,
+          profile: cleanProfile(raw.profile) };
 }

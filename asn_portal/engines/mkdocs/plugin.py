@@ -6,7 +6,6 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -24,7 +23,6 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from asn_portal import packaged_text
 from asn_portal.content.catalog import Catalog
 from asn_portal.content.filechecks import FileChecks
 from asn_portal.content.history import last_updated
@@ -33,27 +31,24 @@ from asn_portal.engines.mkdocs import editlinks
 from asn_portal.engines.mkdocs.offline import configure_offline, parse_subset, write_search_script
 from asn_portal.engines.mkdocs.pages import TAGS_MARKER, GeneratedPage, engine_meta, with_tag_indexes
 from asn_portal.engines.mkdocs.search import PortalSearch
+from asn_portal.model.planrules import DEFAULT_TARGET_JP, PlanRules, PlanRulesError
 from asn_portal.model.problems import format_report
 from asn_portal.model.project import MAX_CATALOG_FILE_SIZE, Project
-from asn_portal.model.registry import KINDS, LINK_PREFIXES
 from asn_portal.render.headings import page_ids
 from asn_portal.render.lists import DEFAULT_PAGE_SIZE
 from asn_portal.render.memo import RenderMemo
-from asn_portal.render.pages import DEFAULT_TARGET_JP, PageSource, render_catalog
-from asn_portal.render.publish import publish_pages
+from asn_portal.render.options import RenderOptions
 from asn_portal.render.readers import Site
-from asn_portal.render.scripts import PAGE_SCRIPTS, bundle_named
+from asn_portal.render.source import PageSource
+from asn_portal.site.assembly import AssemblyError, SiteParts, assemble
+from asn_portal.site.assets import ASSET_DIR, PAGE_ASSETS, page_assets
+from asn_portal.site.nav import NavItem, site_nav
 from asn_portal.trust.markup import PERMALINK_TITLE
-from asn_portal.trust.urls import CONTRIBUTORS, HOME, PLAN, Urls, index_src, is_page, public_site
+from asn_portal.trust.urls import public_site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = get_plugin_logger(__name__)
 NOTICE = logging.getLogger("asn_portal")  # what a person should see that is no fault of the content
-# Every page loads the styles and one script, the asn-portal.js bundle that render/scripts.py writes
-# from assets/src (the filter, header, long listings, learning plan, quizzes).
-ASSETS = ("portal.css", "learning.css", "plan.css", "worker-shim.js")  # copied as they are; shim: offline only
-PAGE_ASSETS = ("portal.css", "learning.css", "plan.css", *PAGE_SCRIPTS)
-ASSET_DIR = "assets/asn-portal"
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -89,7 +84,11 @@ class PortalConfig(base.Config):
     # file:// build, and optionally only some entries ("course:slug") and what they link.
     offline = c.Type(bool, default=False)
     # JP a reader's learning plan counts toward each year (Rencana Belajar).
-    yearly_jp_target = c.Type(int, default=DEFAULT_TARGET_JP)
+    # Checked by PlanRules (model/planrules.py) with an Indonesian message: any type is let through here,
+    # or MkDocs' own English "Expected type" would answer first.
+    yearly_jp_target = c.Type(object, default=DEFAULT_TARGET_JP)
+    # Minutes of one JP per form of development, for activities recorded in hours.
+    jp_minutes = c.Type(object, default={})
     # Cards an index page shows at once; a longer listing continues on kursus/halaman-2/ ... and
     # loads the rest on demand when the reader filters (lists.py).
     list_page_size = c.Type(int, default=DEFAULT_PAGE_SIZE)
@@ -110,6 +109,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.search_id = False  # asn-portal's Indonesian search (mkdocs_search) instead of Material's
         self.search = PortalSearch()
         self.checked: Checked | None = None
+        self.rules = PlanRules()
         self.public: tuple[str, bool] | None = None  # the published site, for addresses in readers' records
         self.updated: dict[str, dt.date] | None = None  # "last updated" of each source file, read once per build
         # `serve` (live.py): each file's check and the entry pages and cards, kept from one save to the next
@@ -147,6 +147,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError("Konten tidak valid:\n" + format_report(problems.errors))
         if self.config.list_page_size < 1:
             raise PluginError(f"list_page_size harus 1 atau lebih, bukan {self.config.list_page_size}.")
+        try:
+            self.rules = PlanRules.from_options(self.config)
+        except PlanRulesError as error:
+            raise PluginError(str(error)) from None
         catalog = checked.catalog
         # Drafts show (marked) in `serve` only; never in a build or a bundle.
         self.catalog = catalog if self.serving and not self.config.offline else catalog.without_drafts()
@@ -157,7 +161,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         if self.config.subset:
             self.catalog = self.catalog.subset(parse_subset(self.config.subset))
         if config.nav is None:
-            config.nav = default_nav(Path(config.docs_dir))
+            config.nav = mkdocs_nav(site_nav(checked.read_pages))
         self.search_id = self.config.indonesian_search and PortalSearch.take_over(config)
         for asset in PAGE_ASSETS:
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
@@ -184,9 +188,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                           raw_html_pages=self.config.raw_html_pages,
                           max_catalog_file_size=self.config.max_catalog_file_size, markdown_extensions=extensions)
 
-    def site_parts(self, config: MkDocsConfig) -> SiteParts:
-        """Every page and generated file of the site, as the core makes them from check's reading."""
-        assert self.project is not None and self.checked is not None
+    def render_options(self, config: MkDocsConfig) -> RenderOptions:
+        """The build's settings the core renders by, from mkdocs.yml."""
+        assert self.project is not None
         if self.updated is None:
             # "Last updated" from Git; not in the bundle, whose bytes must follow from content alone.
             undated: list[str] = []
@@ -194,29 +198,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                                                        undated)
             for warning in undated:  # shown, but outside MkDocs' loggers: `build --strict` must not fail on it
                 NOTICE.warning(warning)
-        rendered = render_catalog(self.catalog, config.use_directory_urls, self.checked.resolver, self.updated,
-                                  self.config.yearly_jp_target, config.mdx_configs.get("toc"), self.checked.conversions,
-                                  self.config.list_page_size, self.public,
-                                  # catalog.json, feed.xml, JSON-LD: a kit's own pages, relative
-                                  Site(config.site_name, config.site_author,
-                                       None if self.config.offline else self.public), self.memo)
-        if self.memo is None:
-            self.checked.conversions.clear()  # every field is in a page now (`serve` keeps them for the next save)
-        # Hand-written pages: published as check read them; MkDocs never reads their source.
-        handwritten, refused = publish_pages(self.checked.read_pages, self.checked.resolver,
-                                             Urls(config.use_directory_urls),
-                                             lambda kind, slug: self.catalog.get(kind, slug) is not None,
-                                             rendered.overview, self.config.raw_html_pages)
-        if refused:
-            raise PluginError("Konten tidak valid:\n" + "\n".join(refused))
-        texts = {**dict(sorted(rendered.scripts.items())), **dict(sorted(rendered.readers.items())),
-                 **dict(sorted(rendered.redirects.items()))}
-        # Only what the resolver accepted is copied: the materials of published pages, and those
-        # hand-written pages link.
-        copies = {published: str(self.project.root / path)
-                  for path, published in sorted({**self.checked.page_materials, **rendered.materials}.items())}
-        return SiteParts({p.src: p for p in [*rendered.pages, *handwritten]}, texts, set(rendered.readers) |
-                         set(rendered.redirects), copies)
+        # catalog.json, feed.xml, JSON-LD: a kit's own pages, relative
+        site = Site(config.site_name, config.site_author, None if self.config.offline else self.public)
+        return RenderOptions(config.use_directory_urls, self.updated, self.rules, config.mdx_configs.get("toc"),
+                             self.config.list_page_size, self.public, site)
+
+    def site_parts(self, config: MkDocsConfig) -> SiteParts:
+        """Every page and generated file of the site, as the core assembles them from check's reading
+        (hand-written pages too: MkDocs never reads their source)."""
+        assert self.project is not None and self.checked is not None
+        try:
+            return assemble(self.project, self.checked, self.catalog, self.render_options(config), self.memo)
+        except AssemblyError as error:
+            raise PluginError(str(error)) from None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.project is not None
@@ -225,21 +219,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.pages = dict(parts.pages)
         self.handed_over = set()
         for page in parts.pages.values():
-            # Entry pages are reached through the index pages, not the sidebar (see default_nav); the
+            # Entry pages are reached through the index pages, not the sidebar (see site/nav.py); the
             # nav decides for hand-written pages, as MkDocs would.
             _replace(files, self.page_file(config, page), quiet=page.kind == "page")  # hand-written: now read by us
-        for asset in ASSETS:
-            _replace(files, File.generated(config, f"{ASSET_DIR}/{asset}", content=packaged_text("assets", asset)))
-        for name in PAGE_SCRIPTS:  # bundled from the module sources at every build
-            _replace(files, File.generated(config, f"{ASSET_DIR}/{name}", content=bundle_named(name)))
+        for path, text in page_assets().items():  # the scripts bundled from the module sources at every build
+            _replace(files, File.generated(config, path, content=text))
         for path in parts.texts:  # long listings' chunks (loaded on demand), catalog.json, feed.xml, redirects
-            _replace(files, parts.file(config, path))
+            _replace(files, part_file(parts, config, path))
         for published in parts.copies:
-            _replace(files, parts.file(config, published))
+            _replace(files, part_file(parts, config, published))
         if self.search_id:
             self.search = PortalSearch()  # one per build: MkDocs keeps this plugin for the whole process
             self.search.start(self.catalog)
-            for file in self.search.files(files, config, ASSET_DIR):
+            for file in self.search.files(files, config):
                 _replace(files, file, quiet=True)
         self.files = files
         return files
@@ -321,21 +313,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return server
 
 
-@dataclass
-class SiteParts:
-    """What the core made of the site for the engine: pages, and generated files (text or copied)."""
-
-    pages: dict[str, PageSource]  # in the order the engine gets them (search and the sitemap keep it)
-    texts: dict[str, str]  # published path -> text: listing chunks, catalog.json, feed.xml, redirects
-    verbatim: set[str]  # of those, the ones never taken as a page (.html redirects, feed.xml)
-    copies: dict[str, str]  # published path -> absolute path of the material it copies
-
-    def file(self, config: MkDocsConfig, path: str) -> File:
-        if path in self.copies:
-            return CopiedFile.generated(config, path, abs_src_path=self.copies[path])
-        if path in self.verbatim:
-            return CopiedFile.generated(config, path, content=self.texts[path])
-        return File.generated(config, path, content=self.texts[path])
+def part_file(parts: SiteParts, config: MkDocsConfig, path: str) -> File:
+    """The engine's file of one generated file of the site: copied, verbatim or a text MkDocs may take
+    as a page."""
+    if path in parts.copies:
+        return CopiedFile.generated(config, path, abs_src_path=parts.copies[path])
+    if path in parts.verbatim:
+        return CopiedFile.generated(config, path, content=parts.texts[path])
+    return File.generated(config, path, content=parts.texts[path])
 
 
 class CopiedFile(File):
@@ -348,19 +333,9 @@ class CopiedFile(File):
         return False
 
 
-def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
-    """Beranda · Kursus · Faktor · Artikel, then hand-written pages; single entries stay out."""
-    kinds = sorted(KINDS.values(), key=lambda spec: spec.nav_order)
-    tabs = [{spec.label_plural: index_src(spec.name)} for spec in kinds]
-    nav: list[str | dict[str, str]] = [{"Beranda": HOME}, *tabs, {"Rencana Belajar": PLAN},
-                                       {"Kontributor": CONTRIBUTORS}]
-    generated = {*LINK_PREFIXES, CONTRIBUTORS.split("/")[0], PLAN.split("/")[0]}
-    if docs_dir.is_dir():
-        for path in sorted(p for p in docs_dir.rglob("*") if is_page(p.name)):
-            src = path.relative_to(docs_dir).as_posix()
-            if src != HOME and src.split("/")[0] not in generated:
-                nav.append(src)
-    return nav
+def mkdocs_nav(items: list[NavItem]) -> list[str | dict[str, str]]:
+    """The site's navigation (site/nav.py) as mkdocs.yml writes it."""
+    return [src if title is None else {title: src} for title, src in items]
 
 
 def _theme_paths_taken(files: Files, config: MkDocsConfig) -> None:

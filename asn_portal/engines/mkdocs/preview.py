@@ -8,15 +8,19 @@ errors adds the banner to every HTML page it sends.
 
 from __future__ import annotations
 
+import errno
+import ipaddress
 import logging
 import os
+import socket
 import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from mkdocs.livereload import LiveReloadServer, _serve_url
+from mkdocs.livereload import LiveReloadServer
 
+from asn_portal.engines.mkdocs import _internals
 from asn_portal.engines.mkdocs.build import SiteError, load, show_warnings
 from asn_portal.engines.mkdocs.live import LiveSite, Outcome
 from asn_portal.render.banner import error_banner, with_banner
@@ -45,24 +49,19 @@ class PreviewServer(LiveReloadServer):
         def changed(event: watchdog.events.FileSystemEvent) -> None:
             if event.is_directory or event.event_type not in _WRITES:
                 return
-            with self._rebuild_cond:
-                self._want_rebuild = True
-                self._rebuild_cond.notify_all()
+            _internals.want_rebuild(self)
 
         handler = watchdog.events.FileSystemEventHandler()
         handler.on_any_event = changed  # type: ignore[method-assign]
         watched = path if recursive or os.path.isdir(path) else os.path.dirname(path)
-        self._watched_paths[path] = 1
-        self._watch_refs[path] = self.observer.schedule(handler, watched, recursive=recursive)
+        _internals.watch(self, path, handler, watched, recursive)
 
     def show(self) -> None:
         """The site being built is ready to be seen (what MkDocs' build loop does once the builder returns)."""
-        with self._epoch_cond:
-            self._visible_epoch = self._wanted_epoch
-            self._epoch_cond.notify_all()
+        _internals.show_built(self)
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+        content = _internals.inject_js(self, content, epoch)
         banner = self.live.banner()
         return with_banner(content, banner) if banner else content
 
@@ -85,6 +84,54 @@ def parse_address(text: str | None) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
+class AddressError(Exception):
+    """The preview's address cannot be opened (port in use, not this computer's address): a usage error."""
+
+
+def _shown(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _bind(host: str, port: int) -> None:
+    """Binds ``host:port`` as the server will (address family, SO_REUSEADDR), then lets it go."""
+    try:
+        family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
+    except ValueError:
+        family = socket.AF_INET  # a name such as localhost: the server binds it as IPv4 too
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        if os.name != "nt":  # as the server; on Windows SO_REUSEADDR would let a busy port pass
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+
+
+def _free(host: str, port: int) -> bool:
+    try:
+        _bind(host, port)
+    except OSError:
+        return False
+    return True
+
+
+def check_address(host: str, port: int) -> None:
+    """Raises ``AddressError`` with one Indonesian line if the preview could not listen on ``host:port``."""
+    try:
+        _bind(host, port)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE or getattr(exc, "winerror", None) == 10048:
+            why = "sedang dipakai program lain (mungkin pratinjau lain masih berjalan)"
+        elif exc.errno == errno.EACCES:  # Windows also says so for the ports it keeps for itself
+            why = ("tidak boleh dipakai: port di bawah 1024 perlu hak administrator" if port < 1024
+                   else "tidak diizinkan sistem operasi")
+        else:
+            why = ("tidak dikenal" if isinstance(exc, socket.gaierror) else "bukan alamat komputer ini"
+                   if exc.errno == errno.EADDRNOTAVAIL else f"tidak dapat dibuka ({exc.strerror or exc})")
+            raise AddressError(f"alamat pratinjau {_shown(host, port)} {why}; pakai misalnya: asn-portal serve "
+                               f"-a {DEFAULT_ADDRESS}") from None
+        spare = next((p for p in range(max(port, 1023) + 1, min(port + 20, 65535) + 1) if _free(host, p)), 8001)
+        raise AddressError(f"alamat pratinjau {_shown(host, port)} {why}; pakai port lain, misalnya: asn-portal serve "
+                           f"-a {_shown(host, spare)}") from None
+
+
 def report(outcome: Outcome) -> None:
     """What a person sees in the terminal after each build."""
     seconds = f"{outcome.seconds:.2f}".replace(".", ",")
@@ -103,15 +150,17 @@ def report(outcome: Outcome) -> None:
 
 def serve(config_file: Path, dev_addr: str | None = None) -> None:
     host, port = parse_address(dev_addr)
+    check_address(host, port)  # before building: a busy port is one line at once, not a traceback later
     show_warnings()
     logging.getLogger("mkdocs.livereload").setLevel(logging.WARNING)  # one line per rebuild is ours
     site_url = load(config_file).site_url
     mount_path = urlsplit(site_url or "/").path
-    url = _serve_url(host, port, mount_path)
+    url = _internals.serve_url(host, port, mount_path)
     with tempfile.TemporaryDirectory(prefix="asn-portal-") as folder:
         live = LiveSite(config_file, Path(folder), serve_url=url)
         print("Membangun situs pratinjau...", flush=True)
         report(live.build())
+        check_address(host, port)  # again: another program may have taken the port while the site was built
         def rebuild() -> None:  # never raises: MkDocs' server would stop answering until a restart
             try:
                 report(live.rebuild(finish=False))

@@ -21,16 +21,13 @@ from mkdocs.structure.pages import Page
 
 from asn_portal import packaged_text
 from asn_portal.content.catalog import Catalog
-from asn_portal.model.registry import Entry
-from asn_portal.render.scripts import SEARCH_SCRIPTS, bundle_named
-from asn_portal.search.docs import SearchDoc, entry_doc, html_doc
+from asn_portal.engines.mkdocs import _internals
+from asn_portal.search.docs import SearchDoc
 from asn_portal.search.shards import Analysed, SearchIndex, analyse
-from asn_portal.trust.urls import entry_src
+from asn_portal.site.assets import search_assets
+from asn_portal.site.search import DocMaker
 
 WORKER = "assets/javascripts/workers/search.*.min.js"  # Material's worker, by its hashed name
-# Loaded by the worker on the first query (and by the catalog filter when a reader first types):
-# the stemmer as it is, the engine bundled from assets/src by render/scripts.py.
-STEMMER = "stemmer-id.js"
 
 
 def material_search(config: MkDocsConfig) -> Any:
@@ -44,8 +41,7 @@ class PortalSearch:
         self.docs: dict[str, SearchDoc] = {}  # page source -> what search takes of it, in build order
         self.analysed: dict[str, tuple[SearchDoc, Analysed]] = {}
         self.written: dict[str, str] = {}  # the shards last written (a save rewrites only those that changed)
-        self.entries: dict[str, Entry] = {}
-        self.catalog = Catalog()
+        self.maker = DocMaker(Catalog())
 
     @staticmethod
     def take_over(config: MkDocsConfig) -> bool:
@@ -53,7 +49,7 @@ class PortalSearch:
         search = material_search(config)
         if search is None or config.theme.get("language") != "id" or not hasattr(search, "search_index"):
             return False
-        search.search_index.add_entry_from_context = lambda page: None
+        _internals.silence_material_indexer(search)
         return True
 
     def start(self, catalog: Catalog) -> None:
@@ -62,13 +58,11 @@ class PortalSearch:
         self.catalog_is(catalog)
 
     def catalog_is(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        self.entries = {entry_src(e.kind, e.slug): e for e in catalog.entries()}
+        self.maker = DocMaker(catalog)
 
-    def files(self, files: Files, config: MkDocsConfig, asset_dir: str) -> list[File]:
+    def files(self, files: Files, config: MkDocsConfig) -> list[File]:
         """Our worker at the path of Material's, and the engine it loads."""
-        made = [File.generated(config, f"{asset_dir}/{STEMMER}", content=packaged_text("assets", STEMMER))]
-        made += [File.generated(config, f"{asset_dir}/{name}", content=bundle_named(name)) for name in SEARCH_SCRIPTS]
+        made = [File.generated(config, path, content=text) for path, text in search_assets().items()]
         worker = packaged_text("assets", "search-worker.js")
         made += [File.generated(config, f.src_uri, content=worker) for f in files
                  if fnmatch.fnmatch(f.src_uri, WORKER)]
@@ -80,19 +74,11 @@ class PortalSearch:
         if isinstance(wanted, dict) and wanted.get("exclude"):  # front matter, as Material reads it
             self.drop(src)
             return
-        entry = self.entries.get(src)
-        if entry is not None:
-            self.docs[src] = entry_doc(entry, page.url, self._title_of)
-            return
         # Page titles reach Material escaped (mkdocs_pages.engine_meta)
-        self.docs[src] = html_doc(page.url, html.unescape(str(page.title or "")), page.content or "")
+        self.docs[src] = self.maker.doc(src, page.url, html.unescape(str(page.title or "")), page.content or "")
 
     def drop(self, src: str) -> None:
         self.docs.pop(src, None)
-
-    def _title_of(self, kind: str, slug: str) -> str | None:
-        entry = self.catalog.get(kind, slug)
-        return entry.title if entry is not None else None
 
     def write(self, site_dir: Path, order: Iterable[str] | None = None, keep: bool = False,
               atomic: bool = False) -> None:

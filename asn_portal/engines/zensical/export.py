@@ -26,43 +26,25 @@ import html
 import json
 import re
 import shutil
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from asn_portal import packaged_text
-from asn_portal.content.validate import Checked, check_project
-from asn_portal.model.problems import format_report
-from asn_portal.model.project import Project, plugin_options, read_config
-from asn_portal.model.registry import KINDS
-from asn_portal.render.lists import DEFAULT_PAGE_SIZE
-from asn_portal.render.pages import DEFAULT_TARGET_JP, PageSource, Rendered, render_catalog
-from asn_portal.render.publish import TAG_INDEX_ELEMENT, publish_pages
-from asn_portal.render.scripts import PAGE_SCRIPTS, SEARCH_SCRIPTS, bundle_named
-from asn_portal.search.docs import entry_doc, html_doc
-from asn_portal.search.shards import SearchIndex
+from asn_portal.model.project import Project
+from asn_portal.render.pages import PageSource
+from asn_portal.render.publish import TAG_INDEX_ELEMENT
+from asn_portal.site.assembly import SiteParts
+from asn_portal.site.assets import ASSET_DIR, PAGE_ASSETS, page_assets, search_assets
+from asn_portal.site.plain import PlainSiteError, plain_site
+from asn_portal.site.search import search_index
 from asn_portal.trust.urls import (
-    CONTRIBUTORS,
-    HOME,
     PAGE_SUFFIXES,
-    PLAN,
     Urls,
-    entry_src,
-    index_src,
     is_page,
-    public_site,
 )
 
-# The portal's styles and scripts every page loads, as the MkDocs plugin lists them (engines/mkdocs/plugin.py
-# PAGE_ASSETS; tests/test_engines.py keeps the two in step), and what the catalog filter loads when a reader
-# first types: the stemmer as it is and the search engine bundled by render/scripts.py.
-STYLES = ("portal.css", "learning.css", "plan.css")
-PAGE_ASSETS = (*STYLES, *PAGE_SCRIPTS)
-STEMMER = "stemmer-id.js"
-ASSET_DIR = "assets/asn-portal"
 DOCS_DIR = "docs"
 OVERRIDES_DIR = "overrides"  # the theme's custom_dir: files copied as they are (materials named *.md)
 # What the exported mkdocs.yml keeps of the project's own: plain values a generator reads without plugins.
@@ -96,28 +78,6 @@ class Exported:
     files: list[str] = field(default_factory=list)  # the files written besides the index, relative to target
 
 
-def render_site(project: Project, directory_urls: bool = True, *, options: dict[str, Any] | None = None,
-                toc: dict[str, Any] | None = None, site_url: str | None = None) -> tuple[Checked, Rendered,
-                                                                                           list[PageSource]]:
-    """Check the project and render every page as a build would (drafts left out, no Git dates)."""
-    options = options or {}
-    checked = check_project(project)
-    if checked.problems.errors:
-        raise ExportError("Konten tidak valid:\n" + format_report(checked.problems.errors))
-    catalog = checked.catalog.without_drafts()
-    site = public_site(site_url) if site_url else None
-    rendered = render_catalog(catalog, directory_urls, checked.resolver, {},
-                              int(options.get("yearly_jp_target", DEFAULT_TARGET_JP)), toc, checked.conversions,
-                              int(options.get("list_page_size", DEFAULT_PAGE_SIZE)),
-                              (site, directory_urls) if site else None)
-    handwritten, refused = publish_pages(checked.read_pages, checked.resolver, Urls(directory_urls),
-                                         lambda kind, slug: catalog.get(kind, slug) is not None,
-                                         rendered.overview, project.raw_html_pages)
-    if refused:
-        raise ExportError("Konten tidak valid:\n" + "\n".join(refused))
-    return checked, rendered, [*rendered.pages, *handwritten]
-
-
 def page_markdown(page: PageSource) -> str:
     """A page as Markdown a generator converts without changing it: front matter (JSON strings with
     every non-ASCII character escaped, which YAML reads as they are) and the core's HTML as one raw HTML
@@ -141,11 +101,10 @@ def page_file(src: str) -> str:
     return Urls(True).dest(src).removesuffix(".html") + ".md"
 
 
-def write_pages(pages: Iterable[PageSource], checked: Checked, rendered: Rendered, project: Project,
-                target: Path) -> tuple[list[str], int]:
-    """Pages, materials, redirects, chunk scripts and the portal's assets under ``target/docs`` (materials
-    named like a page under ``target/overrides``); the files written (relative to ``target``) and the
-    number of materials."""
+def write_pages(parts: SiteParts, target: Path) -> tuple[list[str], int]:
+    """Pages, materials, generated files and the portal's assets under ``target/docs`` (materials named
+    like a page under ``target/overrides``); the files written (relative to ``target``) and the number
+    of materials."""
     written: list[str] = []
     docs = target / DOCS_DIR
     for folder in (DOCS_DIR, OVERRIDES_DIR):  # both named in the config, so both exist
@@ -157,64 +116,26 @@ def write_pages(pages: Iterable[PageSource], checked: Checked, rendered: Rendere
         out.write_text(text, encoding="utf-8", newline="\n")
         written.append(f"{DOCS_DIR}/{rel}")
 
-    for page in pages:
+    for page in parts.pages.values():
         put(page_file(page.src), page_markdown(page))
-    materials = sorted({**checked.page_materials, **rendered.materials}.items())
-    for source, published in materials:  # only what the resolver accepted
+    for published, source in parts.copies.items():  # only what the resolver accepted
         rel = f"{OVERRIDES_DIR if is_page(published) else DOCS_DIR}/{published}"
         out = target / rel
         out.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(project.root / source, out)
+        shutil.copyfile(source, out)
         written.append(rel)
-    for dest, redirect in sorted(rendered.redirects.items()):
-        put(dest, redirect)
-    for path, script in sorted(rendered.scripts.items()):
-        put(path, script)
-    for path, text in sorted(rendered.readers.items()):  # catalog.json, its schema, feed.xml
-        put(path, text)
-    for name in (*STYLES, STEMMER):
-        put(f"{ASSET_DIR}/{name}", packaged_text("assets", name))
-    for name in (*PAGE_SCRIPTS, *SEARCH_SCRIPTS):
-        put(f"{ASSET_DIR}/{name}", bundle_named(name))
-    return written, len(materials)
+    for path, text in {**parts.texts, **page_assets(shim=False), **search_assets()}.items():
+        put(path, text)  # redirects, listing chunks, catalog.json, the feed; the portal's styles and scripts
+    return written, len(parts.copies)
 
 
-def search_index(pages: Iterable[PageSource], checked: Checked, urls: Urls) -> SearchIndex:
-    """The portal's index of the published pages, as the MkDocs build makes it (engines/mkdocs/search.py):
-    entry pages from their fields, other pages from their HTML."""
-    catalog = checked.catalog.without_drafts()
-    entries = {entry_src(e.kind, e.slug): e for e in catalog.entries()}
-
-    def title_of(kind: str, slug: str) -> str | None:
-        entry = catalog.get(kind, slug)
-        return entry.title if entry is not None else None
-
-    index = SearchIndex()
-    for page in pages:
-        if not page.in_nav or not page.searchable:
-            continue
-        url = urls.href(HOME, page.src)  # from the site root, as MkDocs writes page.url
-        url = "" if url == "./" else url
-        entry = entries.get(page.src)
-        index.add(entry_doc(entry, url, title_of) if entry is not None else html_doc(url, page.title, page.html))
-    return index
+def nav(parts: SiteParts) -> list[Any]:
+    """The site's navigation (site/nav.py), each page by the Markdown file written for it."""
+    return [page_file(src) if title is None else {title: page_file(src)} for title, src in parts.nav
+            if src in parts.pages]
 
 
-def nav(pages: Iterable[PageSource]) -> list[Any]:
-    """Beranda, the kinds' listings, Rencana Belajar, Kontributor, then the hand-written pages (as
-    engines/mkdocs/plugin.default_nav); single entries stay out of the sidebar."""
-    srcs = {p.src for p in pages}
-    kinds = sorted(KINDS.values(), key=lambda spec: spec.nav_order)
-    named = [("Beranda", HOME), *((spec.label_plural, index_src(spec.name)) for spec in kinds),
-             ("Rencana Belajar", PLAN), ("Kontributor", CONTRIBUTORS)]
-    items: list[Any] = [{title: page_file(src)} for title, src in named if src in srcs]
-    generated = {src.split("/")[0] for _, src in named if src != HOME}
-    items += [page_file(src) for src in sorted(p.src for p in pages if p.kind == "page")
-              if src != HOME and src.split("/")[0] not in generated]
-    return items
-
-
-def site_config(settings: dict[str, Any], pages: list[PageSource]) -> dict[str, Any]:
+def site_config(settings: dict[str, Any], parts: SiteParts) -> dict[str, Any]:
     """The exported ``mkdocs.yml``: the project's plain settings, Material's theme, the portal's assets, no plugin."""
     config = {key: settings[key] for key in KEPT_SETTINGS if isinstance(settings.get(key), str)}
     config.setdefault("site_name", "Portal Pembelajaran ASN")
@@ -227,7 +148,7 @@ def site_config(settings: dict[str, Any], pages: list[PageSource]) -> dict[str, 
                        **{key: theme[key] for key in KEPT_THEME if key in theme}}
     config["extra_css"] = [f"{ASSET_DIR}/{a}" for a in PAGE_ASSETS if a.endswith(".css")]
     config["extra_javascript"] = [f"{ASSET_DIR}/{a}" for a in PAGE_ASSETS if a.endswith(".js")]
-    config["nav"] = nav(pages)
+    config["nav"] = nav(parts)
     return config
 
 
@@ -235,17 +156,18 @@ def export_project(project: Project, config_file: Path, target: Path) -> Exporte
     """Write the portal as a plain project in ``target`` (created; it must be empty or absent)."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ExportError(f"{target}: folder tujuan harus kosong atau belum ada.")
-    settings = read_config(config_file)
-    options = plugin_options(settings)
-    toc = dict(next((o for name, o in project.markdown_extensions if name == "toc"), {}))
-    site_url = settings.get("site_url") if isinstance(settings.get("site_url"), str) else None
-    checked, rendered, pages = render_site(project, True, options=options, toc=toc, site_url=site_url)
-    files, materials = write_pages(pages, checked, rendered, project, target)
+    try:
+        plain = plain_site(project, config_file)
+    except PlainSiteError as error:
+        raise ExportError(str(error)) from None
+    checked, parts, settings, options = plain.checked, plain.parts, plain.settings, plain.options
+    files, materials = write_pages(parts, target)
     search_bytes = 0
     if options.get("indonesian_search", True) is not False:
-        search_bytes = search_index(pages, checked, Urls(True)).write(target / DOCS_DIR / "search")
-    config = site_config(settings, pages)
+        index = search_index(parts.pages.values(), checked.catalog.without_drafts(), Urls(True))
+        search_bytes = index.write(target / DOCS_DIR / "search")
+    config = site_config(settings, parts)
     (target / "mkdocs.yml").write_text(
         "# Dibuat oleh `asn-portal export`: jangan disunting, ekspor ulang dari proyek aslinya.\n"
         + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
-    return Exported(target, len(pages), materials, search_bytes, files)
+    return Exported(target, len(parts.pages), materials, search_bytes, files)

@@ -24,6 +24,7 @@ class Article(Entry):
 
     # what catalog.json lists of an article beside its kind, slug, title, summary and url
     CATALOG_FIELDS: ClassVar[tuple[str, ...]] = ("date", "author", "factors", "courses")
+    IN_FEED: ClassVar[bool] = True
 
     def sort_key(self) -> tuple[object, ...]:
         return (-self.date.toordinal(), self.slug)  # newest first
@@ -43,6 +44,9 @@ class Article(Entry):
 
     def facts(self) -> str:
         return f"{self.spec.label} · {self.author.name}"
+
+    def credited(self) -> Author:
+        return self.author
 
 
 SPEC = KindSpec("article", "articles", "artikel", "Artikel", "Artikel", "Berbagi Pengetahuan", Article, (

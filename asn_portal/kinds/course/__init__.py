@@ -38,16 +38,41 @@ COMPETENCY_WORDS = {"technical": "teknis", "managerial": "manajerial", "sosial k
                     "sosiokultural": "sosial-kultural", "sosial": "sosial-kultural"}
 
 
+def _module_jp(values: dict[str, Any]) -> list[int]:
+    """The JP its modules state; a module without 'jp' is left out."""
+    return [m.jp for m in values.get("modules") or () if isinstance(getattr(m, "jp", None), int)]
+
+
+def _jp_sum(counted: list[int]) -> str:
+    """A sum as a message shows it: "4 + 6 = 10", or "9" for one module."""
+    total = sum(counted)
+    return f"{' + '.join(map(str, counted))} = {total}" if len(counted) > 1 else str(total)
+
+
 def course_jp_rule(values: dict[str, Any]) -> list[tuple[str, int | None, str]]:
     """The modules' JP fit in the course's JP; modules without 'jp' are left out of the sum."""
     jp = values.get("jp")
-    counted = [m.jp for m in values.get("modules") or () if isinstance(getattr(m, "jp", None), int)]
+    counted = _module_jp(values)
     total = sum(counted)
     if not isinstance(jp, int) or total <= jp:
         return []
-    shown = f"{' + '.join(map(str, counted))} = {total}" if len(counted) > 1 else str(total)
-    return [("jp", None, f"jumlah JP modul ({shown}) lebih dari JP kursus ({jp}). Naikkan 'jp' kursus menjadi "
-                         f"{total} atau kurangi JP modul.")]
+    return [("jp", None, f"jumlah JP modul ({_jp_sum(counted)}) lebih dari JP kursus ({jp}). Naikkan 'jp' kursus "
+                         f"menjadi {total} atau kurangi JP modul.")]
+
+
+def course_advice(values: dict[str, Any]) -> list[tuple[str, int | None, str]]:
+    """Warnings: what SIASN and a reader's record need of a course, and modules that leave JP uncounted."""
+    found: list[tuple[str, int | None, str]] = []
+    if not str(values.get("organizer") or "").strip():
+        # A reader's SIASN record of the course (records.mjs) has an organizer cell: without it, left empty.
+        found.append(("organizer", None, "SIASN memerlukan institusi penyelenggara: isi kolom 'organizer' "
+                                         "(misalnya organizer: BKPSDM Kabupaten ...)."))
+    jp, modules, counted = values.get("jp"), values.get("modules") or (), _module_jp(values)
+    # Only when every module states its JP: with one left out, the rest of the course's JP may be that module's.
+    if isinstance(jp, int) and modules and len(counted) == len(modules) and sum(counted) < jp:
+        found.append(("jp", None, f"jumlah JP modul ({_jp_sum(counted)}) lebih kecil dari JP kursus ({jp}): "
+                                  "periksa JP modul atau JP kursus."))
+    return found
 
 
 def module_key_rule(values: dict[str, Any]) -> list[tuple[str, int | None, str]]:
@@ -99,6 +124,7 @@ class Course(Entry):
 
     # what catalog.json lists of a course beside its kind, slug, title, summary and url
     CATALOG_FIELDS: ClassVar[tuple[str, ...]] = ("competency", "level", "mode", "jp", "factors", "organizer")
+    IN_FEED: ClassVar[bool] = True
 
     def facts(self) -> str:
         return f"{self.spec.label} · {LEVELS[self.level]} · {self.jp} JP"
@@ -149,6 +175,6 @@ SPEC = KindSpec("course", "courses", "kursus", "Kursus", "Kursus", "Katalog Kurs
     Field("certificate", F.BOOL, "true bila peserta mendapat sertifikat."),
     QUIZ_FIELD,
     *COMMON_FIELDS,
-), nav_order=1, home_order=2, subset_option=True, plannable=True, rule=course_jp_rule,
+), nav_order=1, home_order=2, subset_option=True, plannable=True, rule=course_jp_rule, advice=course_advice,
     template_dir=str(Path(__file__).parent),
     template_globals={"COMPETENCIES": COMPETENCIES, "LEVELS": LEVELS, "MODES": MODES})

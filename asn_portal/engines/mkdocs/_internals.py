@@ -1,0 +1,90 @@
+"""Every private name of MkDocs and Material the adapter uses, in one place.
+
+Each was read from, and is proven on, the versions pyproject.toml pins (MkDocs 1.6.1, ProperDocs 1.6.7's
+copy of it, Material 9.8.2); ``tests/test_internals.py`` checks their signatures and attributes on
+whichever engine the test run has, so an upgrade that moves one fails there, by name, instead of deep
+inside `serve`. Why each is needed:
+
+- ``populate_page``, ``build_page``, ``build_theme_template``: `serve` writes the pages a save changed
+  with the same functions a full build runs, so the bytes equal a clean build's (rebuild.py);
+- ``serve_url``: the address MkDocs itself would print and serve at (preview.py);
+- the live-reload server's conditions and watch tables: our server asks for a rebuild on native file
+  events and shows the built site before search's shards are written (preview.py);
+- Material's tag plugin storage: its tag lists and ``tags.json`` rebuilt for the pages that changed;
+- Material's search index hook: its own indexer switched off, ours answers (search.py).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
+from mkdocs.livereload import LiveReloadServer, _serve_url
+
+populate_page = _populate_page  # (page, config, files, dirty=False)
+build_page = _build_page  # (page, config, doc_files, nav, env, dirty=False, excluded=False)
+build_theme_template = _build_theme_template  # (template_name, env, files, config, nav)
+serve_url = _serve_url  # (host, port, path)
+
+# LiveReloadServer attributes our subclass reads or sets (mkdocs/livereload/__init__.py).
+LIVERELOAD_ATTRIBUTES = ("_rebuild_cond", "_want_rebuild", "_watched_paths", "_watch_refs", "_epoch_cond",
+                         "_visible_epoch", "_wanted_epoch", "observer")
+
+
+def want_rebuild(server: LiveReloadServer) -> None:
+    """What MkDocs' own file handler does on a change: the builder runs once the events settle."""
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
+
+
+def watch(server: LiveReloadServer, path: str, handler: Any, watched: str, recursive: bool) -> None:
+    """Register ``handler`` for ``watched`` as MkDocs' ``watch`` does (it keeps the schedule to unwatch)."""
+    server._watched_paths[path] = 1
+    server._watch_refs[path] = server.observer.schedule(handler, watched, recursive=recursive)
+
+
+def show_built(server: LiveReloadServer) -> None:
+    """The site being built is ready to be seen (what MkDocs' build loop does once the builder returns)."""
+    cond: threading.Condition = server._epoch_cond
+    with cond:
+        server._visible_epoch = server._wanted_epoch
+        cond.notify_all()
+
+
+def inject_js(server: LiveReloadServer, content: bytes, epoch: int) -> bytes:
+    """MkDocs' own live-reload script added to a served page (the base class's method)."""
+    injected: bytes = LiveReloadServer._inject_js_into_html(server, content, epoch)  # type: ignore[no-untyped-call]
+    return injected
+
+
+# -- Material ----------------------------------------------------------------------------------------------
+
+def tag_mappings(tags: Any) -> dict[str, Any]:
+    """Material's tags plugin: page URL -> the page's tag mapping (``tags.mappings.data``)."""
+    data: dict[str, Any] = tags.mappings.data
+    return data
+
+
+def set_tag_mappings(tags: Any, data: dict[str, Any]) -> None:
+    tags.mappings.data = data
+
+
+def reset_tag_listings(tags: Any) -> None:
+    """The tag listings Material fills while rendering pages, emptied before they are filled again."""
+    tags.listings.data = set()
+
+
+def tags_export(tags: Any, path: str) -> Callable[[], None]:
+    """Writes ``tags.json`` as Material's ``on_post_build`` would, with the mappings as they are now."""
+    from material.plugins.tags.structure.mapping.storage import MappingStorage
+
+    mappings = list(tags.mappings)
+    return lambda: MappingStorage(tags.config).save(path, mappings)
+
+
+def silence_material_indexer(search: Any) -> None:
+    """Material's search plugin adds every page to its index from the page context: that hook is emptied."""
+    search.search_index.add_entry_from_context = lambda page: None

@@ -1,0 +1,70 @@
+"""The engine's private names the MkDocs adapter uses (asn_portal/engines/mkdocs/_internals.py): their
+signatures and attributes as proven, checked on whichever engine the run has (MkDocs, ProperDocs), so an
+upgrade that moves one fails here, by name."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.engine_smoke
+
+
+def parameters(function: object) -> list[str]:
+    return list(inspect.signature(function).parameters)  # type: ignore[arg-type]
+
+
+def test_the_build_functions_serve_runs_take_what_they_are_given() -> None:
+    from asn_portal.engines.mkdocs import _internals
+
+    assert parameters(_internals.populate_page)[:3] == ["page", "config", "files"]
+    assert parameters(_internals.build_page)[:5] == ["page", "config", "doc_files", "nav", "env"]
+    assert "excluded" in parameters(_internals.build_page)
+    assert parameters(_internals.build_theme_template) == ["template_name", "env", "files", "config", "nav"]
+    assert _internals.serve_url("127.0.0.1", 8000, "/asn/") == "http://127.0.0.1:8000/asn/"
+
+
+def test_the_live_reload_server_has_the_attributes_preview_uses(tmp_path: Path) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    from asn_portal.engines.mkdocs import _internals
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        missing = [name for name in _internals.LIVERELOAD_ATTRIBUTES if not hasattr(server, name)]
+        assert missing == []
+        assert parameters(LiveReloadServer._inject_js_into_html)[1:] == ["content", "epoch"]
+        _internals.want_rebuild(server)
+        assert server._want_rebuild is True
+        _internals.show_built(server)
+        assert server._visible_epoch == server._wanted_epoch
+    finally:
+        server.server_close()
+
+
+def test_materials_tags_and_search_internals_are_where_they_were() -> None:
+    from material.plugins.search.plugin import SearchIndex
+    from material.plugins.tags.structure.listing.manager import ListingManager
+    from material.plugins.tags.structure.mapping.manager import MappingManager
+    from material.plugins.tags.structure.mapping.storage import MappingStorage
+
+    from asn_portal.engines.mkdocs import _internals
+
+    class Tags:  # the tags plugin after its on_config: a mapping and a listing manager
+        def __init__(self) -> None:
+            from material.plugins.tags.config import TagsConfig
+
+            self.config = TagsConfig()
+            self.config.load_dict({})
+            self.mappings = MappingManager(self.config)
+            self.listings = ListingManager(self.config, 6)
+
+    tags = Tags()
+    _internals.set_tag_mappings(tags, {"a/": "mapping"})
+    assert _internals.tag_mappings(tags) == {"a/": "mapping"} and list(tags.mappings) == ["mapping"]
+    _internals.reset_tag_listings(tags)
+    assert list(tags.listings) == []
+    assert parameters(MappingStorage.save)[1:] == ["path", "mappings"]
+    assert parameters(SearchIndex.add_entry_from_context)[1:] == ["page"]
