@@ -14,6 +14,7 @@ from typing import NoReturn, TypeVar
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # silence Material's end-of-life banner
 
 from asn_portal.content.validate import Project, load_catalog
+from asn_portal.interrupt import EXIT_INTERRUPTED, interruptible
 from asn_portal.model.problems import format_report
 from asn_portal.model.project import ProjectNotFoundError, load_project
 from asn_portal.model.registry import KINDS, KindSpec
@@ -111,8 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProjectNotFoundError as exc:
         print(f"asn-portal: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    result: int = args.func(args, project, config_file)
-    return result
+    packaging = {packager.command for packager in PACKAGERS} | {"scorm"}
+    output = getattr(args, "output", None) if args.command in packaging else None
+    return interruptible(lambda: int(args.func(args, project, config_file)), output)
 
 
 def cmd_check(args: argparse.Namespace, project: Project, config_file: Path) -> int:
@@ -202,10 +204,13 @@ T = TypeVar("T")
 def _made(what: str, target: object, make: Callable[[], T]) -> T | int:
     """Run a packager (``make``) with the messages every packaging command gives; the exit code on failure."""
     from asn_portal.engines.mkdocs.build import SiteError
-    from asn_portal.kit.bundle import OutputError, describe_os_error
+    from asn_portal.kit.bundle import OutputError, describe_os_error, remove_leftovers
 
     try:
         return make()
+    except KeyboardInterrupt:  # stopped at any step, even between making a temporary file and guarding it
+        remove_leftovers(Path(str(target)))
+        raise
     except OutputError as exc:
         print(f"asn-portal: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -344,7 +349,12 @@ def _count(project: Project) -> int:
 
 
 def run() -> NoReturn:
-    sys.exit(main())
+    code = main()
+    if code == EXIT_INTERRUPTED:  # everything is cleaned up: a signal still pending cannot change the ending
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

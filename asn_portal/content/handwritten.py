@@ -26,6 +26,7 @@ import markdown
 from markdown.extensions.toc import slugify as toc_slugify
 
 from asn_portal.content.frontmatter import PageMeta, split_page
+from asn_portal.model.fieldtypes import HIDDEN, hidden_name
 from asn_portal.model.problems import ProblemList
 from asn_portal.model.project import Project
 from asn_portal.model.registry import KINDS, PUBLISHED_MATERIALS
@@ -40,10 +41,17 @@ from asn_portal.trust.urls import HOME, PAGE_SUFFIXES, PORTAL_PAGES, is_page
 THEME_FOLDERS = frozenset({"assets", "search"})
 # the theme's files, and what render/readers.py writes for machines (its GENERATED_FILES)
 RESERVED_FILES = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz", "catalog.json", "feed.xml",
-                            "schemas/catalog.schema.json"})
+                            "schemas/catalog.schema.json", "tags.json"})
+# A folder with a page file's suffix: offline, a page beside it is published under that very name.
+_PAGE_FILE_SUFFIXES = (".html", ".htm")
 # MkDocs' own extensions, always on; the site's come after them.
 BASE_EXTENSIONS = ("toc", "tables", "fenced_code")
 HOME_TITLE = "Beranda"
+# Extensions that put another file's text into a page (``--8<-- "x"``, ``{!x!}``): a contributed page would
+# publish any file of the checkout. The core reads pages without them; check says so where a page asks.
+INCLUDING_EXTENSIONS = frozenset({"pymdownx.snippets", "markdown_include.include", "mdx_include",
+                                  "pymdownx.include"})
+_INCLUDE = re.compile(r"--8<--|\{!.*!\}")
 # Where the theme lists every tag (Material's tags plugin); the portal passes the marker on, not its options.
 _TAG_INDEX = re.compile(r"^<!--\s*material/tags\b(.*?)-->[ \t]*$", re.M | re.S)
 _TAG_TOKEN = f"asntags{secrets.token_hex(8)}n"  # unguessable: a page cannot write one
@@ -92,7 +100,8 @@ def generated_addresses() -> tuple[set[str], set[str]]:
 
 
 def reserved_problem(rel: str) -> str | None:
-    """A pages-folder file whose published address is one the theme or the portal writes."""
+    """A pages-folder file whose published address is one the theme or the portal writes, or that
+    sits in a folder named like a file the site holds (``feed.xml/``, ``tentang.html/``)."""
     folders, files = generated_addresses()
     key = name_key(rel)
     top = key.split("/")[0]
@@ -103,6 +112,20 @@ def reserved_problem(rel: str) -> str | None:
         return (f"path '{rel}' dipakai tema atau halaman yang dibuat portal, sehingga berkas ini akan menggantikannya "
                 "atau hilang. Pindahkan ke folder lain atau ganti namanya; penggantian tema hanya lewat folder "
                 "overrides/ yang dikelola peninjau.")
+    # a page is published in a folder of its name too (tentang.md -> tentang/index.html): compared as one
+    index = is_page(rel) and rel.rsplit("/", 1)[-1].rsplit(".", 1)[0] == "index"
+    published = rel.rsplit(".", 1)[0] + "/index.html" if is_page(rel) and not index else rel
+    return _folder_problem(published, files)
+
+
+def _folder_problem(rel: str, files: set[str]) -> str | None:
+    parts = rel.split("/")[:-1]
+    for depth, part in enumerate(parts, 1):
+        folder = "/".join(parts[:depth])
+        if name_key(folder) in files or name_key(part).endswith(_PAGE_FILE_SUFFIXES):
+            return (f"folder '{folder}/' bernama seperti berkas yang diterbitkan situs, sehingga situs atau "
+                    f"bundel tidak dapat dibuat. Ganti nama folder itu, misalnya menjadi "
+                    f"'{folder.rsplit('.', 1)[0]}-berkas/'.")
     return None
 
 
@@ -173,7 +196,8 @@ class PageReader:
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        names = [name for name, _ in project.markdown_extensions]
+        names = [name for name, _ in project.markdown_extensions if name not in INCLUDING_EXTENSIONS]
+        self.including = [name for name, _ in project.markdown_extensions if name in INCLUDING_EXTENSIONS]
         self.extensions = list(dict.fromkeys([*BASE_EXTENSIONS, *names]))
         self.configs: dict[str, Any] = {n: dict(c) for n, c in project.markdown_extensions if c}
         toc = self.configs.setdefault("toc", {})
@@ -215,11 +239,33 @@ class PageReader:
         def report(line: int, col: int | None, message: str, error: bool) -> None:
             (problems.error if error else problems.warning)(shown, line, col, message)
 
+        _hidden_lines(split.body, split.body_line, report)
+        if self.including:
+            _include_lines(split.body, split.body_line, self.including[0], report)
         body, markers = _tag_index_markers(split.body, shown, split.body_line, problems)
         page_html, toc, definitions = self.convert(body)
         inspection = inspect_html(page_html, resolver, locate, report, from_page=rel,
                                   sanitised=not self.project.raw_html_pages, definitions=definitions)
         return ReadPage(rel, shown, split.meta, page_html, toc, inspection, markers)
+
+
+def _hidden_lines(body: str, first_line: int, report: Callable[[int, int | None, str, bool], None]) -> None:
+    """Invisible characters in a page's text (its first heading is its title), each at its line."""
+    for number, line in enumerate(body.split("\n"), first_line):
+        for m in HIDDEN.finditer(line):
+            code = ord(m.group(0))
+            report(number, m.start() + 1, f"teks memuat {hidden_name(code)} U+{code:04X} yang tidak terlihat tetapi "
+                                          "mengubah tampilan teks. Hapus karakter itu.", False)
+
+
+def _include_lines(body: str, first_line: int, extension: str, report: Callable[[int, int | None, str, bool],
+                                                                                   None]) -> None:
+    for number, line in enumerate(body.split("\n"), first_line):
+        m = _INCLUDE.search(line)
+        if m:
+            report(number, m.start() + 1, f"'{m.group(0)[:5]}' tidak menyisipkan berkas: halaman kontributor dibaca "
+                                          f"tanpa {extension}, agar tidak bisa menerbitkan berkas lain dari "
+                                          "repositori. Salin teksnya ke halaman ini.", False)
 
 
 def _tag_index_markers(body: str, shown: str, first_line: int, problems: ProblemList) -> tuple[str, int]:

@@ -21,7 +21,7 @@ from asn_portal.model.problems import ProblemList
 from asn_portal.model.project import Project
 from asn_portal.model.registry import KINDS, SLUG, FieldType
 from asn_portal.trust.markup import Conversions
-from asn_portal.trust.paths import name_key
+from asn_portal.trust.paths import folders_of, name_key
 from asn_portal.trust.resolver import Resolver
 from asn_portal.trust.urls import Urls, is_page
 
@@ -176,6 +176,7 @@ def _check_portable(catalog: Catalog, loaded: list[Loaded], page_materials: dict
     for rel in pages:
         dest = site.dest(rel) if is_page(rel) else rel
         by_key[name_key(dest)].add(f"{rel}\0{project.rel(project.pages_dir / rel)}")
+    _report_file_folder_clashes(by_key, problems)
     for users in by_key.values():
         names = {u.split("\0")[0] for u in users}
         if len(names) > 1:
@@ -185,6 +186,26 @@ def _check_portable(catalog: Catalog, loaded: list[Loaded], page_materials: dict
                 problems.error(source, 1, None, f"'{name}' {_same_name(name, others)} {', '.join(others)}; saat "
                                                 "bundel diekstrak keduanya menjadi satu berkas. Samakan penulisan "
                                                 "atau ganti nama salah satunya.")
+
+
+def _report_file_folder_clashes(by_key: dict[str, set[str]], problems: ProblemList) -> None:
+    """A published file and a published folder equal after ``name_key`` (``arsip/a.pdf`` beside
+    ``arsip/A.pdf/x.pdf``), at any depth: unpacked on Windows or macOS, only one of them is kept."""
+    folders: dict[str, set[str]] = defaultdict(set)
+    for users in by_key.values():
+        for user in users:
+            name, source = user.split("\0")
+            for folder in folders_of(name):
+                folders[name_key(folder)].add(f"{folder}/\0{source}")
+    for key in sorted(folders.keys() & by_key.keys()):
+        files = sorted({u.split("\0")[0] for u in by_key[key]})
+        names = sorted({u.split("\0")[0] for u in folders[key]})
+        for user in sorted(by_key[key] | folders[key]):
+            name, source = user.split("\0")
+            others = ", ".join(n for n in (*files, *names) if n != name)
+            problems.error(source, 1, None, f"berkas dan folder bernama sama: '{name}' dan {others}; saat bundel "
+                                            "diekstrak di Windows atau macOS hanya satu yang tersimpan. Ganti nama "
+                                            "folder atau berkasnya.")
 
 
 def _same_name(name: str, others: list[str]) -> str:

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import glob
 import hashlib
 import html
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -31,6 +33,7 @@ from pathlib import Path
 from asn_portal import packaged_text
 from asn_portal.content.history import Commit, head_commit
 from asn_portal.engines.mkdocs.build import SiteError, build_offline
+from asn_portal.kit.network import refuse_remote_loads
 from asn_portal.model.project import ProjectNotFoundError, load_project
 from asn_portal.model.registry import by_nav_order
 from asn_portal.render.text import date_id, size_id
@@ -117,21 +120,34 @@ def prepare_output(output: Path, suffix: str = ".zip") -> Path:
         raise OutputError(f"folder {parent} tidak dapat dibuat ({describe_os_error(exc)}). "
                           "Pilih lokasi lain dengan -o.") from exc
     try:
-        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-        os.close(fd)
-        os.unlink(probe)
+        with tempfile.NamedTemporaryFile(prefix=f".{target.name}.", suffix=".tmp", dir=parent):
+            pass  # removed when the block ends, however it ends (an interrupt too)
     except OSError as exc:
         raise OutputError(f"tidak dapat menulis di folder {parent} ({describe_os_error(exc)}). "
                           "Pilih lokasi lain dengan -o.") from exc
     return target
 
 
-def build_kit_site(config_file: Path, site: Path, chosen: tuple[tuple[str, str], ...] = ()) -> None:
+def remove_leftovers(output: Path) -> None:
+    """What a stopped packager may have left beside ``output``: its temporary files and folders
+    (``.<name>.*``; the packagers remove them themselves, this also covers an interrupt that lands between
+    making one and guarding it)."""
+    for path in output.parent.glob(f".{glob.escape(output.name)}.*"):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def build_kit_site(config_file: Path, site: Path, chosen: tuple[tuple[str, str], ...] = (),
+                   kit: str = "Bundel") -> None:
     """The offline build every kit starts from (bundle, ZIM, Kolibri, SCORM): ``file://`` links, only the
-    ``chosen`` entries and what they link (all when empty), without the engine's files no kit uses (DROP)."""
-    build_offline(config_file, site, chosen)
+    ``chosen`` entries and what they link (all when empty), without the engine's files no kit uses (DROP),
+    refused (SiteError naming ``kit``) when anything in it would load from the network."""
+    warnings = build_offline(config_file, site, chosen)
     for name in DROP:
         (site / name).unlink(missing_ok=True)
+    refuse_remote_loads(kit, site, warnings)
 
 
 def refuse_clashes(kit: str, names: Iterable[str]) -> None:
@@ -270,9 +286,10 @@ def write_zip(root: Path, output: Path, top: str = "") -> None:
     gives the same bytes. Shared by the bundle and the Kolibri app (kit/kolibri.py)."""
     prefix = f"{top}/" if top else ""
     stamp = _timestamp()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
-    os.close(fd)
+    tmp_name = ""
     try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+        os.close(fd)
         with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
             for path in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
                 is_dir = path.is_dir()
@@ -294,8 +311,9 @@ def write_zip(root: Path, output: Path, top: str = "") -> None:
         os.umask(umask)
         os.chmod(tmp_name, 0o666 & ~umask)  # mkstemp makes 0600; a shared kit should be readable
         os.replace(tmp_name, output)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
+    except BaseException:  # an interrupt too: no part of a zip stays beside the output
+        if tmp_name:
+            Path(tmp_name).unlink(missing_ok=True)
         raise
 
 

@@ -35,7 +35,7 @@ def make_kolibri(config_file: Path, output: Path, chosen: tuple[tuple[str, str],
     output = prepare_output(output)
     with tempfile.TemporaryDirectory(prefix="asn-portal-kolibri-") as tmp:
         site = Path(tmp) / "situs"
-        build_kit_site(config_file, site, chosen)
+        build_kit_site(config_file, site, chosen, "Paket Kolibri")
         files = [p for p in site.rglob("*") if p.is_file()]
         refuse_clashes("Paket Kolibri", (p.relative_to(site).as_posix() for p in files))
         write_zip(site, output)

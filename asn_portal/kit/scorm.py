@@ -14,6 +14,8 @@ content gives the same bytes (``bundle.write_zip``).
 
 from __future__ import annotations
 
+import html
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +25,13 @@ from xml.sax.saxutils import escape, quoteattr
 from asn_portal.engines.mkdocs.build import SiteError
 from asn_portal.kit.bundle import build_kit_site, prepare_output, refuse_clashes, write_zip
 from asn_portal.model.registry import KINDS, KindSpec
+from asn_portal.render.readers import xml_text
 from asn_portal.trust.urls import Urls, entry_src
 
 MANIFEST = "imsmanifest.xml"
 MASTERY = 70  # percent right for "passed": the same number as MASTERY in assets/src/scorm.mjs
 WORK = "scorm"  # fixed folder the package is assembled in
+_HEAD = re.compile(r"<head\b[^>]*>", re.I)
 
 
 @dataclass
@@ -57,6 +61,7 @@ def href(path: str) -> str:
 def manifest(kind: str, slug: str, title: str, launch: str, files: list[str]) -> str:
     """The imsmanifest.xml text: one organization, one item, one SCO with ``launch`` and every file."""
     ident = f"asn-portal-{kind}-{slug}"
+    title = xml_text(title)  # a title may hold what XML forbids (U+000B from Word): the LMS would refuse
     listed = "".join(f"      <file href={quoteattr(href(name))}/>\n" for name in files)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -77,17 +82,27 @@ def manifest(kind: str, slug: str, title: str, launch: str, files: list[str]) ->
     )
 
 
+def mark_launched(root: Path, slug: str) -> None:
+    """Every page names the course the package launches (``<meta name="asn-scorm-course">`` in the theme's
+    head, before any content): only that course's final quiz reports to the LMS (assets/src/scorm.mjs)."""
+    mark = f'<meta name="asn-scorm-course" content="{html.escape(slug)}">'
+    for page in root.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(_HEAD.sub(lambda m: m.group(0) + mark, text, count=1), encoding="utf-8")
+
+
 def make_scorm(config_file: Path, output: Path, kind: str, slug: str, title: str) -> ScormReport:
     """Build the offline subset of one entry in a temporary folder, add the manifest, write the zip atomically."""
     output = prepare_output(output)
     with tempfile.TemporaryDirectory(prefix="asn-portal-scorm-") as tmp:
         root = Path(tmp) / WORK
-        build_kit_site(config_file, root, ((kind, slug),))
+        build_kit_site(config_file, root, ((kind, slug),), "Paket SCORM")
         launch = Urls(False).dest(entry_src(kind, slug))
         if not (root / launch).is_file():
             raise SiteError(f"Paket SCORM tidak dibuat: halaman {launch} tidak ada di hasil build.")
         files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
         refuse_clashes("Paket SCORM", [*files, MANIFEST])
+        mark_launched(root, slug)
         (root / MANIFEST).write_bytes(manifest(kind, slug, title, launch, files).encode("utf-8"))
         write_zip(root, output)
         pages = sum(1 for name in files if name.endswith(".html"))

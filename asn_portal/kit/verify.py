@@ -129,7 +129,7 @@ def _name_problems(names: list[str]) -> list[str]:
             found.append(f"nama entri absolut (diekstrak di luar folder tujuan): {name}")
         elif ".." in name.split("/"):
             found.append(f"nama entri memuat '..' (diekstrak di luar folder tujuan): {name}")
-    for first, other in same_file_names([n.rstrip("/") for n in names]):
+    for first, other in same_file_names(names):
         found.append(f"dua entri menjadi satu berkas di Windows atau macOS (huruf besar/kecil atau bentuk Unicode "
                      f"berbeda): {first} dan {other}")
     return found

@@ -24,6 +24,7 @@ import shutil
 import struct
 import sys
 import tempfile
+import unicodedata
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,13 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from asn_portal.content.history import head_commit
-from asn_portal.engines.mkdocs.build import SiteError
+from asn_portal.engines.mkdocs.build import load
 from asn_portal.kit.bundle import _source_paths, build_kit_site, kit_day, prepare_output
 
 LANGUAGE = "ind"  # ISO 639-3: the Language metadata and the indexing language (Xapian's Indonesian stemmer)
 PUBLISHER = "asn-portal"
 MAIN = "index.html"
 ILLUSTRATION_SIZE = 48
+TITLE_BYTES = 120  # a page's title in the ZIM, in bytes of UTF-8
 TITLE_MAX = 30  # the openZIM metadata rules: Title at most 30 characters, Description at most 80
 DESCRIPTION_MAX = 80
 LONG_DESCRIPTION_MAX = 4000
@@ -58,13 +60,6 @@ MIME = {".html": "text/html", ".htm": "text/html", ".css": "text/css", ".js": "a
 _BUILTIN_TYPES = mimetypes.MimeTypes()  # Python's own table only: the same answer on every machine
 _TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S | re.I)
-_DESCRIPTION = re.compile(r'<meta\s+name="description"\s+content="([^"]*)"', re.I)
-_AUTHOR = re.compile(r'<meta\s+name="author"\s+content="([^"]*)"', re.I)  # the theme's, from site_author
-# What a page or style sheet would fetch from the network: scripts, styles, fonts, images, frames.
-_REMOTE_IN_HTML = re.compile(r"<(?:script|img|iframe|audio|video|source|embed)\b[^>]*\ssrc\s*=\s*[\"']?(?:https?:)?//"
-                             r"|<link\b(?=[^>]*\srel\s*=\s*[\"']?(?:stylesheet|preload|modulepreload|icon|manifest))"
-                             r"[^>]*\shref\s*=\s*[\"']?(?:https?:)?//", re.I)
-_REMOTE_IN_CSS = re.compile(r"(?:url\(\s*[\"']?|@import\s+[\"'])(?:https?:)?//", re.I)
 
 
 class ZimUnavailableError(Exception):
@@ -100,15 +95,10 @@ def make_zim(config_file: Path, output: Path, chosen: tuple[tuple[str, str], ...
     output = prepare_output(output, ".zim")
     with tempfile.TemporaryDirectory(prefix="asn-portal-zim-") as tmp:
         site = Path(tmp) / "situs"
-        build_kit_site(config_file, site, chosen)
+        build_kit_site(config_file, site, chosen, "ZIM")
         files = sorted((p for p in site.rglob("*") if p.is_file()), key=lambda p: p.relative_to(site).as_posix())
-        remote = remote_requests(site, files)
-        if remote:
-            raise SiteError("ZIM tidak dibuat: halaman masih memuat berkas dari internet: " + "; ".join(remote[:5]))
-        home = (site / MAIN).read_text(encoding="utf-8")
-        site_name = _site_name(home)
-        description = _meta(_DESCRIPTION, home) or site_name
-        creator = _meta(_AUTHOR, home) or site_name
+        # Metadata only from mkdocs.yml (the reviewers' file), never from a page content may write
+        site_name, description, creator = _site_metadata(config_file)
         day = kit_day(head_commit(config_file.resolve().parent, _source_paths(config_file)))
         date = (day or dt.datetime.now(dt.timezone.utc).date()).isoformat()  # the clock only without any date
         name = zim_name(site_name, chosen)
@@ -123,18 +113,11 @@ def make_zim(config_file: Path, output: Path, chosen: tuple[tuple[str, str], ...
     return ZimReport(output, pages, materials, len(files), output.stat().st_size, date, name)
 
 
-def remote_requests(site: Path, files: list[Path]) -> list[str]:
-    """Pages and style sheets that would load a script, style, font or image from the network."""
-    found = []
-    for path in files:
-        if path.suffix not in (".html", ".css"):
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        pattern = _REMOTE_IN_HTML if path.suffix == ".html" else _REMOTE_IN_CSS
-        match = pattern.search(text)
-        if match:
-            found.append(f"{path.relative_to(site).as_posix()}: {match.group(0)[:80]}")
-    return found
+def _site_metadata(config_file: Path) -> tuple[str, str, str]:
+    """Name, description and creator as mkdocs.yml gives them (site_name, site_description, site_author)."""
+    config = load(config_file)
+    name = (config.site_name or "").strip() or "Portal Pembelajaran ASN"
+    return name, (config.site_description or "").strip() or name, (config.site_author or "").strip() or name
 
 
 def mime_type(path: Path) -> str:
@@ -185,20 +168,18 @@ def page_title(text: str, site_name: str) -> str:
     match = _TITLE.search(text)
     if not match:
         return ""
-    title = html.unescape(re.sub(r"\s+", " ", match.group(1))).strip()
+    title = html.unescape(re.sub(r"\s+", " ", match.group(1)))
+    # what a reader cannot see (controls, bidi and other format characters) goes: Kiwix shows the title
+    # in its lists, and libzim refuses to index a title that loses too much
+    title = "".join(c for c in title if unicodedata.category(c) not in ("Cc", "Cf")).strip()
     suffix = f" - {site_name}"
-    return title[: -len(suffix)] if title.endswith(suffix) and len(title) > len(suffix) else title
-
-
-def _site_name(home: str) -> str:
-    match = _TITLE.search(home)
-    title = html.unescape(re.sub(r"\s+", " ", match.group(1))).strip() if match else ""
-    return title.rpartition(" - ")[2] or "Portal Pembelajaran ASN"
-
-
-def _meta(pattern: re.Pattern[str], home: str) -> str:
-    match = pattern.search(home)
-    return html.unescape(match.group(1)).strip() if match else ""
+    title = title[: -len(suffix)] if title.endswith(suffix) and len(title) > len(suffix) else title
+    # libzim indexes titles with Xapian, whose terms stop at 245 bytes: a long title (one pasted word of
+    # thousands of letters) crashes the writer, so a title is cut to TITLE_BYTES bytes of UTF-8
+    data = title.encode("utf-8")
+    if len(data) > TITLE_BYTES:
+        title = data[: TITLE_BYTES - 3].decode("utf-8", "ignore").rstrip() + "…"
+    return title
 
 
 def _shorten(text: str, limit: int) -> str:

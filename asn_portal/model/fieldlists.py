@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from asn_portal.model.fieldbase import Checker, Field, FieldKind, ObjectSchema, TitleOf, describe_value
-from asn_portal.model.fieldtypes import MATERIAL_PATH_PATTERN, SLUG, SLUG_PATTERN, URL_PATTERN
+from asn_portal.model.fieldtypes import MATERIAL_PATH_PATTERN, SLUG, SLUG_PATTERN, URL_PATTERN, hidden_characters
 from asn_portal.model.hints import slugify
 from asn_portal.model.loader import REJECTED, InvalidDate, Node
 from asn_portal.model.values import Material
@@ -53,6 +53,7 @@ class TextList(ListKind):
 
     def item(self, c: Checker, node: Node, field: Field, path: str) -> str | None:
         if isinstance(node.value, str) and not isinstance(node.value, InvalidDate):
+            hidden_characters(c, node, field, path)
             return node.value
         text = node.raw
         if node.is_map and len(node.value) == 1:  # "- Tujuan: ..." became a mapping at ": "

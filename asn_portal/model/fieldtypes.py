@@ -49,6 +49,7 @@ class Text(FieldKind):
                 c.error(node, f"'{field.name}' tidak boleh kosong. Tulis judulnya.", path)
                 return None
             c.warn(node, f"'{field.name}' kosong.", path)
+        hidden_characters(c, node, field, path)
         return node.value
 
     def schema(self, field: Field, slugs: dict[str, list[str]] | None, obj: ObjectSchema) -> dict[str, Any]:
@@ -59,6 +60,30 @@ class Text(FieldKind):
 
     def search_text(self, value: Any, field: Field, title_of: TitleOf) -> Iterator[str]:
         yield str(value)
+
+
+# Characters a reader does not see but that change what is shown: bidi overrides, embeddings and isolates
+# (U+202E turns "exe.fdp" into what reads as "pdf.exe"), and controls but tab and line ends (U+000B is
+# what Word writes for Shift+Enter; XML forbids it).
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def hidden_characters(c: Checker, node: Node, field: Field, path: str) -> None:
+    """Warn, at its line, about each character of ``HIDDEN`` in a text value, with its code point."""
+    text = str(node.value)
+    block = 1 if node.style in ("|", ">") else 0  # a block scalar's text starts below its indicator
+    for m in HIDDEN.finditer(text):
+        line = node.line + block + text.count("\n", 0, m.start())
+        code = ord(m.group(0))
+        what = hidden_name(code)
+        spot = Node(node.value, line, node.col if line == node.line else 1, line)
+        c.warn(spot, f"'{field.name}' memuat {what} U+{code:04X} yang tidak terlihat tetapi mengubah tampilan "
+                     "teks (judul, tab peramban, ZIM). Hapus karakter itu (sering terbawa dari Word atau salinan "
+                     "web).", path)
+
+
+def hidden_name(code: int) -> str:
+    return "pengatur arah teks (bidi)" if code >= 0x202A else "karakter kontrol"
 
 
 class Markdown(Text):

@@ -199,14 +199,16 @@ def dated(catalog: Catalog, updated: Mapping[str, dt.date]) -> list[tuple[dt.dat
     return sorted(found, key=lambda d: (-d[0].toordinal(), order.index(d[1].kind), d[1].slug))
 
 
-def _text(value: str) -> str:
+def xml_text(value: str) -> str:
+    """``value`` without what XML 1.0 forbids (C0 controls but tab and line ends, U+FFFE/U+FFFF, lone
+    surrogates): a vertical tab from Word's Shift+Enter would make the document ill-formed."""
     return _NOT_XML.sub("", value)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
     el = ET.SubElement(parent, tag, attrs)
     if text is not None:
-        el.text = _text(text)
+        el.text = xml_text(text)
     return el
 
 
@@ -259,4 +261,5 @@ def reader_files(catalog: Catalog, urls: Urls, site: Site, updated: Mapping[str,
 
 
 __all__ = ["CATALOG_FILE", "CATALOG_SCHEMA_FILE", "FEED_FILE", "GENERATED_FILES", "Site", "catalog_json",
-           "catalog_schema", "catalog_schema_text", "feed_xml", "jsonld_block", "reader_files", "script_json"]
+           "catalog_schema", "catalog_schema_text", "feed_xml", "jsonld_block", "reader_files", "script_json",
+           "xml_text"]

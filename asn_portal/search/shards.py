@@ -41,7 +41,12 @@ DOCS_PER_CHUNK = 8
 IMPACT_LEVELS = 4095  # two digits of DIGITS
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 Entry = tuple[str, int, int]  # an index word, its postings chunk, its document frequency
-_ASCII_KEY = re.compile(r"^[a-z0-9]+$")
+# A shard's key (the letters its words start or end with) grows only while it stays this short in
+# UTF-8, so its file name stays short however long a word is (a pasted base64 string, a fingerprint).
+MAX_KEY_BYTES = 16
+# Keys kept as file names as they are: lower-case ASCII, not starting with "x" (the hex names' mark)
+# and no Windows device name (``con.js`` opens the console there); search-engine.mjs has the same rule.
+_PLAIN_KEY = re.compile(r"(?!x)(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])\Z)[a-z0-9]+")
 
 
 @dataclass
@@ -168,12 +173,12 @@ def _part(tf: int, length: int, average: float) -> float:
 def _split(groups: dict[str, list[Entry]], key_of: Callable[[str, int], str]) -> dict[str, list[Entry]]:
     """Groups over ``SHARD_BYTES`` split by one more letter (``un`` -> ``uni``, ``unt``...), so a
     vocabulary that grows with the catalog (names, numbers) keeps every shard small. A word as long
-    as the key stays in the key's own shard."""
+    as the key stays in the key's own shard, and a key ``MAX_KEY_BYTES`` long splits no more."""
     out: dict[str, list[Entry]] = {}
     todo = list(groups.items())
     while todo:
         key, entries = todo.pop()
-        if sum(len(e[0]) + 12 for e in entries) <= SHARD_BYTES:
+        if sum(len(e[0]) + 12 for e in entries) <= SHARD_BYTES or len(key.encode("utf-8")) + 4 > MAX_KEY_BYTES:
             out[key] = entries
             continue
         longer: dict[str, list[Entry]] = {}
@@ -187,8 +192,10 @@ def _split(groups: dict[str, list[Entry]], key_of: Callable[[str, int], str]) ->
 
 
 def file_key(key: str) -> str:
-    """A shard key as a file name: plain ASCII as it is, anything else as hex (search-engine.js too)."""
-    return key if _ASCII_KEY.match(key) else "x" + key.encode("utf-8").hex()
+    """A shard key as a file name (search-engine.mjs ``fileKey`` too): plain ASCII as it is, anything
+    else as ``x`` and its UTF-8 in hex. Distinct keys get distinct names, in any letter case, and a
+    name is at most ``2 * MAX_KEY_BYTES + 1`` characters."""
+    return key if _PLAIN_KEY.fullmatch(key) else "x" + key.encode("utf-8").hex()
 
 
 def _encode(postings: Iterable[tuple[int, float]], top: float) -> str:

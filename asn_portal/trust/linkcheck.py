@@ -7,6 +7,7 @@ would be published was checked, and ``check`` cannot read a link differently fro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
@@ -27,8 +28,25 @@ class Locator:
     last: int
     cursor: tuple[int, int] = (0, 0)  # links are found in order: a link written twice is found twice
 
+    removed: tuple[int, int] = (0, 0)  # what cleaning drops is found in order too, apart from links
+
     def __post_init__(self) -> None:
-        self.cursor = (self.first, 0)
+        self.cursor = self.removed = (self.first, 0)
+
+    def next_removal(self, needle: str) -> tuple[int, int | None]:
+        """Where the next thing cleaning drops stands (``<tag``, an attribute's name, a class), after the
+        last one found and in any letter case (``onClick``, ``<foreignObject>``): each at its own line."""
+        if needle.startswith("<"):
+            pattern = re.compile(re.escape(needle) + r"(?=[\s/>]|$)", re.I)
+        else:  # as a name written in a tag, not the same word in the text around it
+            pattern = re.compile(r"(?<=[\s\"'])" + re.escape(needle) + r"(?=[\s=/>\"']|$)", re.I)
+        for start_line, start_col in (self.removed, (self.first, 0)):
+            for number in range(start_line, min(self.last, len(self.lines)) + 1):
+                m = pattern.search(self.lines[number - 1], start_col if number == start_line else 0)
+                if m:
+                    self.removed = (number, m.end())
+                    return number, m.start() + 1
+        return self.find(needle)
 
     def find(self, *needles: str, advance: bool = False) -> tuple[int, int | None]:
         """Line and column of the first needle found; a link target is looked for where a link
@@ -84,7 +102,7 @@ def inspect_html(html: str, resolver: Resolver, locate: Locator, report: Report,
             if isinstance(decision, Refusal):
                 refused(removal.url, decision)
         elif sanitised:
-            line, col = locate.find(removal.needle)
+            line, col = locate.next_removal(removal.needle)
             report(line, col, f"HTML dibuang dari halaman: {removal.message} Tulis teks biasa atau Markdown saja.",
                    False)
 
@@ -99,11 +117,11 @@ def inspect_html(html: str, resolver: Resolver, locate: Locator, report: Report,
         found.links.append(decision)
         if decision.kind == "web" and (tag, attr) != ("a", "href"):
             # Not refused (a contract allows it), but said: the reader's browser asks another site for it
-            # on every visit, and no offline kit or ZIM can carry it (`asn-portal zim` refuses such a site).
+            # on every visit, and every offline package refuses to be made with it (kit/network.py).
             line, col = locate.find(raw, advance=True)
             report(line, col, f"<{tag}> memuat berkas dari internet ({raw}): peramban pembaca memintanya ke situs "
-                              "lain setiap kali halaman dibuka, dan berkas itu tidak ikut ke paket luring atau ZIM. "
-                              "Simpan berkasnya di materials/ dan tautkan dari sana.", False)
+                              "lain setiap kali halaman dibuka, dan paket luring (zip, ZIM, Kolibri, SCORM) tidak "
+                              "dapat dibuat selama ada. Simpan berkasnya di materials/ dan tautkan dari sana.", False)
         return None  # the published URL is the renderer's business, not the check's
 
     clean(html, hook)

@@ -26,9 +26,10 @@ MATERIAL_TYPES = frozenset({
 # Served from the site's own address, these run script there (or may, depending on the browser).
 ACTIVE_TYPES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz", ".xml", ".xsl",
                           ".xslt", ".js", ".mjs", ".cjs", ".wasm", ".swf", ".css", ".php", ".jsp", ".asp"})
-# Windows refuses these names with any extension ("con.pdf" too); a kit must extract there.
-_WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
-                              *(f"lpt{i}" for i in range(10)), "conin$", "conout$"})
+# Windows refuses these names with any extension ("con.pdf" too); a kit must extract there. Windows
+# reads the superscript digits ¹ ² ³ as 1 2 3 in them ("com¹.pdf" is the port COM1).
+_WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"{d}{i}" for d in ("com", "lpt") for i in "0123456789¹²³"),
+                              "conin$", "conout$"})
 _WINDOWS_BAD = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 # A kit is unpacked to something like C:\Users\nama\Downloads\portal-asn\situs\ (about 50 characters);
 # Windows paths stop at 260.
@@ -149,12 +150,28 @@ def name_key(path: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", path).casefold())
 
 
+def folders_of(name: str) -> list[str]:
+    """The folders a path passes through: ``a/b/c.pdf`` -> ``a``, ``a/b``."""
+    parts = name.split("/")
+    return ["/".join(parts[:depth]) for depth in range(1, len(parts))]
+
+
 def same_file_names(names: list[str]) -> list[tuple[str, str]]:
-    """Pairs of different names that ``name_key`` takes as one (the first seen, then the other)."""
-    seen: dict[str, str] = {}
-    pairs = []
+    """Pairs of names that ``name_key`` takes as one (the first seen, then the other): two different
+    files, or a file and a folder another name passes through (``arsip/a.pdf`` and ``arsip/A.pdf/x``),
+    at any depth; a folder is written with its ``/`` (a name ending in ``/`` is a folder). Two folders
+    that differ so merge and lose nothing."""
+    files: dict[str, str] = {}
+    folders: dict[str, str] = {}
+    pairs: list[tuple[str, str]] = []
     for name in names:
-        first = seen.setdefault(name_key(name), name)
+        if name.endswith("/"):
+            folders.setdefault(name_key(name.rstrip("/")), name.rstrip("/"))
+            continue
+        first = files.setdefault(name_key(name), name)
         if first != name:
             pairs.append((first, name))
+        for folder in folders_of(name):
+            folders.setdefault(name_key(folder), folder)
+    pairs.extend((files[key], folder + "/") for key, folder in folders.items() if key in files)
     return pairs

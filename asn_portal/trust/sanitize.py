@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 import nh3
 
 from asn_portal.model.registry import LINK_PREFIXES
+from asn_portal.trust.domnames import DOM_NAMES
 
 # (tag, attribute, value as written) -> the URL to publish, or None to drop the attribute
 UrlHook = Callable[[str, str, str], "str | None"]
@@ -81,9 +82,11 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 def safe_id(value: str) -> str:
     """An id content may carry: letters, digits, "_", "-", ":" and "." (what headings, footnotes and
     attr_list write; anything else is "-", since the theme's scripts use ids in CSS selectors and its
-    templates print them raw), and reserved ones (``__config``, a script's global) get a prefix."""
+    templates print them raw), and reserved ones (``__config``, a script's global, a name a form or element
+    answers for itself: ``getAttribute``, ``submit``, ``target``) get a prefix."""
     value = _ID_UNSAFE.sub("-", value)
-    return ID_PREFIX + value if _RESERVED_ID.match(value) or _GLOBAL_ID.match(value) else value
+    reserved = _RESERVED_ID.match(value) or _GLOBAL_ID.match(value) or value in DOM_NAMES
+    return ID_PREFIX + value if reserved else value
 
 
 def allowed_class(name: str) -> bool:

@@ -169,6 +169,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     check = cli(p.root, "check")
     build = cli(p.root, "build")
     out = base / "portal-uji.zip"
+    refused = cli(p.root, "bundle", "-o", str(out))  # remote images: no offline package carries them
+    assert refused.returncode == 1 and not out.exists(), refused.stdout + refused.stderr
+    assert "content/pages/uji.md:14:" in refused.stderr and "content/articles/h-bersih.yml:" in refused.stderr
+    for rel in ("content/articles/h-bersih.yml", "content/pages/uji.md"):
+        text = (p.root / rel).read_text(encoding="utf-8")
+        p.write(rel, re.sub(r"https://example\.org/\w\.png", "materials/sub/B.png", text))
     bundle = cli(p.root, "bundle", "-o", str(out))
     assert build.returncode == 0 and bundle.returncode == 0, build.stderr + bundle.stderr
     with zipfile.ZipFile(out) as zf:
@@ -402,6 +408,17 @@ def test_verify_refuses_entries_that_unpack_outside_or_as_one(tmp_path: Path, na
                             capture_output=True, text=True, timeout=60, env=env(), cwd=tmp_path)
     assert result.returncode == 1, result.stdout
     assert words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_kits_last_guard_refuses_a_file_and_a_folder_as_one() -> None:
+    """What check refuses first, the bundle refuses again before writing (every prefix compared)."""
+    from asn_portal.engines.mkdocs.build import SiteError
+    from asn_portal.kit.bundle import refuse_clashes
+    with pytest.raises(SiteError) as refused:
+        refuse_clashes("Bundel", ["situs/materi/x/Dok.pdf", "situs/materi/X/dok.PDF/lampiran.pdf", "situs/a.html"])
+    assert str(refused.value) == ("Bundel tidak dibuat: situs/materi/x/Dok.pdf dan situs/materi/X/dok.PDF/ "
+                                  "menjadi satu berkas saat diekstrak")
+    refuse_clashes("Bundel", ["situs/materi/x/a.pdf", "situs/materi/X/b.pdf"])  # two folders merge: nothing lost
 
 
 @pytest.mark.parametrize("where", ["http", "file"])

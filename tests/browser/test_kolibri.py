@@ -20,7 +20,7 @@ import pytest
 
 from asn_portal.cli import main
 from asn_portal.content.validate import Project, load_catalog
-from asn_portal.kit.zim import _REMOTE_IN_CSS, _REMOTE_IN_HTML
+from asn_portal.kit.network import loads_in, remote_loads
 from asn_portal.trust.urls import PLAN, entry_src
 from devtools import ROOT
 
@@ -67,7 +67,7 @@ def test_every_page_links_relatively_to_files_inside(app: App) -> None:
     missing = []
     for page in sorted(app.folder.rglob("*.html")):
         body = page.read_text(encoding="utf-8")
-        assert not _REMOTE_IN_HTML.search(body), page
+        assert loads_in(page.name, body) == [], page
         for href in link.findall(body):
             parts = urlsplit(href.replace("&amp;", "&"))
             if parts.scheme or parts.netloc or not parts.path:  # links to other sites, mailto:, "#..."
@@ -77,8 +77,7 @@ def test_every_page_links_relatively_to_files_inside(app: App) -> None:
             if app.folder.resolve() not in target.parents or not target.exists():
                 missing.append(f"{page.relative_to(app.folder)} -> {href}")
     assert not missing, missing[:10]
-    for sheet in app.folder.rglob("*.css"):
-        assert not _REMOTE_IN_CSS.search(sheet.read_text(encoding="utf-8")), sheet
+    assert remote_loads(app.folder) == []  # style sheets too
 
 
 def test_same_content_same_zip(app: App, tmp_path: Path) -> None:

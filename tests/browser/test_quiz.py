@@ -104,8 +104,12 @@ THIRD = """\
   - question: Di mana skor kuis ini disimpan?
     choices: [Di server kantor, Di peramban ini]
     answer: 2
-    explanation: Hanya di peramban ini.
+    explanation: 'Hanya di peramban ini. <span id="querySelector">a</span> <b id="getAttribute">b</b>
+      <i id="addEventListener">c</i> <em id="dispatchEvent">d</em> <u id="setAttribute">e</u>'
 """
+# ids in the third explanation name what a form answers for itself (a form's named children shadow its
+# methods): prefixed by the sanitiser, and the quiz scripts call no method read off the form anyway.
+SHADOWING_IDS = ("querySelector", "getAttribute", "addEventListener", "dispatchEvent", "setAttribute")
 MODULE = ("modules:\n  - title: Modul Satu\n    quiz:\n"
           "      - question: Benar?\n        choices: [Ya, Tidak]\n        answer: 2\n")
 
@@ -149,6 +153,24 @@ def test_without_javascript_questions_and_a_closed_key_read_well(page: Path) -> 
     assert "1. Berapa JP pengembangan kompetensi yang diharapkan setahun?" in legends
     # the explanation's link to a factor is resolved like every Markdown field
     assert any(a.get("href") == "../../faktor/alpha/" for k in keys for a in k.find_all("a"))
+
+
+def test_ids_that_would_shadow_a_forms_methods_are_prefixed(page: Path) -> None:
+    ids = {el.get("id") for el in load(page).find_all() if el.get("id")}
+    assert {f"isi-{name}" for name in SHADOWING_IDS} <= ids and not ids & set(SHADOWING_IDS)
+
+
+def test_every_name_a_form_answers_for_is_reserved(browser: Any) -> None:
+    """The list the sanitiser keeps (trust/domnames.py) against what a real form has."""
+    from asn_portal.trust.sanitize import safe_id
+    tab = browser.new_page()
+    try:
+        names = tab.evaluate("() => { const f = document.createElement('form'); const out = new Set();"
+                             "for (let o = f; o; o = Object.getPrototypeOf(o)) Object.getOwnPropertyNames(o)"
+                             ".forEach(n => out.add(n)); for (const k in f) out.add(k); return [...out]; }")
+    finally:
+        tab.close()
+    assert [n for n in sorted(names) if safe_id(n) == n] == []
 
 
 def test_plan_hooks_on_the_course_page(page: Path) -> None:

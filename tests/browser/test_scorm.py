@@ -105,6 +105,14 @@ def test_the_manifest_is_scorm_1_2_with_one_sco_and_every_file(package: tuple[Pa
     assert not any(n.endswith(("sitemap.xml", "404.html")) for n in files)
 
 
+def test_every_page_names_the_launched_course_before_any_content(package: tuple[Path, str, int]) -> None:
+    zip_path, slug, _ = package
+    with zipfile.ZipFile(zip_path) as zf:
+        pages = [zf.read(n).decode("utf-8") for n in zf.namelist() if n.endswith(".html")]
+    mark = f'<meta name="asn-scorm-course" content="{slug}">'
+    assert pages and all(p.count(mark) == 1 and p.index(mark) < p.index("<body") for p in pages)
+
+
 def test_the_same_content_gives_the_same_zip(package: tuple[Path, str, int], tmp_path: Path) -> None:
     zip_path, slug, _ = package
     again = tmp_path / "lagi.zip"
@@ -192,6 +200,13 @@ def test_in_an_lms_the_page_reports_status_score_and_finish(browser: Any, served
         assert calls[-2:] == [["LMSSetValue", "cmi.core.lesson_status", "passed"], ["LMSCommit", ""]]
         assert not any(c[0] == "LMSFinish" for c in calls)
 
+        # the final quiz of another course page the package holds (linked from this one): nothing reported
+        page.frame_locator("#sco").locator("body").evaluate(
+            "b => b.dispatchEvent(new CustomEvent('asn-portal:quiz', {bubbles: true, detail: "
+            "{id: 'kursus-lain-kuis', course: 'kursus-lain', title: 'Lain', right: 0, total: 4}}))")
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.calls") == calls, "another course's quiz told the LMS"
+
         page.evaluate("document.getElementById('sco').src = 'about:blank'")  # the reader leaves the course
         page.wait_for_function("window.calls.some(c => c[0] === 'LMSFinish')")
         page.wait_for_timeout(200)
@@ -220,3 +235,12 @@ def test_outside_an_lms_the_page_works_and_makes_no_call(browser: Any, served: t
     finally:
         context.close()
     assert errors == [], f"console errors: {errors}"
+
+
+def test_a_title_with_what_xml_forbids_keeps_the_manifest_well_formed() -> None:
+    """Word writes U+000B for Shift+Enter; an ill-formed imsmanifest.xml makes an LMS refuse the package."""
+    from asn_portal.kit.scorm import manifest
+    title = "Baris satu\x0bbaris dua\x01 & <tiga>\ufffe"
+    root = ET.fromstring(manifest("course", "x", title, "kursus/x.html", ["kursus/x.html", "a\x0bb.pdf"]))
+    assert [t.text for t in root.iter(f"{CP}title")] == ["Baris satubaris dua & <tiga>"] * 2
+    assert [f.get("href") for f in root.iter(f"{CP}file")] == ["kursus/x.html", "a%0Bb.pdf"]

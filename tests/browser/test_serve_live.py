@@ -170,3 +170,15 @@ def _banner_fits_a_phone(browser: Any, url: str) -> None:
         assert width[0] <= width[1], f"sideways scroll at 320 px: {width}"
     finally:
         context.close()
+
+
+def test_a_page_folder_named_like_a_site_file_is_a_banner_and_the_server_answers(server: Server) -> None:
+    """Such a folder once crashed the rebuild inside the server, which then left every request hanging."""
+    folder = server.root / "content/pages/Sitemap.XML"
+    folder.mkdir(parents=True)
+    (folder / "peta.md").write_text("# Peta\n", encoding="utf-8")
+    shown = _until(lambda: "content/pages/Sitemap.XML/peta.md:1:" in server.page(""))
+    assert shown, f"no banner within {WAIT} s\n{server.output()}"
+    assert "Traceback" not in server.output()
+    shutil.rmtree(folder)
+    assert _until(lambda: "data-asn-preview-error" not in server.page(f"kursus/{SLUG}/")), server.output()

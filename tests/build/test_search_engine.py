@@ -162,3 +162,31 @@ def test_a_query_loads_only_the_vocabulary_its_word_forms_use(node: str, sample_
     vocabulary = {s for s in nasal["shards"] if s.startswith("v/")}
     assert {"v/me.js", "v/ev.js", "v/ke.js", "v/pe.js"} <= vocabulary, nasal["shards"]
     assert "faktor/evaluasi-kinerja/" in pages(nasal)[:3], pages(nasal)
+
+
+def test_shard_names_stay_short_and_distinct_whatever_the_words(node: str, tmp_path: Path) -> None:
+    """A word longer than a file name may be (a pasted base64 string), many long words with one long
+    start, words in another script, words starting with x (the hex names' mark) or ending in a
+    Windows device name: every shard has a short name of its own, and the engine finds each word."""
+    from asn_portal.search.shards import MAX_KEY_BYTES, file_key
+    huge = "qz" * 20_000
+    shared = [f"{'panjang' * 40}{n:04d}kata" for n in range(400)]
+    words_ = [huge, *shared, "xc3a9", "\u00e9\u00e9", "\u0915\u093e\u0930\u094d\u092f" * 30, "falcon", "kanul", "aux"]
+    docs = [SearchDoc(f"d/{i}/", f"Dokumen {i}", "Artikel", "", w) for i, w in enumerate(words_)]
+    site = index_site(tmp_path, docs)
+    names = [p.name for p in (site / "search").rglob("*.js")]
+    assert max(len(n.encode()) for n in names) <= 2 * MAX_KEY_BYTES + 4, max(names, key=len)
+    for folder in ("v", "s"):
+        found = [p.name.lower() for p in (site / "search" / folder).glob("*.js")]
+        assert len(found) == len(set(found))
+    assert {"con.js", "nul.js", "aux.js"}.isdisjoint(names)
+    keys = ["an", "xc3a9", "\u00e9\u00e9", "con", "com1", "com\u00b9", "lpt9x", "\U0001f600ab", "z9"]
+    engine = ROOT / "asn_portal" / "assets" / "src" / "search-engine.mjs"
+    script = (f"globalThis.self = globalThis; const e = await import({json.dumps(engine.as_uri())});"
+              f"process.stdout.write(JSON.stringify({json.dumps(keys)}.map(e.fileKey)));")
+    out = subprocess.run([node, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == [file_key(k) for k in keys]
+    assert len({file_key(k) for k in keys}) == len(keys)
+    for i, word in enumerate(words_):
+        if i in (0, 1, 400, len(words_) - 1) or i > 400:
+            assert f"d/{i}/" in pages(ask_fresh(node, site, word if len(word) < 1000 else word[:60])), word[:20]

@@ -584,3 +584,59 @@ def test_a_link_to_a_folder_made_while_serving_is_an_error(live: Live) -> None:
     link.unlink()
     assert live.site.rebuild().errors == []
     assert_equals_clean_build(live)
+
+
+def test_hostile_saves_are_messages_and_the_preview_goes_on(live: Live, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What crashed a build before (a word longer than a file name, a page folder named like a file the
+    site holds, a file and a folder that unpack as one) and a failure no check foresees (a full disk
+    while writing): each is a message and the banner, the last good site stays, the next good save
+    recovers, and the result is a clean build's."""
+    import errno
+
+    import asn_portal.engines.mkdocs.live as live_module
+
+    op_course_text(live.root, 4, "summary", "Sidik jari " + "ab" * 20_000, replace=False)  # a 40,000-letter word
+    outcome = live.site.rebuild()
+    assert outcome.errors == [] and not outcome.full
+    assert max(len(p.name) for p in (live.site_dir / "search").rglob("*")) <= 40
+
+    folder = live.root / "content/pages/Feed.XML/baru.md"
+    folder.parent.mkdir()
+    folder.write_text("# Baru\n", encoding="utf-8")
+    assert any(e.startswith("content/pages/Feed.XML/baru.md:1:") for e in live.site.rebuild().errors)
+    assert live.site.banner() is not None
+    shutil.rmtree(folder.parent)
+    assert live.site.rebuild().errors == []
+
+    (live.root / MATERIALS / "Awal.txt").mkdir()
+    (live.root / MATERIALS / "Awal.txt" / "isi.txt").write_bytes(b"isi\n")
+    course = live.root / "content/courses/kursus-0009.yml"
+    before = course.read_text("utf-8")
+    _add_material_ref(course, f"{MATERIALS}/Awal.txt/isi.txt", "Isi")
+    errors = live.site.rebuild().errors
+    assert any(e.startswith("content/courses/kursus-0009.yml:1:") and "berkas dan folder" in e for e in errors)
+    assert any(e.startswith("content/courses/kursus-0002.yml:1:") for e in errors), errors
+    shutil.rmtree(live.root / MATERIALS / "Awal.txt")
+    save(course, before, replace=True)
+
+    def full_disk(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(live_module, "write_changes", full_disk)
+        op_course_title(live.root, 5, "Disk Penuh", replace=True)
+        errors = live.site.rebuild().errors
+    assert len(errors) == 1 and "pratinjau gagal diperbarui" in errors[0] and "Traceback" not in errors[0]
+    banner = live.site.banner()
+    assert banner is not None and "pratinjau gagal diperbarui" in banner
+    mended = live.site.rebuild()  # after a failure the next rebuild is a full one, and it mends
+    assert mended.full and mended.errors == [] and live.site.banner() is None
+    with monkeypatch.context() as patched:  # search's shards, written after the browsers reloaded
+        patched.setattr(type(live.site.plugin.search), "write", full_disk)  # type: ignore[union-attr]
+        op_course_title(live.root, 5, "Disk Penuh Lagi", replace=True)
+        outcome = live.site.rebuild()
+    assert not outcome.full and outcome.errors and "OSError" in outcome.errors[0]
+    assert live.site.banner() is not None
+    outcome = live.site.rebuild()
+    assert outcome.errors == [] and outcome.full and live.site.banner() is None
+    assert_equals_clean_build(live)

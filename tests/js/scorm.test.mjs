@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import {
-  MASTERY, MAX_DEPTH, bestRaw, findApi, isCourseQuiz, openedStatus, scoreValues
+  MASTERY, MAX_DEPTH, bestRaw, findApi, isCourseQuiz, openedStatus, reportsToLms, scoreValues
 } from "../../asn_portal/assets/src/scorm.mjs";
 
 function api(name) {
@@ -92,6 +92,13 @@ test("only the course's final quiz is reported", () => {
   assert.equal(isCourseQuiz("coaching-mentoring-modul-dasar", "coaching-mentoring"), false);
   assert.equal(isCourseQuiz("lain-kuis", "coaching-mentoring"), false);
   assert.equal(isCourseQuiz("-kuis", ""), false);
+});
+
+test("only the launched course's final quiz reports: another course page in the package reports nothing", () => {
+  assert.equal(reportsToLms("anggaran-kuis", "anggaran", "anggaran"), true);
+  assert.equal(reportsToLms("arsip-kuis", "arsip", "anggaran"), false);
+  assert.equal(reportsToLms("anggaran-modul-satu", "anggaran", "anggaran"), false);
+  assert.equal(reportsToLms("-kuis", "", ""), false);
 });
 
 test("opening a page: incomplete, completed for a course without a final quiz, never a step back", () => {

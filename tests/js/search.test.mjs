@@ -135,3 +135,14 @@ test("filter: a typing slip is forgiven only when nothing matches and the word i
   assert.deepEqual(matchTerms("keua", PLAIN_WORDS, cards), [false, true], "a prefix");
   assert.deepEqual(matchTerms("keux", PLAIN_WORDS, cards), [false, false], "short words: no slip");
 });
+
+test("shard file names: plain ASCII kept, else x and hex (never x..., never a Windows device name)", () => {
+  // the same names as asn_portal/search/shards.py file_key (tests/test_search_engine.py compares both)
+  assert.equal(engine.fileKey("an"), "an");
+  assert.equal(engine.fileKey("lpt9x"), "lpt9x");
+  assert.equal(engine.fileKey("xc3a9"), "x7863336139");
+  assert.equal(engine.fileKey("\u00e9\u00e9"), "xc3a9c3a9");
+  assert.equal(engine.fileKey("con"), "x636f6e");
+  assert.equal(engine.fileKey("com1"), "x636f6d31");
+  assert.equal(engine.fileKey("com\u00b9"), "x636f6dc2b9");
+});

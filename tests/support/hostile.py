@@ -165,6 +165,12 @@ def _refused() -> Corpus:
             ("gambar.svg", "dapat menjalankan skrip", "SVG file among pages")):
         c.add(f"pages-{rel}", {f"content/pages/{rel}": "x\n"}, (f"content/pages/{rel}", 1, words),
               covers=f"content/pages: {what}")
+    # folders named like a file the site holds: the build (or the kit's offline build) would crash
+    for rel in ("Catalog.Json/daftar.md", "Sitemap.XML.gz/peta.md", "arsip/laporan.htm/isi.md", "Feed.xml.md",
+                "Schemas/Catalog.Schema.JSON/skema.md", "Tags.JSON/semua.md", "beranda.HTML/gambar.png"):
+        c.add(f"pages-folder-{rel}", {f"content/pages/{rel}": "# Folder\n" if rel.endswith(".md") else b"\x89PNG"},
+              (f"content/pages/{rel}", 1, "bernama seperti berkas yang diterbitkan situs"),
+              covers=f"content/pages: a folder (or a page's own) named like a generated or page file ({rel})")
     c.add("page-link-escapes", {"content/pages/jahat.md": "# Jahat\n\n[x](../../etc/passwd)\n"},
           ("content/pages/jahat.md", 3, "keluar dari folder halaman"), covers="hand-written page link leaving")
     c.add("page-javascript", {"content/pages/jahat-js.md": '# J\n\n<a href="javascript:alert(1)">x</a>\n'},
@@ -204,6 +210,22 @@ def _refused() -> Corpus:
                                     f"{a}h-dua-2.yml": article("x", extra="materials: [materials/dua.pdf]\n")},
           (f"{a}h-dua-1.yml", 1, "hanya berbeda huruf besar/kecil"),
           (f"{a}h-dua-2.yml", 1, "hanya berbeda huruf besar/kecil"), covers="same, in material fields")
+
+    # a file and a folder equal after case folding or NFC, at any depth: unpacked, only one is kept
+    for name, file, folder in (
+            ("file-folder-case", "rekap.csv", "REKAP.csv/data.pdf"),
+            ("file-folder-deep", "bab/dua/Foto.png", "bab/DUA/foto.PNG/asli.png"),
+            ("file-folder-nfd", "r\u00e9sum\u00e9.txt", "re\u0301sume\u0301.txt/catatan.txt")):
+        c.add(name, {f"materials/{file}": b"%PDF", f"materials/{folder}": b"%PDF",
+                     f"{a}h-{name}-1.yml": article(f"[a](materials/{file})"),
+                     f"{a}h-{name}-2.yml": article(f"[a](materials/{folder})")},
+              (f"{a}h-{name}-1.yml", 1, "berkas dan folder bernama sama"),
+              (f"{a}h-{name}-2.yml", 1, "berkas dan folder bernama sama"), covers=f"a file and a folder as one: {name}")
+    for device in ("Com\u00b2.docx", "lpt\u00b9.png"):
+        c.add(f"device-superscript-{device}", {f"materials/{device}": b"%PDF",
+                                                f"{a}h-dev-{device[-3:]}.yml": article(f"[a](materials/{device})")},
+              (f"{a}h-dev-{device[-3:]}.yml", 8, "dicadangkan Windows"),
+              covers=f"Windows device name with a superscript digit ({device})")
 
     # -- limits and malformed values --------------------------------------------------------------------
     c.add("file-too-large", {f"{a}h-besar.yml": article("x", extra=f"tags: [{'y' * 1_000_100}]\n")},
@@ -401,4 +423,66 @@ HOSTILE_KIT_ENTRIES: list[tuple[str, list[str], str]] = [
     ("case", ["portal/situs/A.txt", "portal/situs/a.txt"], "menjadi satu berkas"),
     ("nfc-nfd", ["portal/situs/kafe-\u00e9.txt", "portal/situs/kafe-e\u0301.txt"], "menjadi satu berkas"),
     ("symlink", ["portal/situs/tautan"], "tautan simbolik"),
+    ("file-folder", ["portal/situs/materi/Arsip.txt", "portal/situs/materi/arsip.TXT/isi.txt"], "menjadi satu berkas"),
+    ("file-folder-nfd", ["portal/situs/caf\u00e9", "portal/situs/cafe\u0301/a/b.txt"], "menjadi satu berkas"),
 ]
+
+# Content that loads from the network (check warns; every offline package refuses it, at the source's line).
+# Each is a line of a course's `description:` (its first line is line 9 of the file), then the page's lines.
+OFFLINE_LEAKS_COURSE = [
+    ('<video controls poster="https://pelacak.example/sampul.jpg"><source src="materials/klip.mp4"></video>',
+     "video poster"),
+    ('<audio controls src="http://pelacak.example/suara.mp3"></audio>', "audio src"),
+    ('<video controls><source src="hTTp://pelacak.example/klip.webm" type="video/webm"></video>', "source, mixed case"),
+    ('<video controls src="materials/klip.mp4"><track src="HTTPS://pelacak.example/teks.vtt"></video>', "track src"),
+]
+OFFLINE_LEAKS_PAGE = "# Galeri\n\nFoto ![pemandangan](https://pelacak.example/foto.png \"x\") di sini.\n"
+# A theme override (the reviewers' own overrides/): named at the built file's line.
+OFFLINE_LEAK_THEME = ('{% extends "base.html" %}\n{% block extrahead %}\n'
+                      '<link rel="preload" as="font" href="https://fonts.example/huruf.woff2">\n'
+                      '<link rel="canonical" href="https://portal.example/">\n{% endblock %}\n')
+
+# Characters a reader does not see (check warns at their line, with the code point): (file, text, [(line, code)])
+HIDDEN_CHARACTERS: list[tuple[str, str, list[tuple[int, str]]]] = [
+    ("content/articles/h-tersembunyi.yml",
+     'title: "Laporan \\u2067rahasia\\u2069 tahunan"\nsummary: "Baris\\x0Bbaru dari Word"\ndate: 2026-11-27\n'
+     'author:\n  name: "Penulis \\u202Dpalsu"\nbody: |\n  Paragraf biasa.\n\n'
+     '  Teks \u202eterbalik di baris sembilan.\n',
+     [(1, "U+2067"), (1, "U+2069"), (2, "U+000B"), (5, "U+202D"), (9, "U+202E")]),
+    ("content/pages/h-tersembunyi.md",
+     '---\ntitle: "Judul \\x1Bkode"\ntags: ["a\\u202Ab"]\n---\n# Isi \u2066x\u2069\n\nTeks\x0cbiasa.\n',
+     [(2, "U+001B"), (3, "U+202A"), (5, "U+2066"), (5, "U+2069"), (7, "U+000C")]),
+]
+# Removals check reports each at its own line, in any letter case and however often (line, words)
+REMOVALS_PAGE = """# Ulang
+
+<p onClick="x()">satu</p>
+
+<p ONCLICK="y()">dua</p> <span style="a">style</span>
+
+<svg><foreignObject><b>tiga</b></foreignObject></svg>
+
+<SCRIPT>z()</SCRIPT> <Script>w()</Script>
+"""
+REMOVALS_AT = [(3, "atribut 'onclick'"), (5, "atribut 'onclick'"), (5, "atribut 'style'"), (7, "<svg>"),
+               (7, "<foreignobject>"), (9, "<script>")]
+
+# A page that includes files of the checkout while the site turned pymdownx.snippets on (line 3 and 5)
+SNIPPET_PAGE = '# Sisip\n\n--8<-- "mkdocs.yml"\n\nTeks.\n--8<-- "../rahasia.txt"\n'
+SNIPPET_LINES = (3, 6)
+
+# What check accepts (some with a warning) and every command must build and pack (tests/test_every_command.py,
+# tests/test_hostile_commands.py): folders named near generated files, folders that differ in case only
+# (they merge, nothing is lost), a word longer than a file name, words shaped like shard names, invisible
+# characters, ids a form answers for.
+ACCEPTED_FILES: dict[str, str | bytes] = {
+    "content/pages/feed/index.md": "# Umpan\n\nBukan feed.xml.\n",
+    "content/pages/catalog-json/isi.md": "# Katalog\n\nKata x41 xc3a9 con nul aux " + "zq" * 2000 + ".\n",
+    "content/pages/arah.md": "---\ntitle: \"Arah \\u202Eterbalik\"\n---\n# Arah\n\n<b id=\"submit\">tebal</b>\n",
+    "materials/Bab/a.pdf": b"%PDF-1.4\n",
+    "materials/bab/b.pdf": b"%PDF-1.4\n",
+    "content/articles/h-diterima.yml": (
+        'title: "Catatan\\u000bbaris"\nsummary: Ringkasan.\ndate: 2026-11-27\n'
+        'author:\n  name: "Penulis \\u2067x\\u2069"\n'
+        "materials: [materials/Bab/a.pdf, materials/bab/b.pdf]\nbody: |\n  Sidik jari " + "ab" * 3000 + ".\n"),
+}

@@ -19,6 +19,11 @@ import { SLUG_PATTERN } from "./constants.mjs";
 import { MAX_TITLE, all, dateId, el, isObject, localStore, text, today, validDate, validSlug } from "./core.mjs";
 import { printKeySheet } from "./print.mjs";
 
+// A form's named children are properties of the form (an explanation's <span id="querySelector"> would be
+// form.querySelector), so a form's methods are always taken from the prototype, never read off the form.
+function attr(form, name) { return Element.prototype.getAttribute.call(form, name); }
+function find(form, selector) { return Element.prototype.querySelector.call(form, selector); }
+
 const KEY = "asn-portal:kuis";  // {version: 1, quizzes: {id: record}}
 const MAX_ID = 250;  // an id is a slug: course slug + "-kuis" or "-modul-" + module key
 const MAX_QUIZZES = 1000;
@@ -82,8 +87,8 @@ function saveScores(scores) {
 
 // The score of one check of the form, kept as its last and, when higher, its best.
 function record(form, right, total) {
-  let scores = withScore(quizScores(), form.getAttribute("data-asn-quiz"), form.getAttribute("data-asn-quiz-course"),
-                          form.getAttribute("data-asn-quiz-title"), right, total, today());
+  let scores = withScore(quizScores(), attr(form, "data-asn-quiz"), attr(form, "data-asn-quiz-course"),
+                          attr(form, "data-asn-quiz-title"), right, total, today());
   if (scores) saveScores(scores);
 }
 
@@ -116,9 +121,9 @@ function dateText(iso) {
 }
 
 function paintBest(form, scores) {
-  const place = form.querySelector("[data-asn-quiz-best]");
+  const place = find(form, "[data-asn-quiz-best]");
   if (!place) return;
-  const found = (scores || quizScores())[form.getAttribute("data-asn-quiz")];
+  const found = (scores || quizScores())[attr(form, "data-asn-quiz")];
   place.textContent = "";
   place.hidden = !found;
   if (!found) return;
@@ -199,9 +204,9 @@ function check(form) {
     if (!outcome) unanswered += 1;
   });
   const total = questions.length;
-  let score = form.querySelector("[data-asn-quiz-score]");
+  let score = find(form, "[data-asn-quiz-score]");
   if (score) score.textContent = right + "/" + total;
-  let said = form.querySelector(".asn-quiz__said");
+  let said = find(form, ".asn-quiz__said");
   if (said) {
     said.textContent = " (benar " + right + " dari " + total + " soal" +
       (unanswered ? ", " + unanswered + " belum dijawab" : "") + ")";
@@ -209,13 +214,13 @@ function check(form) {
   record(form, right, total);
   paintBest(form);
   // for scorm.mjs (an LMS's score), and anyone else listening: which quiz, and its score
-  form.dispatchEvent(new CustomEvent("asn-portal:quiz", { bubbles: true, detail: {
-    id: form.getAttribute("data-asn-quiz"), course: form.getAttribute("data-asn-quiz-course"),
+  EventTarget.prototype.dispatchEvent.call(form, new CustomEvent("asn-portal:quiz", { bubbles: true, detail: {
+    id: attr(form, "data-asn-quiz"), course: attr(form, "data-asn-quiz-course"),
     right: right, total: total
   } }));
-  const retry = form.querySelector("[data-asn-quiz-retry]");
+  const retry = find(form, "[data-asn-quiz-retry]");
   if (retry) retry.hidden = false;
-  let result = form.querySelector(".asn-quiz__result");
+  let result = find(form, ".asn-quiz__result");
   if (result) {
     result.hidden = false;
     result.setAttribute("tabindex", "-1");
@@ -226,28 +231,28 @@ function check(form) {
 function retry(form) {
   all('input[type="radio"]', form).forEach(function (r) { r.checked = false; });
   all("[data-asn-quiz-question]", form).forEach(clearMarks);
-  let result = form.querySelector(".asn-quiz__result");
+  let result = find(form, ".asn-quiz__result");
   if (result) result.hidden = true;
-  let score = form.querySelector("[data-asn-quiz-score]");
+  let score = find(form, "[data-asn-quiz-score]");
   if (score) score.textContent = "";
-  let said = form.querySelector(".asn-quiz__said");
+  let said = find(form, ".asn-quiz__said");
   if (said) said.textContent = "";
-  const button = form.querySelector("[data-asn-quiz-retry]");
+  const button = find(form, "[data-asn-quiz-retry]");
   if (button) button.hidden = true;
-  const first = form.querySelector('input[type="radio"]');
+  const first = find(form, 'input[type="radio"]');
   if (first) first.focus();
 }
 
 export function setupQuiz(form) {
-  if (form.getAttribute("data-asn-ready")) return;
-  form.setAttribute("data-asn-ready", "1");
-  form.addEventListener("submit", function (event) {
+  if (attr(form, "data-asn-ready")) return;
+  Element.prototype.setAttribute.call(form, "data-asn-ready", "1");
+  EventTarget.prototype.addEventListener.call(form, "submit", function (event) {
     event.preventDefault();
     check(form);
   });
-  const again = form.querySelector("[data-asn-quiz-retry]");
+  const again = find(form, "[data-asn-quiz-retry]");
   if (again) again.addEventListener("click", function () { retry(form); });
-  const keys = form.querySelector("[data-asn-quiz-keysheet]");
+  const keys = find(form, "[data-asn-quiz-keysheet]");
   if (keys) {
     keys.hidden = false;
     keys.addEventListener("click", function () {

@@ -6,10 +6,11 @@
  * With it: LMSInitialize("") when the page starts; a lesson_status "not attempted" becomes
  * "incomplete". A course page without a final quiz reports "completed" when opened; with one, its
  * introduction says the score goes to the LMS (it says answers go nowhere). Checking a
- * course's final quiz (data-asn-quiz = "<course>-kuis"; module quizzes are not reported) sets
+ * course's final quiz (data-asn-quiz = "<course>-kuis"; module quizzes are not reported, nor the quiz of
+ * another course page in the package: only the launched course's, named by the package) sets
  * cmi.core.score.raw (0-100, rounded; the best of this session), score.min 0, score.max 100 and
  * lesson_status "passed" at MASTERY or more, else "failed", then LMSCommit(""). LMSFinish("") once,
- * on pagehide or beforeunload. findApi, scoreValues, bestRaw, isCourseQuiz and openedStatus are pure
+ * on pagehide or beforeunload. findApi, scoreValues, bestRaw, isCourseQuiz, reportsToLms and openedStatus are pure
  * (tests/js/scorm.test.mjs). */
 
 import { all, readCourse } from "./core.mjs";
@@ -78,6 +79,13 @@ export function isCourseQuiz(id, course) {
   return typeof id === "string" && typeof course === "string" && course !== "" && id === course + "-kuis";
 }
 
+// Whether quiz `id` of `course` reports to the LMS: only the final quiz of the course the package launches
+// (`launched`, from the package's <meta name="asn-scorm-course">; another course page the package holds
+// because the launched one links it reports nothing).
+export function reportsToLms(id, course, launched) {
+  return isCourseQuiz(id, course) && course === launched;
+}
+
 // The lesson_status to set when a page opens (current `status`, whether it is a course page and whether
 // that course has a final quiz), or "" to leave it.
 export function openedStatus(status, coursePage, hasQuiz) {
@@ -90,6 +98,7 @@ const LMS_INTRO = "Periksa pemahaman Anda: pilih jawaban, lalu tekan \u201cPerik
   "ini dikirim ke LMS (lulus bila minimal " + MASTERY + "); skor terakhir dan terbaik juga disimpan di peramban ini.";
 
 let lms = null;  // the API while this page's session is open
+let launched = "";  // the slug of the course the package launches (kit/scorm.py marks every page)
 let best = null;  // the best raw score reported in this session
 
 function call(name, args) {
@@ -104,7 +113,7 @@ function finish() {
 
 function report(event) {
   const d = event.detail || {};
-  if (!lms || !isCourseQuiz(d.id, d.course)) return;
+  if (!lms || !reportsToLms(d.id, d.course, launched)) return;
   const raw = bestRaw(best, d.right, d.total);
   if (raw === null) return;
   best = raw;
@@ -123,9 +132,9 @@ function pageCourse() {
 function markStatus() {
   if (!lms) return;
   const status = call("LMSGetValue", ["cmi.core.lesson_status"]);
-  const course = pageCourse();
+  const course = pageCourse() === launched ? launched : "";
   const quiz = all("form[data-asn-quiz]").filter(function (form) {
-    return isCourseQuiz(form.getAttribute("data-asn-quiz"), course);
+    return reportsToLms(Element.prototype.getAttribute.call(form, "data-asn-quiz"), course, launched);
   })[0];
   // the page says answers go nowhere; in an LMS the final quiz's score does
   const intro = quiz && quiz.previousElementSibling;
@@ -141,6 +150,8 @@ function markStatus() {
 export function startScorm() {
   const api = findApi(window);
   if (!api) return;
+  const mark = document.querySelector("meta[name=\"asn-scorm-course\"]");
+  launched = (mark && mark.getAttribute("content")) || "";
   lms = api;
   if (call("LMSInitialize", [""]) !== "true") {
     lms = null;

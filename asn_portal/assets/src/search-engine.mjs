@@ -63,9 +63,10 @@ export function stem(word) { return globalThis.asnSearchStem(word); }
 
 // -- loading shards ---------------------------------------------------------------------------
 
-// A shard key as a file name: ASCII kept, else hex.
+// A shard key as a file name, as shards.py file_key names it: plain ASCII kept (not starting with "x",
+// not a Windows device name), else "x" and the key's UTF-8 in hex. Keys are at most 16 bytes.
 export function fileKey(key) {
-  if (/^[a-z0-9]+$/.test(key)) return key;
+  if (/^(?!x)(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)[a-z0-9]+$/.test(key)) return key;
   let out = "x";
   const bytes = unescape(encodeURIComponent(key));
   for (let i = 0; i < bytes.length; i += 1) out += ("0" + bytes.charCodeAt(i).toString(16)).slice(-2);

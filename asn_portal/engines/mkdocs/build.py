@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from asn_portal.model.problems import Problem
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
@@ -42,9 +44,9 @@ def build_site(config_file: Path, *, strict: bool = False, **overrides: Any) -> 
     return Path(config.site_dir)
 
 
-def build_offline(config_file: Path, site_dir: Path, chosen: tuple[tuple[str, str], ...] = ()) -> None:
+def build_offline(config_file: Path, site_dir: Path, chosen: tuple[tuple[str, str], ...] = ()) -> list[Problem]:
     """Build for file:// into ``site_dir``: the plugin's typed ``offline`` option, and ``subset`` when
-    only ``chosen`` (kind, slug) entries and what they link belong in the kit."""
+    only ``chosen`` (kind, slug) entries and what they link belong in the kit. Returns the check's warnings."""
     config = load(config_file, site_dir=str(site_dir))
     plugin = config.plugins.get("asn-portal")
     if plugin is None:
@@ -53,6 +55,7 @@ def build_offline(config_file: Path, site_dir: Path, chosen: tuple[tuple[str, st
     plugin.config["offline"] = True
     plugin.config["subset"] = [f"{kind}:{slug}" for kind, slug in chosen]
     run_build(config)
+    return plugin.checked.problems.warnings if plugin.checked is not None else []
 
 
 def run_build(config: MkDocsConfig, *, serving: bool = False, serve_url: str | None = None) -> None:
@@ -78,6 +81,10 @@ def run_build(config: MkDocsConfig, *, serving: bool = False, serve_url: str | N
         raise SiteError(message) from exc
     except MkDocsException as exc:
         raise SiteError(str(exc)) from exc
+    except OSError as exc:  # two published paths that cannot both be (a file where a folder must go...)
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise SiteError(f"situs tidak dapat ditulis: {exc.strerror or exc}{where}. Jalankan 'asn-portal check'; bila "
+                        "tidak ada galat, laporkan masalah ini ke pengelola portal beserta pesannya.") from exc
     finally:
         logger.removeHandler(errors)
 

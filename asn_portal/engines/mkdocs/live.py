@@ -105,30 +105,45 @@ class LiveSite:
         changed = {path for path in now.keys() | self.state.keys() if now.get(path) != self.state.get(path)}
         if not self._matters(changed) and not self._stale and not self.errors:
             return self._done(Outcome(), start)  # an editor's swap or backup file: nothing reads it
-        # MkDocs dates every page with the build's day (the sitemap's lastmod): a new day is a full build
-        if (self._stale or self.plugin is None or get_build_date() != self._day
-                or not self._incremental_can_follow(changed)):
-            outcome = self._full()
-        else:
-            try:
-                outcome = self._incremental(changed)
-            except FullBuildNeededError:
-                outcome = self._full()
-            except Exception as exc:
-                self._stale = True
-                outcome = Outcome([f"pratinjau gagal diperbarui: {exc}"])
+        outcome = self._attempt(changed)
         if not outcome.errors:
             self.state = now
         outcome.changed = len(changed)
         if finish:
-            self.finish()
+            outcome.errors = outcome.errors or self.finish()
         return self._done(outcome, start)
 
-    def finish(self) -> None:
-        """What the last rebuild left: search's shards."""
+    def finish(self) -> list[str]:
+        """What the last rebuild left: search's shards. A failure is the banner (returned), never raised."""
         rest, self._rest = self._rest, None
-        if rest is not None:
-            rest()
+        try:
+            if rest is not None:
+                rest()
+        except Exception as exc:  # the server must keep answering whatever went wrong
+            return self.fail(exc)
+        return []
+
+    def fail(self, error: Exception) -> list[str]:
+        """A failure no check foresaw: its message is the banner, and the next rebuild is full."""
+        self._stale = True
+        self.errors = _failure(error)
+        return self.errors
+
+    def _attempt(self, changed: set[str]) -> Outcome:
+        """The rebuild a change calls for; any failure becomes its message (and the banner), and the next
+        rebuild is full."""
+        try:
+            # MkDocs dates every page with the build's day (the sitemap's lastmod): a new day is a full build
+            if (self._stale or self.plugin is None or get_build_date() != self._day
+                    or not self._incremental_can_follow(changed)):
+                return self._full()
+            try:
+                return self._incremental(changed)
+            except FullBuildNeededError:
+                return self._full()
+        except Exception as exc:  # the server must keep answering whatever went wrong
+            self._stale = True
+            return Outcome(_failure(exc))
 
     def _done(self, outcome: Outcome, start: float) -> Outcome:
         self.errors = outcome.errors
@@ -173,12 +188,12 @@ class LiveSite:
         plugin.checked = None  # MkDocs keeps the plugin: not the last build's check
         try:
             run_build(config, serving=True, serve_url=self.serve_url)
-        except (SiteError, MkDocsException) as exc:
+        except Exception as exc:  # a build that breaks off is a message, whatever broke it
             self._stale = True
             checked = plugin.checked
             if checked is not None and checked.problems.errors:  # located, as an incremental check gives them
                 return Outcome([p.format() for p in checked.problems.errors], full=True)
-            return Outcome(_lines(exc), full=True)
+            return Outcome(_lines(exc) if isinstance(exc, (SiteError, MkDocsException)) else _failure(exc), full=True)
         self.config, self.plugin, self._stale, self._day = config, plugin, False, get_build_date()
         self._config_signature = signature
         self._keep_plugins()
@@ -214,6 +229,12 @@ class LiveSite:
         for name, each in self.config.plugins.items():
             vars(each).update(self._plugins.get(name, {}))
         self.plugin.checks, self.plugin.memo = self.checks, self.memo
+
+
+def _failure(error: Exception) -> list[str]:
+    """A failure no check foresaw, in words (no traceback): the last good site stays until a save mends it."""
+    return [f"pratinjau gagal diperbarui ({type(error).__name__}: {error}). Halaman yang tampil adalah hasil "
+            "terakhir yang berhasil; jalankan 'asn-portal check' untuk lokasi masalahnya, perbaiki, lalu simpan lagi."]
 
 
 def _lines(error: Exception) -> list[str]:

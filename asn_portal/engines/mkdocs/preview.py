@@ -161,10 +161,16 @@ def serve(config_file: Path, dev_addr: str | None = None) -> None:
         print("Membangun situs pratinjau...", flush=True)
         report(live.build())
         check_address(host, port)  # again: another program may have taken the port while the site was built
-        def rebuild() -> None:
-            report(live.rebuild(finish=False))
-            server.show()  # the pages are written: browsers reload now, search's shards follow
-            live.finish()
+        def rebuild() -> None:  # never raises: MkDocs' server would stop answering until a restart
+            try:
+                report(live.rebuild(finish=False))
+                server.show()  # the pages are written: browsers reload now, search's shards follow
+                failed = live.finish()
+            except Exception as exc:
+                failed = live.fail(exc)
+            if failed:
+                report(Outcome(failed))
+                server.show()
 
         server = PreviewServer(live, builder=rebuild, host=host, port=port, root=folder, mount_path=mount_path)
         for place in live.watched():
