@@ -36,7 +36,8 @@ from tests.support.hostile import (
     REFUSED,
     TITLE_PAGE,
     Case,
-    Link,
+    new_project,
+    write_case,
 )
 from tests.support.htmlview import Node, load
 from tests.support.project import ProjectBuilder
@@ -53,27 +54,6 @@ def env() -> dict[str, str]:
 def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "asn_portal.cli", "-f", str(root / "mkdocs.yml"), *args],
                           capture_output=True, text=True, timeout=300, env=env(), cwd=root)
-
-
-def write_case(p: ProjectBuilder, case: Case, secret: Path) -> None:
-    for rel, content in case.files.items():
-        path = p.root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, Link):
-            path.symlink_to(content.target.replace("{secret}", str(secret)))
-        elif isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-
-
-def new_project(base: Path) -> tuple[ProjectBuilder, Path]:
-    secret = base / "rahasia.txt"  # next to the project, where a link or a .. would reach
-    secret.write_text(f"{CANARY_FILE_VALUE}\n", encoding="utf-8")
-    p = ProjectBuilder(base / "portal").minimal()
-    p.write("materials/panduan.pdf", b"%PDF-1.4\n")
-    p.write("materials/sub/B.png", b"\x89PNG\r\n")
-    return p, secret
 
 
 # -- refused ---------------------------------------------------------------------------------------------

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.support.project import ProjectBuilder
 
 CANARY_ENV = "ASN_PORTAL_CANARY"
 CANARY_ENV_VALUE = "kanari-env-7f3a9c"  # in the build's environment
@@ -486,3 +489,26 @@ ACCEPTED_FILES: dict[str, str | bytes] = {
         'author:\n  name: "Penulis \\u2067x\\u2069"\n'
         "materials: [materials/Bab/a.pdf, materials/bab/b.pdf]\nbody: |\n  Sidik jari " + "ab" * 3000 + ".\n"),
 }
+
+
+# -- writing a case into a project ---------------------------------------------------------------
+
+def write_case(p: ProjectBuilder, case: Case, secret: Path) -> None:
+    for rel, content in case.files.items():
+        path = p.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Link):
+            path.symlink_to(content.target.replace("{secret}", str(secret)))
+        elif isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def new_project(base: Path) -> tuple[ProjectBuilder, Path]:
+    secret = base / "rahasia.txt"  # next to the project, where a link or a .. would reach
+    secret.write_text(f"{CANARY_FILE_VALUE}\n", encoding="utf-8")
+    p = ProjectBuilder(base / "portal").minimal()
+    p.write("materials/panduan.pdf", b"%PDF-1.4\n")
+    p.write("materials/sub/B.png", b"\x89PNG\r\n")
+    return p, secret

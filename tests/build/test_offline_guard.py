@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, ProjectBuilder
-from hostile import OFFLINE_LEAK_THEME, OFFLINE_LEAKS_COURSE, OFFLINE_LEAKS_PAGE
 
 from asn_portal.kit.network import remote_loads
+from devtools import ROOT
+from tests.support.hostile import OFFLINE_LEAK_THEME, OFFLINE_LEAKS_COURSE, OFFLINE_LEAKS_PAGE
+from tests.support.project import ProjectBuilder
 
 COURSE = "content/courses/bocor.yml"
 FIRST_LINE = 9  # of the description's text (line 8 is "description: |")

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ProjectBuilder
-from hostile import HIDDEN_CHARACTERS, REMOVALS_AT, REMOVALS_PAGE
-
 from asn_portal.content.validate import Project, load_catalog
 from asn_portal.model.project import load_project
+from tests.support.hostile import HIDDEN_CHARACTERS, REMOVALS_AT, REMOVALS_PAGE
+from tests.support.project import ProjectBuilder
 
 
 def test_invisible_characters_are_warned_at_their_line_with_the_code_point(tmp_path: Path) -> None:
@@ -37,7 +36,7 @@ def test_every_removal_is_reported_at_its_own_line(tmp_path: Path) -> None:
 
 def test_pages_are_read_without_extensions_that_include_files(tmp_path: Path) -> None:
     """With pymdownx.snippets on in mkdocs.yml, a page's --8<-- publishes nothing of the checkout."""
-    from hostile import SNIPPET_LINES, SNIPPET_PAGE
+    from tests.support.hostile import SNIPPET_LINES, SNIPPET_PAGE
     p = ProjectBuilder(tmp_path / "portal").minimal()
     p.write("mkdocs.yml", (p.root / "mkdocs.yml").read_text(encoding="utf-8") +
             "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: ['.', '..']\n")

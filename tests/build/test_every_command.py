@@ -23,14 +23,14 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from conftest import ProjectBuilder
-from hostile import ACCEPTED_FILES
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from asn_portal.cli import main
 from asn_portal.content.validate import load_catalog
 from asn_portal.model.project import load_project
+from tests.support.hostile import ACCEPTED_FILES
+from tests.support.project import ProjectBuilder
 
 NAMES = ("feed.xml", "Catalog.JSON", "tags.json", "404.html", "bab.HTML", "sitemap.xml.gz", "kursus", "Search",
          "assets", "con", "COM\u00b9", "lpt\u00b3", "aux", "kafe-\u00e9", "kafe-e\u0301", "Arsip", "arsip", "feed",

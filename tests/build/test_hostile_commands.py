@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ProjectBuilder
-from hostile import ACCEPTED_FILES, REFUSED
-from test_hostile import new_project, write_case
 
 from asn_portal.cli import main
 from asn_portal.content.validate import Project, load_catalog
 from asn_portal.engines.mkdocs.live import LiveSite
+from tests.support.hostile import ACCEPTED_FILES, REFUSED, new_project, write_case
+from tests.support.project import ProjectBuilder
 
 
 @dataclass

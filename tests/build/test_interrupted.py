@@ -12,7 +12,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, ProjectBuilder
+
+from devtools import ROOT
+from tests.support.project import ProjectBuilder
 
 STAGES = [("bundle", signal.SIGTERM, "build"), ("bundle", signal.SIGINT, "write"), ("kolibri", signal.SIGTERM, "write"),
           ("zim", signal.SIGINT, "build")]
