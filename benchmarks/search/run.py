@@ -44,6 +44,7 @@ class Query:
     expected: list[str]
     form: str
     note: str = ""
+    split: str = "tuned"  # "held-out": never looked at while tuning the ranking
 
 
 @dataclass
@@ -70,7 +71,8 @@ def read_queries(path: Path) -> list[Query]:
     with path.open(encoding="utf-8", newline="") as fh:
         rows = csv.DictReader(fh, delimiter="\t")
         return [Query(r["query"].strip(), [e.strip() for e in r["expected"].split(",") if e.strip()],
-                      r["form"].strip(), (r.get("note") or "").strip()) for r in rows if r["query"].strip()]
+                      r["form"].strip(), (r.get("note") or "").strip(), (r.get("split") or "tuned").strip())
+                for r in rows if r["query"].strip()]
 
 
 def page_key(href: str, base: str) -> str:
