@@ -238,7 +238,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             _replace(files, parts.file(config, published))
         if self.search_id:
             self.search = PortalSearch()  # one per build: MkDocs keeps this plugin for the whole process
-            self.search.start(self.catalog)
+            self.search.start(self.catalog, self.checked.synonyms if self.checked is not None else {})
             for file in self.search.files(files, config, ASSET_DIR):
                 _replace(files, file, quiet=True)
         self.files = files

@@ -21,10 +21,12 @@ from mkdocs.structure.pages import Page
 
 from asn_portal import packaged_text
 from asn_portal.content.catalog import Catalog
+from asn_portal.content.synonyms import Synonyms
 from asn_portal.model.registry import Entry
 from asn_portal.render.scripts import SEARCH_SCRIPTS, bundle_named
 from asn_portal.search.docs import SearchDoc, entry_doc, html_doc
 from asn_portal.search.shards import Analysed, SearchIndex, analyse
+from asn_portal.search.words import synonym_table
 from asn_portal.trust.urls import entry_src
 
 WORKER = "assets/javascripts/workers/search.*.min.js"  # Material's worker, by its hashed name
@@ -46,6 +48,7 @@ class PortalSearch:
         self.written: dict[str, str] = {}  # the shards last written (a save rewrites only those that changed)
         self.entries: dict[str, Entry] = {}
         self.catalog = Catalog()
+        self.synonyms: dict[str, list[list[str]]] = {}
 
     @staticmethod
     def take_over(config: MkDocsConfig) -> bool:
@@ -56,14 +59,16 @@ class PortalSearch:
         search.search_index.add_entry_from_context = lambda page: None
         return True
 
-    def start(self, catalog: Catalog) -> None:
+    def start(self, catalog: Catalog, synonyms: Synonyms) -> None:
         self.docs = {}
         self.analysed = {}
-        self.catalog_is(catalog)
+        self.catalog_is(catalog, synonyms)
 
-    def catalog_is(self, catalog: Catalog) -> None:
+    def catalog_is(self, catalog: Catalog, synonyms: Synonyms) -> None:
+        """The catalog and content/sinonim.yml of this build (or of this save, in `serve`)."""
         self.catalog = catalog
         self.entries = {entry_src(e.kind, e.slug): e for e in catalog.entries()}
+        self.synonyms = synonym_table(synonyms)
 
     def files(self, files: Files, config: MkDocsConfig, asset_dir: str) -> list[File]:
         """Our worker at the path of Material's, and the engine it loads."""
@@ -101,6 +106,7 @@ class PortalSearch:
         write (`serve`); ``atomic``: each shard written beside and renamed into place (a server may be
         sending it meanwhile)."""
         index = SearchIndex()
+        index.synonyms = self.synonyms
         analysed: dict[str, tuple[SearchDoc, Analysed]] = {}
         for src in (order if order is not None else list(self.docs)):
             doc = self.docs.get(src)
