@@ -81,12 +81,8 @@ def read_synonyms(project: Project, problems: ProblemList) -> Synonyms:
     return out
 
 
-def _key_word(reader: _Reader, key: object, line: int, col: int) -> str | None:
-    """The key as one folded word, or None (reported)."""
-    if not isinstance(key, str):
-        reader.error(line, col, f"kata '{key}' terbaca sebagai nilai YAML, bukan teks. Tulis dalam tanda kutip, "
-                                f"misalnya \"{key}\": ...")
-        return None
+def _key_word(reader: _Reader, key: str, line: int, col: int) -> str | None:
+    """The key (the loader gives every key as written, as text) as one folded word, or None (reported)."""
     found: list[str] = _WORD.findall(key.lower())
     if len(found) != 1:
         reader.error(line, col, f"'{key}' harus satu kata (yang diketik pembaca). Untuk frasa, tulis frasanya di "

@@ -5,7 +5,8 @@ Field declarations (each field's type gives its own text), so their HTML is neve
 summary and the titles of nested items (modules, practices) are also given as fields of their own,
 which rank above the body. Other pages (index, home, hand-written) give the text of their HTML, their
 headings as a field, without what is marked ``data-search-exclude`` (the cards of an index page) and
-without the portal's own interface: forms, buttons and what is ``hidden`` until a script shows it.
+without the portal's own interface: forms, buttons, what is ``hidden`` until a script shows it and the
+generated line an index page opens with.
 """
 
 from __future__ import annotations
@@ -23,8 +24,11 @@ _SKIP_TAGS = frozenset({"script", "style", "template"})
 _BLOCK = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "div",
                     "blockquote", "pre", "tr", "ul", "ol", "dl", "table", "figcaption"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-# The portal's interface, never content: a filter's labels, buttons, an empty state shown by a script.
+# The portal's interface, never content: a filter's labels, buttons, an empty state shown by a script;
+# and the line a generated page opens with ("12 kursus ... ketik kata yang dicari": ``asn-summary``,
+# a class the sanitiser takes off contributed HTML, and an entry's own summary comes from its fields).
 _INTERFACE = frozenset({"form", "button", "select", "textarea", "noscript"})
+_INTERFACE_CLASSES = frozenset({"asn-summary", "headerlink"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                    "track", "wbr"})
 
@@ -125,4 +129,4 @@ def _skipped(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     names = {name for name, _ in attrs}
     classes = (dict(attrs).get("class") or "").split()
     return (tag in _SKIP_TAGS or tag in _INTERFACE or "data-search-exclude" in names or "hidden" in names
-            or "headerlink" in classes)
+            or not _INTERFACE_CLASSES.isdisjoint(classes))

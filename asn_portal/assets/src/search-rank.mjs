@@ -20,7 +20,7 @@ export const MAX_RESULTS = 20;
 // title, summary, headings: the bonus when the field holds every typed word
 export const FIELD_BONUS = [3, 2, 1.5];
 export const PHRASE_BONUS = 1.25;
-export const SYNONYM_BOOST = 0.9;
+export const SYNONYM_BOOST = 0.6;  // shared among a phrase's words: a page with the typed word itself comes first
 
 export const COMMON_CREDIT = 0.5;
 
