@@ -276,7 +276,7 @@ def _pages_the_core_reads(c: Corpus, bomb: str) -> None:
     c.add("page-upper-suffix", {f"{p}besar.MD": "# Besar\n"}, (f"{p}besar.MD", 1, "huruf kecil | besar.md"),
           covers="a page suffix in upper case (MkDocs would publish it as a file)")
     c.add("page-404", {f"{p}404.md": "# Hilang\n"}, (f"{p}404.md", 1, "dipakai tema"),
-          covers="404.md (the kit drops 404.html)")
+          covers="404.md (offline it would be 404.html, the theme's page)")
     nfc, nfd = "kafe-\u00e9.md", "kafe-e\u0301.md"
     c.add("page-nfc-nfd", {f"{p}{nfc}": "# A\n", f"{p}{nfd}": "# B\n"},
           (f"{p}{nfc}", 1, "bentuk Unicode"), (f"{p}{nfd}", 1, "bentuk Unicode"),

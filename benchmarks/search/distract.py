@@ -113,7 +113,7 @@ def ask_pagefind(browser: Any, site: Path, queries: list[bench.Query]) -> Measur
             urls = page.evaluate(_PAGEFIND_QUERY, query.text)
             if i == 0:
                 measure.first_bytes = int(page.evaluate(_BYTES))
-            measure.found.append(_top([{"location": u} for u in urls]))
+            measure.found.append(_top([{"location": u.lstrip("/")} for u in urls]))
         context.close()
     return measure
 
