@@ -153,37 +153,34 @@ class SearchIndex:
         return total
 
 
-@dataclass(frozen=True)
 class _Weigher:
     """BM25 weight of a word in each document that holds it, its fields' parts weighted and summed;
     beside it the bits of the fields (but the body) that hold the word."""
 
-    count: int
-    lengths: list[array[int]]
-    averages: tuple[float, ...]
+    def __init__(self, count: int, lengths: list[array[int]], averages: tuple[float, ...]) -> None:
+        self.count = count
+        # per field, per document: BM25's length normalisation, K1 * (1 - B + B * length / average)
+        self.norms = [[K1 * (1 - B + B * n / average) for n in field_lengths]
+                      for field_lengths, average in zip(lengths, averages, strict=True)]
 
     def idf(self, df: int) -> float:
         return math.log(1 + (self.count - df + 0.5) / (df + 0.5))
 
     def __call__(self, postings: _Postings) -> list[tuple[int, float, int]]:
-        idf = self.idf(len(postings.docs))
-        scored = [(doc, idf * self._fields(doc, counts), _bits(counts))
-                  for doc, *counts in zip(postings.docs, *postings.counts, strict=True)]
+        docs = postings.docs
+        weights = [0.0] * len(docs)
+        bits = [0] * len(docs)
+        for f, (counts, norms, weight) in enumerate(zip(postings.counts, self.norms, FIELD_WEIGHTS, strict=True)):
+            bit = 1 << f if f < FIELD_BITS else 0
+            for i, tf in enumerate(counts):
+                if tf:  # BM25's saturation: tf (K1 + 1) / (tf + norm)
+                    weights[i] += weight * tf * (K1 + 1) / (tf + norms[docs[i]])
+                    bits[i] |= bit
+        idf = self.idf(len(docs))
+        scored = [(doc, idf * w, b) for doc, w, b in zip(docs, weights, bits, strict=True)]
         if len(scored) > MAX_POSTINGS:  # keep the highest weights, in document order
             scored = sorted(sorted(scored, key=lambda p: -p[1])[:MAX_POSTINGS])
         return scored
-
-    def _fields(self, doc: int, counts: list[int]) -> float:
-        return sum(weight * _part(tf, lengths[doc], average) for weight, tf, lengths, average
-                   in zip(FIELD_WEIGHTS, counts, self.lengths, self.averages, strict=True))
-
-
-def _bits(counts: list[int]) -> int:
-    return sum(1 << i for i, tf in enumerate(counts[:FIELD_BITS]) if tf)
-
-
-def _part(tf: int, length: int, average: float) -> float:
-    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average)) if tf else 0.0
 
 
 def _split(groups: dict[str, list[Entry]], key_of: Callable[[str, int], str]) -> dict[str, list[Entry]]:
