@@ -87,6 +87,9 @@ test("phrase: the typed words side by side, in order, in a title or excerpt", ()
   const scores = { 1: 10, 2: 9 };
   const data = { 1: ["a/", "Daring dan pelatihan", "", ""], 2: ["b/", "Pelatihan daring", "", ""] };
   assert.deepEqual(ranking.rerankByPhrase([1, 2], data, scores, ["pelatihan", "daring"], stem), [2, 1]);
+  // a title that begins with the typed word: a page about it
+  const about = { 1: ["a/", "Belajar dari Sesi Coaching", "", ""], 2: ["b/", "Coaching dan Mentoring", "", ""] };
+  assert.deepEqual(ranking.rerankByPhrase([1, 2], about, { 1: 10, 2: 9 }, ["coaching"], stem), [2, 1]);
 });
 
 test("synonyms: a word's own entry, or one slip away when the index does not know the word", () => {
@@ -130,8 +133,8 @@ function serveIndex() {
     "v/la.js": () => api.v("la", [["latih", 0, 2], ["layan", 0, 1]]),
     "v/ke.js": () => api.v("ke", [["kelola", 0, 1]]),
     // impact: the weight's level (log scale, 511 the highest) times 8, plus the field bits (none here)
-    "p/0.js": () => api.p(0, { anggaran: encode([[0, 480 * 8], [2, 500 * 8]]), latih: encode([[1, 505 * 8], [2, 495 * 8]]),
-                              layan: encode([[1, 400 * 8]]), kelola: encode([[0, 510 * 8]]) }),
+    "p/0.js": () => api.p(0, { anggaran: encode([[0, 480 * 8], [2, 500 * 8]]),
+                              latih: encode([[1, 505 * 8], [2, 495 * 8]]), layan: encode([[1, 400 * 8]]), kelola: encode([[0, 510 * 8]]) }),
     "d/0.js": () => api.d(0, [["kursus/a/", "Anggaran <Daerah>", "Kursus", "Mengelola anggaran"],
                               ["kursus/b/", "Pelatihan", "", "Melayani"],
                               ["kursus/c/", "Pelatihan anggaran", "Kursus", ""]])

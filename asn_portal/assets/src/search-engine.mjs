@@ -378,7 +378,8 @@ export function search(query) {
     return loadShards("s", suffixes);
   }).then(function () {
     plans = typed.map(function (w, i) { return plans[i].found ? plans[i] : expandWithSynonyms(w, true, false); });
-    return loadNumbered("p", keysOf(plans, function (p) { return p.clauses.map(function (c) { return c.entry[1]; }); }));
+    const chunkOf = function (c) { return c.entry[1]; };
+    return loadNumbered("p", keysOf(plans, function (p) { return p.clauses.map(chunkOf); }));
   }).then(function () { return answer(typed, plans); }).then(function (items) { return { items: items }; });
 }
 

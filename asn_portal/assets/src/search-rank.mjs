@@ -13,13 +13,15 @@
  *    the common ones the document's lists do not show):
  *    what the page says about itself beats pages that mention the words in passing;
  *  - and, among the results shown, times a bonus when its title or excerpt has the typed words side by
- *    side, in order (a phrase). */
+ *    side, in order (a phrase), and another when its title begins with them (a page about the
+ *    words, not one that mentions them on the way: "Coaching dan Mentoring ..."). */
 import { TYPO_MIN_LENGTH, withinOneEdit, words } from "./search-words.mjs";
 
 export const MAX_RESULTS = 20;
 // title, summary, headings: the bonus when the field holds every typed word
 export const FIELD_BONUS = [3, 2, 1.5];
 export const PHRASE_BONUS = 1.25;
+export const TITLE_START_BONUS = 1.15;
 export const SYNONYM_BOOST = 0.6;  // shared among a phrase's words: a page with the typed word itself comes first
 
 export const COMMON_CREDIT = 0.5;
@@ -57,25 +59,32 @@ export function rank(scores, hits, typedCount, fields, common) {
 // Stems of a text's words, for comparing word order.
 function stems(text, stem) { return words(text).map(function (w) { return stem(w); }); }
 
-// True when the typed words (two or more) stand side by side, in order, in `text`.
-export function hasPhrase(text, typed, stem) {
-  if (typed.length < 2) return false;
+// Where the typed words first stand side by side, in order, in `text` (by stem), or -1.
+export function phraseAt(text, typed, stem) {
   const wanted = typed.map(function (w) { return stem(w); });
   const have = stems(text, stem);
   for (let i = 0; i + wanted.length <= have.length; i += 1) {
     let k = 0;
     while (k < wanted.length && have[i + k] === wanted[k]) k += 1;
-    if (k === wanted.length) return true;
+    if (k === wanted.length) return i;
   }
-  return false;
+  return -1;
 }
 
-// Reorder the shown results: a phrase in the title or excerpt earns PHRASE_BONUS.
+// True when the typed words (two or more) stand side by side, in order, in `text`.
+export function hasPhrase(text, typed, stem) {
+  return typed.length >= 2 && phraseAt(text, typed, stem) >= 0;
+}
+
+// Reorder the shown results: a phrase in the title or excerpt earns PHRASE_BONUS, a title that
+// begins with the typed words TITLE_START_BONUS.
 // docs: [doc], data: {doc: [url, title, label, excerpt]}, scores: {doc: score} (changed in place).
 export function rerankByPhrase(docs, data, scores, typed, stem) {
   docs.forEach(function (doc) {
     const d = data[doc];
-    if (d && (hasPhrase(d[1], typed, stem) || hasPhrase(d[3], typed, stem))) scores[doc] *= PHRASE_BONUS;
+    if (!d) return;
+    if (hasPhrase(d[1], typed, stem) || hasPhrase(d[3], typed, stem)) scores[doc] *= PHRASE_BONUS;
+    if (typed.length && phraseAt(d[1], typed, stem) === 0) scores[doc] *= TITLE_START_BONUS;
   });
   return docs.slice().sort(function (a, b) { return scores[b] - scores[a] || a - b; });
 }
