@@ -53,10 +53,16 @@ def test_check_reports_yaml_errors_and_a_list_instead_of_pairs(project: Any,
 
 
 def test_a_long_list_is_refused(project: Any) -> None:
+    """The list travels with a reader's first search: it stays small."""
     project.write("content/sinonim.yml", "".join(f"kata{i}: sinonim\n" for i in range(MAX_ENTRIES + 1)))
     problems = ProblemList()
     assert read_synonyms(Project.at(project.root), problems) == {}
     assert "batasnya 500" in problems.errors[0].message
+    long = "[satu dua tiga empat lima enam, a b c d e f, g h i j k l, m n o p q r, s t u v w x]"
+    project.write("content/sinonim.yml", "".join(f"kata{i}: {long}\n" for i in range(80)))
+    problems = ProblemList()
+    assert len(read_synonyms(Project.at(project.root), problems)) == 66
+    assert problems.errors[0].format().startswith("content/sinonim.yml:67:1: sinonim di berkas ini lebih dari 2000")
 
 
 def test_no_file_no_synonyms_and_the_shipped_list_is_valid(project: Any) -> None:

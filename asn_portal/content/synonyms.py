@@ -27,6 +27,7 @@ FILE_NAME = "sinonim.yml"
 MAX_ENTRIES = 500  # the list travels with a reader's first search: it stays small
 MAX_PHRASES = 5  # phrases one word stands for
 MAX_PHRASE_WORDS = 6
+MAX_WORDS = 2_000  # every phrase's words together: about 20 KB in the manifest at most
 MAX_FILE_BYTES = 64_000
 _WORD = re.compile(r"[^\W_]+")  # a word as search splits text (asn_portal/search/words.py)
 EXAMPLE = "Contoh:\n  diklat: pelatihan\n  pbj: pengadaan barang/jasa\n  password: [kata sandi]"
@@ -65,6 +66,7 @@ def read_synonyms(project: Project, problems: ProblemList) -> Synonyms:
         return {}
     out: Synonyms = {}
     seen: dict[str, str] = {}
+    total = 0
     for key, node in tree.value.items():
         line, col = tree.keys.get(key, (node.line, node.col))
         word = _key_word(reader, key, line, col)
@@ -76,6 +78,11 @@ def read_synonyms(project: Project, problems: ProblemList) -> Synonyms:
             continue
         seen[word] = key
         phrases = _phrases(reader, key, node)
+        total += sum(len(_WORD.findall(p)) for p in phrases)
+        if total > MAX_WORDS:
+            reader.error(line, col, f"sinonim di berkas ini lebih dari {MAX_WORDS} kata, mulai baris ini. Daftarnya "
+                                    "ikut dimuat pada pencarian pertama pembaca: hapus frasa yang jarang dicari.")
+            return out
         if phrases:
             out[key] = phrases
     return out
