@@ -43,6 +43,7 @@ from asn_portal.search.words import index_terms, stop_words
 
 # title, summary, headings, body: a title match outweighs ten body mentions (as TITLE_BOOST did before)
 FIELD_WEIGHTS = (10.0, 4.0, 3.0, 1.0)
+FIELDS = len(FIELD_WEIGHTS)
 FIELD_BITS = 3  # title 1, summary 2, headings 4: stored beside each weight
 K1, B = 1.2, 0.75  # BM25, as lunr (Material's former search) sets them
 MAX_POSTINGS = 1000
@@ -54,9 +55,6 @@ LOG_RANGE = 10.0  # weights on a log scale: 1..511 spans e^-10..1 of the highest
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 Entry = tuple[str, int, int]  # an index word, its postings chunk, its document frequency
 _ASCII_KEY = re.compile(r"^[a-z0-9]+$")
-
-
-FIELDS = len(FIELD_WEIGHTS)
 
 
 @dataclass
@@ -99,7 +97,7 @@ class SearchIndex:
 
     def files(self) -> dict[str, str]:
         weigh = self._weigher()
-        # Weights are scaled against their upper bound (a word found once, in the title, as often as
+        # Weights are scaled against their upper bound (a word found once, in every field, as often as
         # BM25 lets count), so each word is encoded as soon as it is weighed.
         top = weigh.idf(1) * sum(FIELD_WEIGHTS) * (K1 + 1)
         files: dict[str, str] = {}
