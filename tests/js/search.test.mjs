@@ -134,7 +134,8 @@ function serveIndex() {
     "v/ke.js": () => api.v("ke", [["kelola", 0, 1]]),
     // impact: the weight's level (log scale, 511 the highest) times 8, plus the field bits (none here)
     "p/0.js": () => api.p(0, { anggaran: encode([[0, 480 * 8], [2, 500 * 8]]),
-                              latih: encode([[1, 505 * 8], [2, 495 * 8]]), layan: encode([[1, 400 * 8]]), kelola: encode([[0, 510 * 8]]) }),
+                              latih: encode([[1, 505 * 8], [2, 495 * 8]]), layan: encode([[1, 400 * 8]]),
+                              kelola: encode([[0, 510 * 8]]) }),
     "d/0.js": () => api.d(0, [["kursus/a/", "Anggaran <Daerah>", "Kursus", "Mengelola anggaran"],
                               ["kursus/b/", "Pelatihan", "", "Melayani"],
                               ["kursus/c/", "Pelatihan anggaran", "Kursus", ""]])
@@ -175,6 +176,16 @@ test("filter: a typed word finds the words it begins, its stem and its other for
   assert.deepEqual(matchTerms("keuang", STEMMED, cards), [true, false, false]);
   assert.deepEqual(matchTerms("latihan", STEMMED, cards), [false, true, false]);
   assert.deepEqual(matchTerms("mengelola", STEMMED, cards), [true, false, true]);
+});
+
+test("filter: a typed word also finds the cards holding every word of one of its synonyms", () => {
+  const syn = { diklat: [["pelatihan"]], pbj: [["pengadaan", "barang"]] };
+  const h = { stem: STEMMED.stem, stop: STEMMED.stop, syn: syn };
+  const cards = ["Pelatihan Arsip", "Pengadaan Barang dan Jasa", "Barang Milik Daerah", "Diklat PBJ"]
+    .map((t) => termsOf(t, h));
+  assert.deepEqual(matchTerms("diklat", h, cards), [true, false, false, true]);
+  assert.deepEqual(matchTerms("pbj", h, cards), [false, true, false, true], "every word of the phrase");
+  assert.deepEqual(matchTerms("diklat", STEMMED, cards), [false, false, false, true], "without synonyms");
 });
 
 test("filter: every typed word must match; stop words and an empty query ask nothing", () => {

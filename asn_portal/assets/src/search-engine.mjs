@@ -387,3 +387,4 @@ api.search = search;
 api.stem = stem;
 api.words = words;
 api.stopWords = stopWordsOfIndex;
+api.synonyms = function () { return (store.m && store.m.syn) || {}; };  // the catalog filter's (filter.mjs)
