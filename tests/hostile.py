@@ -219,6 +219,8 @@ def _refused() -> Corpus:
         f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
     c.add("alias-bomb", {"content/courses/h-bomb.yml": bomb},
           ("content/courses/h-bomb.yml", 2, "alias YAML"), covers="alias bomb at its first alias")
+    c.add("synonyms-alias-bomb", {"content/sinonim.yml": bomb},
+          ("content/sinonim.yml", 2, "alias YAML"), covers="the synonyms file goes through the same loader")
     _pages_the_core_reads(c, bomb)
     return c
 

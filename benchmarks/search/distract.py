@@ -26,6 +26,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -86,16 +87,15 @@ def _top(items: list[dict[str, Any]]) -> list[str]:
     return pages[:bench.TOP]
 
 
-# Pagefind in the page: the first query of a fresh reader counts what it loads (pagefind.js, its wasm,
-# the metadata, the index chunks and the top five results' fragments).
+# Pagefind in the page: the first query of a fresh reader counts what it loads (pagefind.js, its worker
+# and wasm, the metadata, the index chunks and the top five results' fragments; the worker's requests
+# are seen by the browser context, not by the page's performance entries).
 _PAGEFIND_QUERY = """async (q) => {
   const pagefind = window.__pf || (window.__pf = await import("./pagefind/pagefind.js"));
   const search = await pagefind.search(q);
   const top = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
   return top.map(d => d.url);
 }"""
-_BYTES = """() => performance.getEntriesByType("resource").filter(e => e.name.includes("/pagefind/"))
-  .reduce((n, e) => n + (e.encodedBodySize || e.transferSize || 0), 0)"""
 
 
 def index_pagefind(site: Path) -> None:
@@ -104,31 +104,41 @@ def index_pagefind(site: Path) -> None:
 
 
 def ask_pagefind(browser: Any, site: Path, queries: list[bench.Query]) -> Measure:
+    """Each query through one Pagefind instance; the first query's bytes are the files it fetched, as
+    they lie on disk (Pagefind's index files are stored compressed, as they are sent)."""
     measure = Measure("pagefind", 0)
     with bench.serve(site) as base:
         context = browser.new_context()
+        fetched: list[str] = []
+        context.on("requestfinished", lambda r: fetched.append(r.url))
         page = context.new_page()
-        page.goto(base + "search/manifest.js")  # any small page of the site: pagefind.js resolves from it
         page.goto(base)
         for i, query in enumerate(queries):
             urls = page.evaluate(_PAGEFIND_QUERY, query.text)
             if i == 0:
-                measure.first_bytes = int(page.evaluate(_BYTES))
+                paths = {urlsplit(u).path for u in fetched if "/pagefind/" in u}
+                measure.first_bytes = sum((site / p.lstrip("/")).stat().st_size for p in paths)
             measure.found.append(_top([{"location": u.lstrip("/")} for u in urls]))
         context.close()
     return measure
 
 
-def measure_size(n: int, queries: list[bench.Query], work: Path, browser: Any | None) -> list[Measure]:
-    project = project_with_distractors(work / f"n{n}", n)
-    site = bench.build_site(project, work / f"site{n}", indonesian=True)
-    measures = [ask_ours(site, queries)]
-    if browser is not None:
-        index_pagefind(site)
+def measure_size(n: int, queries: list[bench.Query], work: Path, browser: Any | None,
+                 engines: tuple[str, ...] = ("ours", "pagefind")) -> list[Measure]:
+    """Build the site with N generated entries under ``work`` (a site already built there is reused:
+    ``--keep``) and ask each engine."""
+    site = work / f"site{n}"
+    if not (site / "search" / "manifest.js").is_file():
+        project = project_with_distractors(work / f"n{n}", n)
+        bench.build_site(project, site, indonesian=True)
+        shutil.rmtree(project)
+    measures = [ask_ours(site, queries)] if "ours" in engines else []
+    if browser is not None and "pagefind" in engines:
+        if not (site / "pagefind").is_dir():
+            index_pagefind(site)
         measures.append(ask_pagefind(browser, site, queries))
     for m in measures:
         m.n = n
-    shutil.rmtree(project)
     return measures
 
 
@@ -162,14 +172,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=Path, default=HERE / "queries.tsv")
     parser.add_argument("--no-pagefind", action="store_true")
     parser.add_argument("--out", type=Path, help="write the tables here (Markdown)")
+    parser.add_argument("--keep", type=Path, help="build the sites here and keep them (a later run reuses them)")
     args = parser.parse_args(argv)
     queries = bench.read_queries(args.queries)
     measures: list[Measure] = []
     with tempfile.TemporaryDirectory(prefix="asn-search-distract-") as tmp:
+        work = args.keep or Path(tmp)
         browser, stop = (None, None) if args.no_pagefind else _browser()
         try:
             for n in (int(s) for s in args.sizes.split(",")):
-                measures += measure_size(n, queries, Path(tmp), browser)
+                measures += measure_size(n, queries, work, browser)
                 print(report(measures, queries), flush=True)
         finally:
             if stop is not None:
