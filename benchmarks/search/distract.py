@@ -116,6 +116,7 @@ def ask_pagefind(browser: Any, site: Path, queries: list[bench.Query]) -> Measur
         for i, query in enumerate(queries):
             urls = page.evaluate(_PAGEFIND_QUERY, query.text)
             if i == 0:
+                page.wait_for_timeout(500)  # the context's last "request finished" events
                 paths = {urlsplit(u).path for u in fetched if "/pagefind/" in u}
                 measure.first_bytes = sum((site / p.lstrip("/")).stat().st_size for p in paths)
             measure.found.append(_top([{"location": u.lstrip("/")} for u in urls]))
