@@ -107,7 +107,7 @@ def reserved_problem(rel: str) -> str | None:
     top = key.split("/")[0]
     # "kursus.md" is published at kursus/index.html (directory URLs) or beside the kursus/ folder.
     stem = top.rsplit(".", 1)[0] if "/" not in key and key.endswith(PAGE_SUFFIXES) else None
-    # 404.md: online at 404/, but the kit drops 404.html (the theme's) and so the page with it
+    # 404.md: online at 404/, offline at 404.html, where the theme's 404 page is
     if key in files or (top in folders and "/" in key) or stem in folders or stem == "404":
         return (f"path '{rel}' dipakai tema atau halaman yang dibuat portal, sehingga berkas ini akan menggantikannya "
                 "atau hilang. Pindahkan ke folder lain atau ganti namanya; penggantian tema hanya lewat folder "

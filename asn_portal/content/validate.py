@@ -15,6 +15,7 @@ from asn_portal.content.discover import discover, present_slugs, slug_problem, s
 from asn_portal.content.entryfile import Loaded
 from asn_portal.content.filechecks import FileChecks
 from asn_portal.content.handwritten import ReadPage, check_pages, generated_pages, page_files
+from asn_portal.content.synonyms import Synonyms, read_synonyms
 from asn_portal.model.hints import suggest
 from asn_portal.model.loader import Node
 from asn_portal.model.problems import ProblemList
@@ -41,6 +42,8 @@ class Checked:
     read_pages: dict[str, ReadPage] = field(default_factory=dict)
     # every Markdown field converted while checking: the page renderer reuses them
     conversions: Conversions = field(default_factory=Conversions)
+    # content/sinonim.yml: typed word -> the phrases search also looks for
+    synonyms: Synonyms = field(default_factory=dict)
 
 
 def load_catalog(project: Project) -> tuple[Catalog, ProblemList]:
@@ -75,7 +78,8 @@ def check_project(project: Project, reuse: FileChecks | None = None) -> Checked:
     _check_references(catalog, loaded, problems, present)
     page_materials, read_pages = check_pages(project, resolver, pages, problems)
     _check_portable(catalog, loaded, page_materials, pages, project, problems)
-    return Checked(catalog, problems, resolver, page_materials, pages, read_pages, checks.conversions)
+    synonyms = read_synonyms(project, problems)
+    return Checked(catalog, problems, resolver, page_materials, pages, read_pages, checks.conversions, synonyms)
 
 
 def _build(loaded: list[Loaded]) -> Catalog:

@@ -46,7 +46,7 @@ SITE = "situs"
 WORK = "bundel"  # fixed folder the bundle is assembled in: the output name never becomes a path
 DOS_EPOCH = 315532800  # 1980-01-01, the earliest time a zip can hold
 # Files that carry the build clock or only matter to search engines online.
-DROP = ("sitemap.xml", "sitemap.xml.gz", "404.html")  # 404.html links from a server root: no use offline
+DROP = ("sitemap.xml", "sitemap.xml.gz")  # 404.html stays: offline it links from the kit's root
 CHUNK = 1 << 16  # files are streamed in pieces of this size, in and out of the zip
 MAX_STEM = 100
 VERSION_DIGITS = 12  # hex digits of the content fingerprint shown as the kit's version

@@ -11,11 +11,20 @@ by script injection from file://, where fetch is refused:
 - ``s/<last three letters>.js``: words of four letters or more by their ending, so a typing slip
   in a word's first letters is still found (split the same way, by one more letter in front);
 - ``p/<n>.js``: postings of consecutive words, about ``CHUNK_BYTES`` a file: for each document
-  that holds a word, a BM25 weight computed here (title words count ``TITLE_BOOST`` times);
+  that holds a word, a BM25 weight computed here and which of its own fields hold the word
+  (title, summary, headings: ``FIELD_BITS``), so the reader's side can tell a page that names
+  every typed word in one of them from one that mentions them in passing;
 - ``d/<n>.js``: ``DOCS_PER_CHUNK`` documents' URL, title, label and excerpt, for the results.
+
+The weight sums each field's BM25 part (term frequency saturated by ``K1``, normalised by the field's
+length against its average by ``B``) times the field's weight (``FIELD_WEIGHTS``): what a page says
+about itself (title, summary, the titles of its modules or sections) counts over what its body
+mentions, at any catalog size.
 
 A word's postings keep its ``MAX_POSTINGS`` highest weights: a word found in more documents than
 that carries almost no weight (BM25's idf), and the cap keeps every shard small at any catalog size.
+The manifest says the cap, so the reader's side knows that a page missing from such a list may
+still hold the word.
 """
 
 from __future__ import annotations
@@ -32,13 +41,17 @@ from pathlib import Path
 from asn_portal.search.docs import SearchDoc
 from asn_portal.search.words import index_terms, stop_words
 
-TITLE_BOOST = 10.0
+# title, summary, headings, body: a title match outweighs ten body mentions (as TITLE_BOOST did before)
+FIELD_WEIGHTS = (10.0, 4.0, 3.0, 1.0)
+FIELDS = len(FIELD_WEIGHTS)
+FIELD_BITS = 3  # title 1, summary 2, headings 4: stored beside each weight
 K1, B = 1.2, 0.75  # BM25, as lunr (Material's former search) sets them
 MAX_POSTINGS = 1000
 CHUNK_BYTES = 8_000
 SHARD_BYTES = 12_000  # a vocabulary shard above this splits by one more letter
-DOCS_PER_CHUNK = 8
-IMPACT_LEVELS = 4095  # two digits of DIGITS
+DOCS_PER_CHUNK = 4  # results load the chunks of the top 20: small chunks, few bytes a query
+IMPACT_LEVELS = 511  # two digits of DIGITS hold the weight (9 bits) and the field bits (3)
+LOG_RANGE = 10.0  # weights on a log scale: 1..511 spans e^-10..1 of the highest, about 2 % a level
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 Entry = tuple[str, int, int]  # an index word, its postings chunk, its document frequency
 # A shard's key (the letters its words start or end with) grows only while it stays this short in
@@ -52,15 +65,15 @@ _PLAIN_KEY = re.compile(r"(?!x)(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])\Z)[a-z0-
 @dataclass
 class _Postings:
     docs: array[int] = field(default_factory=lambda: array("I"))
-    in_title: array[int] = field(default_factory=lambda: array("H"))
-    in_body: array[int] = field(default_factory=lambda: array("H"))
+    counts: list[array[int]] = field(default_factory=lambda: [array("H") for _ in range(FIELDS)])
 
 
-Analysed = tuple[Counter[str], Counter[str]]  # a doc's index words with their counts: title, body
+# a doc's index words with their counts, one Counter a field: title, summary, headings, body
+Analysed = tuple[Counter[str], ...]
 
 
 def analyse(doc: SearchDoc) -> Analysed:
-    return Counter(index_terms(doc.title)), Counter(index_terms(doc.body))
+    return tuple(Counter(index_terms(text)) for text in (doc.title, doc.summary, doc.headings, doc.body))
 
 
 class SearchIndex:
@@ -68,30 +81,30 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self.docs: list[tuple[str, str, str, str]] = []  # url, title, label, excerpt
-        self.title_lengths = array("H")
-        self.body_lengths = array("I")
+        self.lengths = [array("I") for _ in range(FIELDS)]
         self.terms: dict[str, _Postings] = {}
+        self.synonyms: dict[str, list[list[str]]] = {}  # typed word -> the phrases it also stands for
 
     def add(self, doc: SearchDoc, analysed: Analysed | None = None) -> None:
         """``analysed``: the doc's words counted earlier (``analyse``; `serve` keeps them between saves)."""
         number = len(self.docs)
         self.docs.append((doc.url, doc.title, doc.label, doc.excerpt))
-        title, body = analysed or analyse(doc)
-        self.title_lengths.append(min(sum(title.values()), 65535))
-        self.body_lengths.append(sum(body.values()))
-        for term in title.keys() | body.keys():
+        counted = analysed or analyse(doc)
+        for lengths, counter in zip(self.lengths, counted, strict=True):
+            lengths.append(sum(counter.values()))
+        for term in set().union(*counted):
             postings = self.terms.get(term)
             if postings is None:
                 postings = self.terms[term] = _Postings()
             postings.docs.append(number)
-            postings.in_title.append(min(title.get(term, 0), 65535))
-            postings.in_body.append(min(body.get(term, 0), 65535))
+            for counts, counter in zip(postings.counts, counted, strict=True):
+                counts.append(min(counter.get(term, 0), 65535))
 
     def files(self) -> dict[str, str]:
         weigh = self._weigher()
-        # Weights are scaled against their upper bound (a word found once, in the title, as often as
+        # Weights are scaled against their upper bound (a word found once, in every field, as often as
         # BM25 lets count), so each word is encoded as soon as it is weighed.
-        top = weigh.idf(1) * (TITLE_BOOST + 1) * (K1 + 1)
+        top = weigh.idf(1) * sum(FIELD_WEIGHTS) * (K1 + 1)
         files: dict[str, str] = {}
         vocabulary: dict[str, list[Entry]] = {}
         endings: dict[str, list[Entry]] = {}
@@ -121,15 +134,15 @@ class SearchIndex:
             files[f"d/{start // DOCS_PER_CHUNK}.js"] = _script("d", start // DOCS_PER_CHUNK,
                                                                self.docs[start:start + DOCS_PER_CHUNK])
         manifest = {"v": " ".join(sorted(vocabulary)), "s": " ".join(sorted(endings)),
-                    "stop": " ".join(sorted(stop_words())), "n": len(self.docs), "dc": DOCS_PER_CHUNK}
+                    "stop": " ".join(sorted(stop_words())), "n": len(self.docs), "dc": DOCS_PER_CHUNK,
+                    "cap": MAX_POSTINGS, "syn": self.synonyms}
         files["manifest.js"] = f"asnSearch.m({_json(manifest)})\n"
         return files
 
     def _weigher(self) -> _Weigher:
         count = len(self.docs)
-        avg_title = sum(self.title_lengths) / count if count else 1.0
-        avg_body = sum(self.body_lengths) / count if count else 1.0
-        return _Weigher(count, self.title_lengths, self.body_lengths, avg_title or 1.0, avg_body or 1.0)
+        averages = tuple((sum(lengths) / count if count else 1.0) or 1.0 for lengths in self.lengths)
+        return _Weigher(count, self.lengths, averages)
 
     def write(self, target: Path) -> int:
         """Write every shard under ``target`` (``site/search``); the total bytes written."""
@@ -143,31 +156,34 @@ class SearchIndex:
         return total
 
 
-@dataclass(frozen=True)
 class _Weigher:
-    """BM25 weight of a word in each document that holds it, title and body fields summed."""
+    """BM25 weight of a word in each document that holds it, its fields' parts weighted and summed;
+    beside it the bits of the fields (but the body) that hold the word."""
 
-    count: int
-    title_lengths: array[int]
-    body_lengths: array[int]
-    avg_title: float
-    avg_body: float
+    def __init__(self, count: int, lengths: list[array[int]], averages: tuple[float, ...]) -> None:
+        self.count = count
+        # per field, per document: BM25's length normalisation, K1 * (1 - B + B * length / average)
+        self.norms = [[K1 * (1 - B + B * n / average) for n in field_lengths]
+                      for field_lengths, average in zip(lengths, averages, strict=True)]
 
     def idf(self, df: int) -> float:
         return math.log(1 + (self.count - df + 0.5) / (df + 0.5))
 
-    def __call__(self, postings: _Postings) -> list[tuple[int, float]]:
-        idf = self.idf(len(postings.docs))
-        scored = [(doc, idf * (TITLE_BOOST * _part(t, self.title_lengths[doc], self.avg_title)
-                               + _part(b, self.body_lengths[doc], self.avg_body)))
-                  for doc, t, b in zip(postings.docs, postings.in_title, postings.in_body, strict=True)]
+    def __call__(self, postings: _Postings) -> list[tuple[int, float, int]]:
+        docs = postings.docs
+        weights = [0.0] * len(docs)
+        bits = [0] * len(docs)
+        for f, (counts, norms, weight) in enumerate(zip(postings.counts, self.norms, FIELD_WEIGHTS, strict=True)):
+            bit = 1 << f if f < FIELD_BITS else 0
+            for i, tf in enumerate(counts):
+                if tf:  # BM25's saturation: tf (K1 + 1) / (tf + norm)
+                    weights[i] += weight * tf * (K1 + 1) / (tf + norms[docs[i]])
+                    bits[i] |= bit
+        idf = self.idf(len(docs))
+        scored = [(doc, idf * w, b) for doc, w, b in zip(docs, weights, bits, strict=True)]
         if len(scored) > MAX_POSTINGS:  # keep the highest weights, in document order
             scored = sorted(sorted(scored, key=lambda p: -p[1])[:MAX_POSTINGS])
         return scored
-
-
-def _part(tf: int, length: int, average: float) -> float:
-    return tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average)) if tf else 0.0
 
 
 def _split(groups: dict[str, list[Entry]], key_of: Callable[[str, int], str]) -> dict[str, list[Entry]]:
@@ -198,21 +214,29 @@ def file_key(key: str) -> str:
     return key if _PLAIN_KEY.fullmatch(key) else "x" + key.encode("utf-8").hex()
 
 
-def _encode(postings: Iterable[tuple[int, float]], top: float) -> str:
+def _encode(postings: Iterable[tuple[int, float, int]], top: float) -> str:
     """Per document: the gap from the previous document number (5 bits a digit, 32 = more follow),
-    then the weight scaled to 1..4095 in two digits."""
+    then in two digits the weight's level (1..511, on a log scale below ``top``) and the field bits."""
     out: list[str] = []
     previous = 0
-    for doc, weight in postings:
+    for doc, weight, bits in postings:
         gap = doc - previous
         previous = doc
         while gap >= 32:
             out.append(DIGITS[32 + (gap & 31)])
             gap >>= 5
         out.append(DIGITS[gap])
-        level = max(1, min(IMPACT_LEVELS, round(weight / top * IMPACT_LEVELS)))
+        level = _level(weight / top) << FIELD_BITS | bits
         out.append(DIGITS[level >> 6] + DIGITS[level & 63])
     return "".join(out)
+
+
+def _level(share: float) -> int:
+    """A weight's share of the highest as 1..IMPACT_LEVELS: the engine reads it back as
+    ``exp((level - IMPACT_LEVELS) * LOG_RANGE / IMPACT_LEVELS)``."""
+    if share <= 0:
+        return 1
+    return max(1, min(IMPACT_LEVELS, round(IMPACT_LEVELS + math.log(share) * IMPACT_LEVELS / LOG_RANGE)))
 
 
 def _json(value: object) -> str:

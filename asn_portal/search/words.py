@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import chain
 
 import snowballstemmer
@@ -59,3 +59,15 @@ def _terms_of(word: str) -> tuple[str, ...]:
         return ()
     root = stem(word)
     return (word,) if root == word else (word, root)
+
+
+def synonym_table(synonyms: Mapping[str, tuple[str, ...]]) -> dict[str, list[list[str]]]:
+    """content/sinonim.yml as the query side reads it: each typed word, folded, to its phrases' words
+    (folded, stop words dropped; a phrase left with no word is dropped)."""
+    table: dict[str, list[list[str]]] = {}
+    for key, phrases in sorted(synonyms.items()):
+        typed = words(key)
+        kept = [[w for w in words(p) if w not in stop_words()] for p in phrases]
+        if len(typed) == 1 and any(kept):
+            table[typed[0]] = [p for p in kept if p]
+    return table

@@ -31,6 +31,7 @@ from devtools.loopback import serve
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 HERE = Path(__file__).resolve().parent
 TOP = 5
+SCALE_SECTION = "## Di antara entri buatan"  # distract.py's part of the report, kept when this one is rewritten
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Query:
     expected: list[str]
     form: str
     note: str = ""
+    split: str = "tuned"  # "held-out": never looked at while tuning the ranking
 
 
 @dataclass
@@ -65,7 +67,8 @@ def read_queries(path: Path) -> list[Query]:
     with path.open(encoding="utf-8", newline="") as fh:
         rows = csv.DictReader(fh, delimiter="\t")
         return [Query(r["query"].strip(), [e.strip() for e in r["expected"].split(",") if e.strip()],
-                      r["form"].strip(), (r.get("note") or "").strip()) for r in rows if r["query"].strip()]
+                      r["form"].strip(), (r.get("note") or "").strip(), (r.get("split") or "tuned").strip())
+                for r in rows if r["query"].strip()]
 
 
 def page_key(href: str, base: str) -> str:
@@ -240,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     runs = run_benchmark(args.project, queries)
     text = report(runs, queries)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    kept = args.out.read_text(encoding="utf-8").partition(SCALE_SECTION)[1:] if args.out.exists() else ("", "")
+    args.out.write_text(text + ("\n" + "".join(kept) if kept[0] else ""), encoding="utf-8")
     print(text)
     return 0
 

@@ -57,7 +57,7 @@ def test_index_html_at_the_root_and_relative_names(app: App) -> None:
         names = zf.namelist()
     assert "index.html" in names
     assert all(not n.startswith("/") and ".." not in n.split("/") and "\\" not in n for n in names)
-    assert not any(n.endswith(("sitemap.xml", "sitemap.xml.gz", "404.html")) for n in names)
+    assert not any(n.endswith(("sitemap.xml", "sitemap.xml.gz")) for n in names)
     home = (app.folder / "index.html").read_text(encoding="utf-8")
     assert "<title>" in home
 

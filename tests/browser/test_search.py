@@ -240,3 +240,53 @@ def test_sample_site_search_finds_labels_and_marks(browser: Any, sample_sites: d
         assert marked in first.locator("mark").all_text_contents(), (query, first.inner_html())
     assert outside == []
     context.close()
+
+
+# -- every way of typing, and the 404 page -----------------------------------------------------
+
+def first_results(page: Any, expected: str) -> list[str]:
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(FIRST_RESULT_LABELLED, arg=expected, timeout=10_000)
+    return [str(t) for t in page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")]
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_text_that_arrives_without_a_key_press_searches(browser: Any, sample_sites: dict[str, str], where: str) -> None:
+    """A paste, voice input or a phone keyboard's suggestion puts text in the box with no key event
+    (only `input`); an IME ends with `compositionend`. Each searches, as typing does."""
+    page = browser.new_page()
+    page.goto(sample_sites[where])
+    page.keyboard.press("/")
+    page.keyboard.insert_text("kolaborasi antarunit")  # input event only: no keydown/keyup
+    assert "faktor/kolaborasi-antarunit" in first_results(page, "faktor/kolaborasi-antarunit")[0]
+    page.locator("[data-md-component=search-query]").evaluate("""el => {
+      el.value = "penyusunan skp";
+      el.dispatchEvent(new CompositionEvent("compositionend", { data: "skp" }));
+    }""")
+    assert "kursus/penyusunan-skp" in first_results(page, "kursus/penyusunan-skp")[0]
+    page.close()
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_404_page_is_indonesian_links_the_catalogs_and_searches(browser: Any, sample_sites: dict[str, str],
+                                                                  where: str) -> None:
+    page = browser.new_page()
+    base = sample_sites[where].removesuffix("index.html")
+    if where == "http":  # a server answers a missing address at any depth with 404.html, as hosts do
+        missing = base + "kursus/tidak/ada/lagi/"
+        body = page.request.get(base + "404.html").text()
+        page.route(missing, lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    else:
+        missing = base + "404.html"
+    page.goto(missing)
+    assert page.locator("h1").inner_text() == "Halaman tidak ditemukan"
+    assert "Not found" not in page.content()
+    links = dict(page.eval_on_selector_all(".asn-notfound__links a", "els => els.map(e => [e.textContent, e.href])"))
+    for label, path in (("Kursus", "kursus/"), ("Faktor", "faktor/"), ("Artikel", "artikel/")):
+        expected = base + (path + "index.html" if where == "file" else path)
+        assert links.get(label) == expected, links
+    page.fill("#asn-notfound-q", "kolaborasi")
+    page.locator(".asn-notfound button[type=submit]").click()
+    found = first_results(page, "faktor/kolaborasi-antarunit")
+    assert found and "faktor/kolaborasi-antarunit" in found[0], (page.url, found)
+    page.close()

@@ -50,3 +50,18 @@ def test_indonesian_search_recall_online_and_offline(browser: Any) -> None:
     assert ours >= 0.95, bench.report(runs, queries)
     assert offline >= 0.95, bench.report(runs, queries)
     assert ours >= default + 0.05
+
+
+@pytest.mark.benchmark
+def test_recall_holds_among_5000_generated_entries(node: str, tmp_path: Any) -> None:
+    """benchmarks/search/distract.py at 0 and 5,000 generated courses (+ 1,250 articles), our engine
+    only: the held-out queries lose at most 0.02 of recall@5, the tuned ones at most 0.05, and the
+    first query loads at most 110 KB (docs/search-benchmark.md has 20,000 and Pagefind beside)."""
+    from benchmarks.search import distract
+
+    queries = bench.read_queries(QUERIES)
+    alone, crowded = (distract.measure_size(n, queries, tmp_path, None)[0] for n in (0, 5000))
+    print("\n" + distract.report([alone, crowded], queries))
+    assert crowded.recall(queries, "held-out") >= alone.recall(queries, "held-out") - 0.02
+    assert crowded.recall(queries, "tuned") >= alone.recall(queries, "tuned") - 0.05
+    assert crowded.first_bytes <= 110_000, crowded.first_bytes

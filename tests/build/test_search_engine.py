@@ -16,7 +16,7 @@ import pytest
 
 from asn_portal.search.docs import SearchDoc
 from asn_portal.search.shards import CHUNK_BYTES, SearchIndex
-from asn_portal.search.words import words
+from asn_portal.search.words import synonym_table, words
 from benchmarks.search import run as bench
 from devtools import ROOT
 from tests.support.search import ask, ask_fresh
@@ -35,9 +35,10 @@ def sample_site(sample_http: SampleSite) -> Path:
     return sample_http.site
 
 
-def index_site(tmp: Path, docs: list[SearchDoc]) -> Path:
+def index_site(tmp: Path, docs: list[SearchDoc], synonyms: dict[str, tuple[str, ...]] | None = None) -> Path:
     """A bare site with just an index (and the folder the engine's relative paths start from)."""
     index = SearchIndex()
+    index.synonyms = synonym_table(synonyms or {})
     for doc in docs:
         index.add(doc)
     index.write(tmp / "search")
@@ -190,3 +191,51 @@ def test_shard_names_stay_short_and_distinct_whatever_the_words(node: str, tmp_p
     for i, word in enumerate(words_):
         if i in (0, 1, 400, len(words_) - 1) or i > 400:
             assert f"d/{i}/" in pages(ask_fresh(node, site, word if len(word) < 1000 else word[:60])), word[:20]
+
+
+def test_a_synonym_finds_an_entry_that_shares_no_word_with_the_query(node: str, tmp_path: Path) -> None:
+    docs = [SearchDoc("kursus/pkp/", "Pelatihan Kepemimpinan Pengawas", "Kursus", "", "Memimpin tim kerja."),
+            SearchDoc("kursus/sandi/", "Keamanan Akun", "Kursus", "", "Membuat kata sandi yang kuat."),
+            SearchDoc("kursus/lain/", "Arsip Dinamis", "Kursus", "", "Menata berkas kerja.")]
+    plain = index_site(tmp_path / "tanpa", docs)
+    assert pages(ask_fresh(node, plain, "pkp")) == []
+    site = index_site(tmp_path / "dengan", docs, {"pkp": ("pelatihan kepemimpinan pengawas",),
+                                                  "password": ("kata sandi",)})
+    assert pages(ask_fresh(node, site, "pkp")) == ["kursus/pkp/"]
+    assert pages(ask_fresh(node, site, "pasword"))[0] == "kursus/sandi/", "one slip from a synonym's word"
+    # the word's own pages come before those of its synonyms
+    docs.append(SearchDoc("kursus/pkp-lama/", "Diklat PKP Angkatan Lama", "Kursus", "", "Arsip."))
+    site = index_site(tmp_path / "keduanya", docs, {"pkp": ("pelatihan kepemimpinan pengawas",)})
+    assert pages(ask_fresh(node, site, "pkp")) == ["kursus/pkp-lama/", "kursus/pkp/"]
+
+
+def test_the_shipped_synonyms_find_the_sample_pages(node: str, sample_site: Path) -> None:
+    """content/sinonim.yml: the sample says "pelatihan", "daring", "kata sandi"; readers type otherwise."""
+    answers = ask(node, sample_site, ["pkp", "diklat online", "password kuat"])
+    assert pages(answers[0])[0] == "kursus/kepemimpinan-pengawas/"
+    assert "faktor/fleksibilitas-pembelajaran/" in pages(answers[1])[:5]
+    assert pages(answers[2])[0] == "kursus/literasi-digital-asn/"
+
+
+def test_index_pages_interface_text_is_no_hit(node: str, sample_site: Path) -> None:
+    """The filter's labels, buttons and empty state ("Tidak ada kursus yang cocok. Coba kata lain atau
+    atur ulang saringan.") and the opening line ("... atau ketik kata yang dicari") are the portal's.
+    (A last word still being typed may find "Katalog Kursus" by its prefix: "kata" is not asked last.)"""
+    index_pages = {"kursus/", "faktor/", "artikel/"}
+    queries = ["kata sandi", "coba", "atur ulang saringan", "kata lain yang cocok", "ketik kata yang dicari"]
+    for query, answer in zip(queries, ask(node, sample_site, queries), strict=True):
+        assert not index_pages & set(pages(answer)), query
+
+
+def test_a_title_outranks_many_passing_mentions_of_common_words(node: str, tmp_path: Path) -> None:
+    """At national scale the typed words are everywhere: the page whose title names them all (in
+    another form) still comes first, before pages that mention them in passing or in a heading."""
+    docs = [SearchDoc("faktor/evaluasi/", "Sistem Evaluasi Kinerja yang Jelas", "Faktor", "",
+                      "Umpan balik berkala.", "Evaluasi kinerja pegawai yang jelas.")]
+    for i in range(1500):
+        docs.append(SearchDoc(f"kursus/k{i}/", f"Penyusunan Anggaran Berbasis Kinerja {i}", "Kursus", "",
+                              f"Peserta belajar bersama {i}: kinerja unit, evaluasi program, data.",
+                              headings=f"Mengevaluasi data {i}"))
+    site = index_site(tmp_path, docs)
+    assert pages(ask_fresh(node, site, "mengevaluasi kinerja"))[0] == "faktor/evaluasi/"
+    assert pages(ask_fresh(node, site, "evaluasi kinerja pegawai"))[0] == "faktor/evaluasi/"

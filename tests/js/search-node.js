@@ -24,7 +24,7 @@ global.loaded.push(path.join(assets, "stemmer-id.js"));
 (0, eval)(fs.readFileSync(path.join(assets, "stemmer-id.js"), "utf8"));
 const queries = fs.readFileSync(0, "utf8").split("\n").filter(Boolean);
 (async () => {
-  for (const name of ["search-words.mjs", "search-engine.mjs"]) global.loaded.push(path.join(assets, "src", name));
+  for (const name of ["search-words.mjs", "search-rank.mjs", "search-engine.mjs"]) global.loaded.push(path.join(assets, "src", name));
   await import(path.join(assets, "src", "search-engine.mjs"));
   // as search-worker.js does: the manifest comes with the engine
   global.importScripts("../../../search/manifest.js");

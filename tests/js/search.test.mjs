@@ -11,6 +11,7 @@ import { TYPO_MIN_LENGTH, fold, forms, withinOneEdit, words } from "../../asn_po
 globalThis.self = globalThis;
 createRequire(import.meta.url)("../../asn_portal/assets/stemmer-id.js");
 const engine = await import("../../asn_portal/assets/src/search-engine.mjs");
+const ranking = await import("../../asn_portal/assets/src/search-rank.mjs");
 const STEMMED = { stem: globalThis.asnSearchStem, stop: { dan: true, yang: true } };
 
 test("words are folded: lower case, accents dropped, letters and digits of any script", () => {
@@ -41,17 +42,64 @@ test("the stemmer is Snowball's Indonesian", () => {
   assert.equal(engine.stem("mengelola"), "elola");
 });
 
-test("postings decode as the index encodes them", () => {
-  // doc 3 impact 130 (2 * 64 + 2), doc 40 (delta 37: 5 + 32, the high bit says a digit follows) impact 5
-  assert.deepEqual(engine.decodePostings("3" + "22" + "b1" + "05"), [3, 130, 40, 5]);
-  assert.deepEqual(engine.decodePostings(encode([[0, 1], [5000, 4095]])), [0, 1, 5000, 4095]);
+// A weight level (1..511, log scale) as the engine reads it back.
+const weight = (level) => Math.exp((level - 511) * 10 / 511);
+
+test("postings decode as the index encodes them: doc, weight, field bits", () => {
+  // doc 3 impact 130 (2 * 64 + 2: level 16, bits 2), doc 40 (delta 37: 5 + 32, the high bit says a
+  // digit follows) impact 5 (level 0, bits 5)
+  const out = engine.decodePostings("3" + "22" + "b1" + "05");
+  assert.deepEqual([out[0], out[2], out[3], out[5]], [3, 2, 40, 5]);
+  assert.ok(Math.abs(out[1] - weight(16)) < 1e-12);
+  const top = engine.decodePostings(encode([[0, 8], [5000, 511 * 8 + 7]]));
+  assert.deepEqual([top[0], top[2], top[3], top[5]], [0, 0, 5000, 7]);
+  assert.equal(top[4], 1, "the highest level is the highest weight");
 });
 
 test("ranking: a page holding more of the typed words comes first, ties by document number", () => {
-  const ranking = engine.rank({ 1: 900, 2: 100, 3: 100 }, { 1: 1, 2: 3, 3: 3 }, 2);
-  assert.deepEqual(ranking.docs, [1, 2, 3].sort((a, b) => ranking.scores[b] - ranking.scores[a] || a - b));
-  assert.deepEqual(engine.rank({ 1: 150, 2: 100 }, { 1: 1, 2: 3 }, 2).docs, [2, 1]);
-  assert.equal(engine.rank({ 5: 1, 4: 1 }, { 5: 1, 4: 1 }, 1).docs[0], 4);
+  const ranked = ranking.rank({ 1: 900, 2: 100, 3: 100 }, { 1: 1, 2: 3, 3: 3 }, 2);
+  assert.deepEqual(ranked.docs, [1, 2, 3].sort((a, b) => ranked.scores[b] - ranked.scores[a] || a - b));
+  assert.deepEqual(ranking.rank({ 1: 150, 2: 100 }, { 1: 1, 2: 3 }, 2).docs, [2, 1]);
+  assert.equal(ranking.rank({ 5: 1, 4: 1 }, { 5: 1, 4: 1 }, 1).docs[0], 4);
+});
+
+test("ranking: a word too common to be listed everywhere is not held against a page", () => {
+  // word 0 ("pegawai") is over the cap: page 2 may hold it and is not halved for missing from its list
+  assert.deepEqual(ranking.rank({ 1: 100, 2: 150 }, { 1: 3, 2: 2 }, 2, {}, 0).docs, [1, 2]);
+  assert.deepEqual(ranking.rank({ 1: 100, 2: 150 }, { 1: 3, 2: 2 }, 2, {}, 1).docs, [2, 1]);
+});
+
+test("ranking: every typed word in the title (or summary, or headings) beats mentions in passing", () => {
+  const scores = { 1: 100, 2: 60, 3: 60 };
+  const hits = { 1: 3, 2: 3, 3: 3 };
+  // page 2 names both words in its title, page 3 one in its title and one in its summary
+  const fields = { 1: [0, 0, 0], 2: [3, 0, 0], 3: [1, 2, 0] };
+  assert.deepEqual(ranking.rank(scores, hits, 2, fields, 0).docs, [2, 1, 3]);
+  assert.equal(ranking.fieldBonus([0, 3, 0], 3), ranking.FIELD_BONUS[1]);
+  assert.equal(ranking.fieldBonus([0, 1, 2], 3), 1, "words in two different fields earn nothing");
+});
+
+test("phrase: the typed words side by side, in order, in a title or excerpt", () => {
+  const stem = globalThis.asnSearchStem;
+  assert.equal(ranking.hasPhrase("Pelatihan daring bagi ASN", ["pelatihan", "daring"], stem), true);
+  assert.equal(ranking.hasPhrase("Daring: pelatihan", ["pelatihan", "daring"], stem), false);
+  assert.equal(ranking.hasPhrase("Melatih secara daring", ["pelatihan", "daring"], stem), false);
+  const scores = { 1: 10, 2: 9 };
+  const data = { 1: ["a/", "Daring dan pelatihan", "", ""], 2: ["b/", "Pelatihan daring", "", ""] };
+  assert.deepEqual(ranking.rerankByPhrase([1, 2], data, scores, ["pelatihan", "daring"], stem), [2, 1]);
+  // a title that begins with the typed word: a page about it
+  const about = { 1: ["a/", "Belajar dari Sesi Coaching", "", ""], 2: ["b/", "Coaching dan Mentoring", "", ""] };
+  assert.deepEqual(ranking.rerankByPhrase([1, 2], about, { 1: 10, 2: 9 }, ["coaching"], stem), [2, 1]);
+});
+
+test("synonyms: a word's own entry, or one slip away when the index does not know the word", () => {
+  const table = { password: [["kata", "sandi"]], diklat: [["pelatihan"]] };
+  assert.deepEqual(ranking.synonymsOf(table, "password", false), [["kata", "sandi"]]);
+  assert.deepEqual(ranking.synonymsOf(table, "pasword", false), [["kata", "sandi"]]);
+  assert.deepEqual(ranking.synonymsOf(table, "pasword", true), [], "a word the index knows is what it says");
+  assert.deepEqual(ranking.synonymsOf(table, "dikla", false), [["pelatihan"]]);
+  assert.deepEqual(ranking.synonymsOf(table, "dikl", false), [], "short words: no slip");
+  assert.deepEqual(ranking.synonymsOf(undefined, "diklat", false), []);
 });
 
 test("results carry escaped text only", () => {
@@ -79,12 +127,15 @@ function encode(list) {
 function serveIndex() {
   const api = globalThis.asnSearch;
   const files = {
-    "manifest.js": () => api.m({ v: "an la ke", s: "", stop: "dan yang", n: 3, dc: 10 }),
+    "manifest.js": () => api.m({ v: "an la ke", s: "", stop: "dan yang", n: 3, dc: 10, cap: 1000,
+                                 syn: { diklat: [["pelatihan"]] } }),
     "v/an.js": () => api.v("an", [["anggaran", 0, 2]]),
     "v/la.js": () => api.v("la", [["latih", 0, 2], ["layan", 0, 1]]),
     "v/ke.js": () => api.v("ke", [["kelola", 0, 1]]),
-    "p/0.js": () => api.p(0, { anggaran: encode([[0, 50], [2, 200]]), latih: encode([[1, 300], [2, 100]]),
-                              layan: encode([[1, 10]]), kelola: encode([[0, 400]]) }),
+    // impact: the weight's level (log scale, 511 the highest) times 8, plus the field bits (none here)
+    "p/0.js": () => api.p(0, { anggaran: encode([[0, 480 * 8], [2, 500 * 8]]),
+                              latih: encode([[1, 505 * 8], [2, 495 * 8]]), layan: encode([[1, 400 * 8]]),
+                              kelola: encode([[0, 510 * 8]]) }),
     "d/0.js": () => api.d(0, [["kursus/a/", "Anggaran <Daerah>", "Kursus", "Mengelola anggaran"],
                               ["kursus/b/", "Pelatihan", "", "Melayani"],
                               ["kursus/c/", "Pelatihan anggaran", "Kursus", ""]])
@@ -104,6 +155,13 @@ test("a query finds pages by stem and ranks pages with every word first", async 
   assert.match(result.items[2][0].text, /^<span class="asn-result-kind">Kursus<\/span>/);
 });
 
+test("a synonym finds a page that shares no word with the query", async () => {
+  engine.forgetIndex();
+  serveIndex();
+  const result = await engine.search("diklat");
+  assert.deepEqual(result.items.map((i) => i[0].location), ["kursus/b/", "kursus/c/"]);
+});
+
 test("a query finds the root a meN- word swallowed, and skips stop words", async () => {
   engine.forgetIndex();
   serveIndex();
@@ -118,6 +176,16 @@ test("filter: a typed word finds the words it begins, its stem and its other for
   assert.deepEqual(matchTerms("keuang", STEMMED, cards), [true, false, false]);
   assert.deepEqual(matchTerms("latihan", STEMMED, cards), [false, true, false]);
   assert.deepEqual(matchTerms("mengelola", STEMMED, cards), [true, false, true]);
+});
+
+test("filter: a typed word also finds the cards holding every word of one of its synonyms", () => {
+  const syn = { diklat: [["pelatihan"]], pbj: [["pengadaan", "barang"]] };
+  const h = { stem: STEMMED.stem, stop: STEMMED.stop, syn: syn };
+  const cards = ["Pelatihan Arsip", "Pengadaan Barang dan Jasa", "Barang Milik Daerah", "Diklat PBJ"]
+    .map((t) => termsOf(t, h));
+  assert.deepEqual(matchTerms("diklat", h, cards), [true, false, false, true]);
+  assert.deepEqual(matchTerms("pbj", h, cards), [false, true, false, true], "every word of the phrase");
+  assert.deepEqual(matchTerms("diklat", STEMMED, cards), [false, false, false, true], "without synonyms");
 });
 
 test("filter: every typed word must match; stop words and an empty query ask nothing", () => {

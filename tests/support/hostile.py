@@ -244,6 +244,8 @@ def _refused() -> Corpus:
         f"{n}: &{n} [{', '.join([f'*{p}'] * 10)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True))
     c.add("alias-bomb", {"content/courses/h-bomb.yml": bomb},
           ("content/courses/h-bomb.yml", 2, "alias YAML"), covers="alias bomb at its first alias")
+    c.add("synonyms-alias-bomb", {"content/sinonim.yml": bomb},
+          ("content/sinonim.yml", 2, "alias YAML"), covers="the synonyms file goes through the same loader")
     _pages_the_core_reads(c, bomb)
     return c
 
@@ -301,7 +303,7 @@ def _pages_the_core_reads(c: Corpus, bomb: str) -> None:
     c.add("page-upper-suffix", {f"{p}besar.MD": "# Besar\n"}, (f"{p}besar.MD", 1, "huruf kecil | besar.md"),
           covers="a page suffix in upper case (MkDocs would publish it as a file)")
     c.add("page-404", {f"{p}404.md": "# Hilang\n"}, (f"{p}404.md", 1, "dipakai tema"),
-          covers="404.md (the kit drops 404.html)")
+          covers="404.md (offline it would be 404.html, the theme's page)")
     nfc, nfd = "kafe-\u00e9.md", "kafe-e\u0301.md"
     c.add("page-nfc-nfd", {f"{p}{nfc}": "# A\n", f"{p}{nfd}": "# B\n"},
           (f"{p}{nfc}", 1, "bentuk Unicode"), (f"{p}{nfd}", 1, "bentuk Unicode"),

@@ -2,8 +2,9 @@
  * the rules of the header search (search-words.mjs) applied to the cards' own texts. No DOM: the
  * page parts (portal.mjs, lists.mjs) hand it texts and get one answer per card.
  *
- * words: {stem(word), stop: {word: true}}: the search's stemmer and the index's stop words once
- * loaded, or PLAIN_WORDS (no stems, no stop words) on a site without Indonesian search. */
+ * words: {stem(word), stop: {word: true}, syn: {word: [[word, ...], ...]}}: the search's stemmer, the
+ * index's stop words and synonyms (content/sinonim.yml) once loaded, or PLAIN_WORDS (no stems, no stop
+ * words, no synonyms) on a site without Indonesian search. */
 
 import { TYPO_MIN_LENGTH, forms, withinOneEdit, words as wordsOf } from "./search-words.mjs";
 
@@ -25,21 +26,36 @@ export function termsOf(text, h) {
   return out;
 }
 
-// One test per typed word; a card matches when every test finds one of its terms. A word finds
-// the terms it begins, its stem and its other forms; failing that in the whole list, a word of 5
-// letters or more finds the terms one typing slip away from it or its stem.
+// A term test for one word: the terms it begins, its stem and its other forms.
+function formsTest(word, h) {
+  const root = h.stem(word);
+  const same = Object.create(null);
+  same[root] = true;
+  forms(word, root).forEach(function (f) { same[f[0]] = true; });
+  return function (term) { return term.lastIndexOf(word, 0) === 0 || same[term] === true; };
+}
+
+// One test per typed word, each given a card's terms; a card matches when every test passes. A word
+// finds the terms it begins, its stem and its other forms, or every word of one of its synonyms'
+// phrases; failing all that in the whole list, a word of 5 letters or more finds the terms one
+// typing slip away from it or its stem.
 export function wordTests(query, h, cards) {
   const typed = [];
   wordsOf(query).forEach(function (w) { if (!h.stop[w] && typed.indexOf(w) < 0) typed.push(w); });
   return typed.map(function (word) {
+    const own = formsTest(word, h);
+    const phrases = ((h.syn && Object.prototype.hasOwnProperty.call(h.syn, word) && h.syn[word]) || [])
+      .map(function (phrase) { return phrase.map(function (w) { return formsTest(w, h); }); });
+    const test = function (terms) {
+      return terms.some(own) || phrases.some(function (tests) {
+        return tests.every(function (t) { return terms.some(t); });
+      });
+    };
+    if (word.length < TYPO_MIN_LENGTH || cards.some(test)) return test;
     const root = h.stem(word);
-    const same = Object.create(null);
-    same[root] = true;
-    forms(word, root).forEach(function (f) { same[f[0]] = true; });
-    const test = function (term) { return term.lastIndexOf(word, 0) === 0 || same[term] === true; };
-    const found = cards.some(function (terms) { return terms.some(test); });
-    if (found || word.length < TYPO_MIN_LENGTH) return test;
-    return function (term) { return withinOneEdit(term, root) || withinOneEdit(term, word); };
+    return function (terms) {
+      return terms.some(function (term) { return withinOneEdit(term, root) || withinOneEdit(term, word); });
+    };
   });
 }
 
@@ -48,6 +64,6 @@ export function matchTerms(query, h, cards) {
   if (!/\S/.test(query)) return null;
   const wanted = wordTests(query, h, cards);
   return cards.map(function (terms) {
-    return wanted.every(function (test) { return terms.some(test); });
+    return wanted.every(function (test) { return test(terms); });
   });
 }

@@ -46,7 +46,8 @@ function searchWords() {
       const stems = Object.create(null);
       return {
         stem: function (word) { return stems[word] || (stems[word] = api.stem(word)); },
-        stop: api.stopWords()
+        stop: api.stopWords(),
+        syn: typeof api.synonyms === "function" ? api.synonyms() : {}
       };
     });
   }).catch(function () { return PLAIN_WORDS; });

@@ -16,15 +16,19 @@
  *  - when nothing matches and the word has 5 letters or more, index words one edit away (a
  *    typing slip anywhere in the word: found through the shard of its first two letters or, when
  *    the slip is among those, the shard of its last three).
+ * A typed word also stands for its synonyms (the manifest's "syn", from content/sinonim.yml): their
+ * words are looked up as typed words are, and count for the typed word. Ranking: search-rank.mjs.
  * Results carry escaped text only: titles and excerpts are escaped here before <mark> is added.
  */
 import { TYPO_MIN_LENGTH, fold, forms, withinOneEdit, wordPattern, words } from "./search-words.mjs";
+import { SYNONYM_BOOST, rank, rerankByPhrase, synonymsOf } from "./search-rank.mjs";
 
 const BASE = "../../../search/";  // the index, relative to Material's worker script
-const MAX_RESULTS = 20;
 const MAX_COMPLETIONS = 12;  // words a typed prefix stands for, most frequent first
-const STEM_BOOST_WHEN_FOUND = 0.3;
+const STEM_BOOST_WHEN_FOUND = 0.8;  // the word as typed ranks a little higher than its other forms
 const COMPLETION_BOOST = 0.6;
+const LEVELS = 511;  // a posting's weight level, on a log scale (asn_portal/search/shards.py)
+const LOG_RANGE = 10;
 
 const store = { m: null, v: {}, s: {}, p: {}, d: {} };
 let keySet = {};  // "v:pe" -> true when the index has that shard
@@ -170,18 +174,67 @@ function vocabularyKeys(word) {
   return probes.map(vkey).concat(deeperKeys(word));
 }
 
-// {clauses: [{entry: [term, chunk, df], boost}], found} for `word`; allowTypo: try one slip.
-function expand(word, allowTypo) {
+// The words of the phrases `word` also stands for (content/sinonim.yml), once its shards are loaded.
+function synonymWords(word) {
+  const known = find(word) !== null || find(stem(word)) !== null;
+  const out = [];
+  synonymsOf(store.m.syn, word, known).forEach(function (phrase) {
+    phrase.forEach(function (w) { out.push([w, SYNONYM_BOOST / phrase.length]); });
+  });
+  return out;
+}
+
+// The typed word's own clauses, then its synonyms' words', each weighed by its share of its phrase.
+function expandWithSynonyms(word, allowTypo, open) {
+  const plan = expand(word, allowTypo, open);
+  synonymWords(word).forEach(function (pair) {
+    expand(pair[0], false, false).clauses.forEach(function (c) {
+      plan.clauses.push({ entry: c.entry, boost: c.boost * pair[1] });
+      plan.found = true;
+    });
+  });
+  return plan;
+}
+
+// BM25's idf of a word found in `df` of the index's documents (as asn_portal/search/shards.py).
+function idf(df) {
+  const n = store.m.n;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+// The forms of one typed word (as typed, its stem, its other forms) are one word to the reader: each
+// clause is weighed as rare as the most common of them, so a rare form (mengevaluasi, in passing)
+// does not outweigh the common one a page names in its title (Evaluasi).
+function shareRarity(clauses) {
+  let widest = 0;
+  clauses.forEach(function (c) { widest = Math.max(widest, c.entry[2]); });
+  clauses.forEach(function (c) { c.boost *= idf(widest) / (idf(c.entry[2]) || 1); });
+}
+
+// {clauses: [{entry: [term, chunk, df], boost}], found} for `word`; allowTypo: try one slip; open:
+// the word may still be being typed (the query's last, no space after it).
+function expand(word, allowTypo, open) {
   const clauses = [];
   const add = function (entry, boost) { if (entry) clauses.push({ entry: entry, boost: boost }); };
-  // the word as typed counts fully; longer words it begins count less (unit42 before unit420)
-  completions(word).forEach(function (e) { add(e, e[0] === word ? 1 : COMPLETION_BOOST); });
+  const exact = find(word);
+  add(exact, 1);  // the word as typed counts fully
   let found = clauses.length > 0;
   const root = stem(word);
   if (root !== word && find(root)) { add(find(root), found ? STEM_BOOST_WHEN_FOUND : 1); found = true; }
   forms(word, root).forEach(function (f) {
     if (find(f[0])) { add(find(f[0]), f[1]); found = true; }
   });
+  shareRarity(clauses);
+  // Longer words it begins count less (unit42 before unit420): for a word still being typed, or one
+  // nothing else matched. Beside an indexed word, a rarer completion counts in proportion to how
+  // often it is found (pegawainya beside pegawai): its rarity must not outweigh the word itself.
+  if (open || !found) {
+    completions(word).forEach(function (e) {
+      if (e[0] === word) return;
+      add(e, COMPLETION_BOOST * (exact ? Math.min(1, e[2] / exact[2]) : 1));
+      found = true;
+    });
+  }
   if (!found && allowTypo && word.length >= TYPO_MIN_LENGTH) {
     const seen = {};
     neighbours(root).concat(root !== word ? neighbours(word) : []).forEach(function (e) {
@@ -197,7 +250,8 @@ const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_
 const VALUE = {};
 for (let c = 0; c < DIGITS.length; c += 1) VALUE[DIGITS.charAt(c)] = c;
 
-// "delta(varint, 5 bits a digit, high bit = more) impact(2 digits)" repeated -> [doc, impact, ...]
+// "delta(varint, 5 bits a digit, high bit = more) impact(2 digits: 9 bits level, 3 bits fields)"
+// repeated -> [doc, weight, field bits, ...]
 export function decodePostings(text) {
   const out = [];
   let doc = 0;
@@ -213,7 +267,8 @@ export function decodePostings(text) {
       shift += 5;
     } while (d >= 32);
     doc += delta;
-    out.push(doc, VALUE[text.charAt(i)] * 64 + VALUE[text.charAt(i + 1)]);
+    const impact = VALUE[text.charAt(i)] * 64 + VALUE[text.charAt(i + 1)];
+    out.push(doc, Math.exp(((impact >> 3) - LEVELS) * LOG_RANGE / LEVELS), impact & 7);
     i += 2;
   }
   return out;
@@ -247,19 +302,59 @@ function highlight(text, typed, matched) {
   return out + escapeHtml(String(text).slice(last));
 }
 
-// A page that holds more of the typed words comes first: one rare word in a title must not
-// outrank a page that has them all (the coordination factor of classic Lucene scoring).
-// scores: {doc: sum of weights}, hits: {doc: bit i set when typed word i matched} -> docs, best first.
-export function rank(scores, hits, typedCount) {
-  const ranked = Object.keys(scores).map(Number);
-  const final = {};
-  ranked.forEach(function (doc) {
-    let count = 0;
-    for (let bits = hits[doc]; bits; bits &= bits - 1) count += 1;
-    final[doc] = scores[doc] * count / typedCount;
+// Every clause of every typed word over the postings: scores, which typed words each document holds
+// (hits), in which of its fields (fields: [title, summary, headings] bit sets), and the typed words
+// so common that their lists were cut (common).
+function score(plans) {
+  const out = { scores: {}, hits: {}, fields: {}, matched: {}, common: 0 };
+  const cap = store.m.cap || Infinity;
+  plans.forEach(function (plan, i) {
+    const bit = 1 << Math.min(i, 30);
+    plan.clauses.forEach(function (clause) {
+      out.matched[clause.entry[0]] = true;
+      if (clause.entry[2] > cap) out.common |= bit;
+      const list = postings(clause.entry[0], clause.entry[1]);
+      for (let k = 0; k < list.length; k += 3) {
+        const doc = list[k];
+        out.scores[doc] = (out.scores[doc] || 0) + clause.boost * list[k + 1];
+        out.hits[doc] = (out.hits[doc] || 0) | bit;
+        const f = out.fields[doc] || (out.fields[doc] = [0, 0, 0]);
+        for (let b = 0; b < 3; b += 1) if (list[k + 2] & (1 << b)) f[b] |= bit;
+      }
+    });
   });
-  ranked.sort(function (a, b) { return final[b] - final[a] || a - b; });
-  return { docs: ranked.slice(0, MAX_RESULTS), scores: final };
+  return out;
+}
+
+function resultItem(doc, data, typed, scored, final) {
+  const terms = {};
+  typed.forEach(function (w, i) { terms[w] = !!(scored.hits[doc] & (1 << Math.min(i, 30))); });
+  const label = data[2] ? "<span class=\"asn-result-kind\">" + escapeHtml(data[2]) + "</span>" : "";
+  return [{
+    location: data[0], title: highlight(data[1], typed, scored.matched),
+    text: label + (data[3] ? "<p>" + highlight(data[3], typed, scored.matched) + "</p>" : ""),
+    score: final / 100, terms: terms
+  }];
+}
+
+function answer(typed, plans) {
+  const scored = score(plans);
+  const ranking = rank(scored.scores, scored.hits, typed.length, scored.fields, scored.common);
+  const size = store.m.dc;
+  return loadNumbered("d", ranking.docs.map(function (doc) { return Math.floor(doc / size); })).then(function () {
+    const data = {};
+    ranking.docs.forEach(function (doc) { data[doc] = (store.d[Math.floor(doc / size)] || [])[doc % size]; });
+    const docs = rerankByPhrase(ranking.docs, data, ranking.scores, typed, stem);
+    return docs.filter(function (doc) { return data[doc]; }).map(function (doc) {
+      return resultItem(doc, data[doc], typed, scored, ranking.scores[doc]);
+    });
+  });
+}
+
+function keysOf(list, keysOfOne) {
+  let keys = [];
+  list.forEach(function (item) { keys = keys.concat(keysOfOne(item)); });
+  return keys;
 }
 
 export function search(query) {
@@ -269,56 +364,28 @@ export function search(query) {
   let plans;
   return ready().then(function () {
     typed = typed.filter(function (w) { return !stopWords[w]; });
-    let keys = [];
-    typed.forEach(function (w) { keys = keys.concat(vocabularyKeys(w)); });
-    return loadShards("v", keys);
+    return loadShards("v", keysOf(typed, vocabularyKeys));
+  }).then(function () {  // the shards of the synonyms' words, once the typed words' are in
+    return loadShards("v", keysOf(typed, function (w) {
+      return keysOf(synonymWords(w), function (pair) { return vocabularyKeys(pair[0]); });
+    }));
   }).then(function () {
-    plans = typed.map(function (w) { return expand(w, false); });
+    const open = /[^\s]$/.test(query) ? typed.length - 1 : -1;  // the last word, unless a space ended it
+    plans = typed.map(function (w, i) { return expandWithSynonyms(w, false, i === open); });
     const suffixes = [];
     typed.forEach(function (w, i) {
       if (!plans[i].found && w.length >= TYPO_MIN_LENGTH) suffixes.push(skey(w), skey(stem(w)));
     });
     return loadShards("s", suffixes);
   }).then(function () {
-    plans = typed.map(function (w, i) { return plans[i].found ? plans[i] : expand(w, true); });
-    const chunks = [];
-    plans.forEach(function (p) { p.clauses.forEach(function (c) { chunks.push(c.entry[1]); }); });
-    return loadNumbered("p", chunks);
-  }).then(function () {
-    const scores = {};
-    const hits = {};
-    const matched = {};
-    plans.forEach(function (plan, i) {
-      plan.clauses.forEach(function (clause) {
-        matched[clause.entry[0]] = true;
-        const list = postings(clause.entry[0], clause.entry[1]);
-        for (let k = 0; k < list.length; k += 2) {
-          const doc = list[k];
-          scores[doc] = (scores[doc] || 0) + clause.boost * list[k + 1];
-          hits[doc] = (hits[doc] || 0) | (1 << Math.min(i, 30));
-        }
-      });
-    });
-    const ranking = rank(scores, hits, typed.length);
-    const size = store.m.dc;
-    return loadNumbered("d", ranking.docs.map(function (doc) { return Math.floor(doc / size); })).then(function () {
-      return ranking.docs.map(function (doc) {
-        const data = (store.d[Math.floor(doc / size)] || [])[doc % size];
-        if (!data) return null;
-        const terms = {};
-        typed.forEach(function (w, i) { terms[w] = !!(hits[doc] & (1 << Math.min(i, 30))); });
-        const label = data[2] ? "<span class=\"asn-result-kind\">" + escapeHtml(data[2]) + "</span>" : "";
-        return [{
-          location: data[0], title: highlight(data[1], typed, matched),
-          text: label + (data[3] ? "<p>" + highlight(data[3], typed, matched) + "</p>" : ""),
-          score: ranking.scores[doc] / 100, terms: terms
-        }];
-      }).filter(Boolean);
-    });
-  }).then(function (items) { return { items: items }; });
+    plans = typed.map(function (w, i) { return plans[i].found ? plans[i] : expandWithSynonyms(w, true, false); });
+    const chunkOf = function (c) { return c.entry[1]; };
+    return loadNumbered("p", keysOf(plans, function (p) { return p.clauses.map(chunkOf); }));
+  }).then(function () { return answer(typed, plans); }).then(function (items) { return { items: items }; });
 }
 
 api.search = search;
 api.stem = stem;
 api.words = words;
 api.stopWords = stopWordsOfIndex;
+api.synonyms = function () { return (store.m && store.m.syn) || {}; };  // the catalog filter's (filter.mjs)

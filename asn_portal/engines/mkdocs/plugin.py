@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.commands.build import get_context
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -230,7 +231,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             _replace(files, part_file(parts, config, published))
         if self.search_id:
             self.search = PortalSearch()  # one per build: MkDocs keeps this plugin for the whole process
-            self.search.start(self.catalog)
+            self.search.start(self.catalog, self.checked.synonyms if self.checked is not None else {})
             for file in self.search.files(files, config):
                 _replace(files, file, quiet=True)
         self.files = files
@@ -274,6 +275,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                         nav: Navigation) -> TemplateContext:
         if self.search_id:  # the page's final HTML, or for an entry page its fields (mkdocs_search)
             self.search.add(page)
+        return context
+
+    def on_template_context(self, context: TemplateContext, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
+        # MkDocs links an error page from the server's root (site_url), which a kit opened from file://
+        # has not: there 404.html sits at the kit's root and links relative to it (theme/404.html).
+        if template_name == "404.html" and self.config.offline and self.files is not None:
+            return get_context(context["nav"], self.files, config, base_url=".")
         return context
 
     @event_priority(-100)  # after every other plugin's on_post_page

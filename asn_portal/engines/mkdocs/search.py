@@ -21,9 +21,11 @@ from mkdocs.structure.pages import Page
 
 from asn_portal import packaged_text
 from asn_portal.content.catalog import Catalog
+from asn_portal.content.synonyms import Synonyms
 from asn_portal.engines.mkdocs import _internals
 from asn_portal.search.docs import SearchDoc
 from asn_portal.search.shards import Analysed, SearchIndex, analyse
+from asn_portal.search.words import synonym_table
 from asn_portal.site.assets import search_assets
 from asn_portal.site.search import DocMaker
 
@@ -42,6 +44,7 @@ class PortalSearch:
         self.analysed: dict[str, tuple[SearchDoc, Analysed]] = {}
         self.written: dict[str, str] = {}  # the shards last written (a save rewrites only those that changed)
         self.maker = DocMaker(Catalog())
+        self.synonyms: dict[str, list[list[str]]] = {}
 
     @staticmethod
     def take_over(config: MkDocsConfig) -> bool:
@@ -52,13 +55,15 @@ class PortalSearch:
         _internals.silence_material_indexer(search)
         return True
 
-    def start(self, catalog: Catalog) -> None:
+    def start(self, catalog: Catalog, synonyms: Synonyms) -> None:
         self.docs = {}
         self.analysed = {}
-        self.catalog_is(catalog)
+        self.catalog_is(catalog, synonyms)
 
-    def catalog_is(self, catalog: Catalog) -> None:
+    def catalog_is(self, catalog: Catalog, synonyms: Synonyms) -> None:
+        """The catalog and content/sinonim.yml of this build (or of this save, in `serve`)."""
         self.maker = DocMaker(catalog)
+        self.synonyms = synonym_table(synonyms)
 
     def files(self, files: Files, config: MkDocsConfig) -> list[File]:
         """Our worker at the path of Material's, and the engine it loads."""
@@ -87,6 +92,7 @@ class PortalSearch:
         write (`serve`); ``atomic``: each shard written beside and renamed into place (a server may be
         sending it meanwhile)."""
         index = SearchIndex()
+        index.synonyms = self.synonyms
         analysed: dict[str, tuple[SearchDoc, Analysed]] = {}
         for src in (order if order is not None else list(self.docs)):
             doc = self.docs.get(src)
