@@ -69,7 +69,7 @@ def test_no_file_no_synonyms_and_the_shipped_list_is_valid(project: Any) -> None
     problems = ProblemList()
     assert read_synonyms(Project.at(project.root), problems) == {}
     assert not problems.errors
-    from conftest import ROOT
+    from devtools import ROOT
 
     shipped = read_synonyms(Project.at(ROOT), problems)
     assert not problems.errors, [p.format() for p in problems.errors]
