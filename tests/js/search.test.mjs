@@ -79,6 +79,13 @@ test("ranking: every typed word in the title (or summary, or headings) beats men
   assert.equal(ranking.fieldBonus([0, 1, 2], 3), 1, "words in two different fields earn nothing");
 });
 
+test("a word's forms share the rarity of the most common: a rare form weighs no more than its stem", () => {
+  const clauses = [{ entry: ["mengevaluasi", 0, 10], boost: 1 }, { entry: ["evaluasi", 0, 900], boost: 0.8 }];
+  ranking.shareRarity(clauses, 1000);
+  assert.ok(Math.abs(clauses[0].boost - ranking.idf(900, 1000) / ranking.idf(10, 1000)) < 1e-12);
+  assert.equal(clauses[1].boost, 0.8);
+});
+
 test("phrase: the typed words side by side, in order, in a title or excerpt", () => {
   const stem = globalThis.asnSearchStem;
   assert.equal(ranking.hasPhrase("Pelatihan daring bagi ASN", ["pelatihan", "daring"], stem), true);

@@ -80,3 +80,21 @@ def test_no_file_no_synonyms_and_the_shipped_list_is_valid(project: Any) -> None
 def test_search_gets_folded_words_without_stop_words() -> None:
     table = synonym_table({"PBJ": ("Pengadaan Barang/Jasa",), "webinar": ("seminar yang daring", "dan")})
     assert table == {"pbj": [["pengadaan", "barang", "jasa"]], "webinar": [["seminar", "daring"]]}
+
+
+def test_serve_takes_a_saved_synonyms_file_and_reports_its_errors(project: Any, tmp_path: Any) -> None:
+    """`asn-portal serve`: a save of content/sinonim.yml reaches the index's manifest, and a broken one
+    is reported located, as `check` reports it."""
+    from asn_portal.engines.mkdocs.live import LiveSite
+
+    project.minimal()
+    site = LiveSite(project.root / "mkdocs.yml", tmp_path / "served")
+    assert not site.build().errors
+    manifest = tmp_path / "served" / "search" / "manifest.js"
+    assert '"syn":{}' in manifest.read_text(encoding="utf-8")
+    project.write("content/sinonim.yml", "diklat: pelatihan\n")
+    assert not site.rebuild().errors
+    assert '"syn":{"diklat":[["pelatihan"]]}' in manifest.read_text(encoding="utf-8")
+    project.write("content/sinonim.yml", "diklat: pelatihan\ne learning: daring\n")
+    errors = site.rebuild().errors
+    assert errors and errors[0].startswith("content/sinonim.yml:2:1: 'e learning' harus satu kata"), errors

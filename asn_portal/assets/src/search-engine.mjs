@@ -21,7 +21,7 @@
  * Results carry escaped text only: titles and excerpts are escaped here before <mark> is added.
  */
 import { TYPO_MIN_LENGTH, fold, forms, withinOneEdit, wordPattern, words } from "./search-words.mjs";
-import { SYNONYM_BOOST, rank, rerankByPhrase, synonymsOf } from "./search-rank.mjs";
+import { SYNONYM_BOOST, rank, rerankByPhrase, shareRarity, synonymsOf } from "./search-rank.mjs";
 
 const BASE = "../../../search/";  // the index, relative to Material's worker script
 const MAX_COMPLETIONS = 12;  // words a typed prefix stands for, most frequent first
@@ -196,21 +196,6 @@ function expandWithSynonyms(word, allowTypo, open) {
   return plan;
 }
 
-// BM25's idf of a word found in `df` of the index's documents (as asn_portal/search/shards.py).
-function idf(df) {
-  const n = store.m.n;
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
-
-// The forms of one typed word (as typed, its stem, its other forms) are one word to the reader: each
-// clause is weighed as rare as the most common of them, so a rare form (mengevaluasi, in passing)
-// does not outweigh the common one a page names in its title (Evaluasi).
-function shareRarity(clauses) {
-  let widest = 0;
-  clauses.forEach(function (c) { widest = Math.max(widest, c.entry[2]); });
-  clauses.forEach(function (c) { c.boost *= idf(widest) / (idf(c.entry[2]) || 1); });
-}
-
 // {clauses: [{entry: [term, chunk, df], boost}], found} for `word`; allowTypo: try one slip; open:
 // the word may still be being typed (the query's last, no space after it).
 function expand(word, allowTypo, open) {
@@ -224,7 +209,7 @@ function expand(word, allowTypo, open) {
   forms(word, root).forEach(function (f) {
     if (find(f[0])) { add(find(f[0]), f[1]); found = true; }
   });
-  shareRarity(clauses);
+  shareRarity(clauses, store.m.n);
   // Longer words it begins count less (unit42 before unit420): for a word still being typed, or one
   // nothing else matched. Beside an indexed word, a rarer completion counts in proportion to how
   // often it is found (pegawainya beside pegawai): its rarity must not outweigh the word itself.

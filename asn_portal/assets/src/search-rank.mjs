@@ -26,6 +26,20 @@ export const SYNONYM_BOOST = 0.6;  // shared among a phrase's words: a page with
 
 export const COMMON_CREDIT = 0.5;
 
+// BM25's idf of a word found in `df` of `n` documents (as asn_portal/search/shards.py).
+export function idf(df, n) {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+// The forms of one typed word (as typed, its stem, its other forms) are one word to the reader: each
+// clause ({entry: [term, chunk, df], boost}) is weighed as rare as the most common of them, so a rare
+// form (mengevaluasi, in passing) does not outweigh the common one a page names in its title (Evaluasi).
+export function shareRarity(clauses, n) {
+  let widest = 0;
+  clauses.forEach(function (c) { widest = Math.max(widest, c.entry[2]); });
+  clauses.forEach(function (c) { c.boost *= idf(widest, n) / (idf(c.entry[2], n) || 1); });
+}
+
 function bitCount(bits) {
   let count = 0;
   for (let b = bits; b; b &= b - 1) count += 1;

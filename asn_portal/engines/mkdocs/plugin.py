@@ -27,6 +27,7 @@ from mkdocs.utils.templates import TemplateContext
 from asn_portal.content.catalog import Catalog
 from asn_portal.content.filechecks import FileChecks
 from asn_portal.content.history import last_updated
+from asn_portal.content.synonyms import Synonyms
 from asn_portal.content.validate import Checked, check_project
 from asn_portal.engines.mkdocs import editlinks
 from asn_portal.engines.mkdocs.offline import configure_offline, parse_subset, write_search_script
@@ -231,7 +232,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             _replace(files, part_file(parts, config, published))
         if self.search_id:
             self.search = PortalSearch()  # one per build: MkDocs keeps this plugin for the whole process
-            self.search.start(self.catalog, self.checked.synonyms if self.checked is not None else {})
+            self.search.start(self.catalog, self.synonyms)
             for file in self.search.files(files, config):
                 _replace(files, file, quiet=True)
         self.files = files
@@ -277,10 +278,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             self.search.add(page)
         return context
 
+    @property
+    def synonyms(self) -> Synonyms:  # content/sinonim.yml, as this build's check read it
+        return self.checked.synonyms if self.checked is not None else {}
+
     def on_template_context(self, context: TemplateContext, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
-        # MkDocs links an error page from the server's root (site_url), which a kit opened from file://
-        # has not: there 404.html sits at the kit's root and links relative to it (theme/404.html).
+        # Offline, 404.html links from the kit's root, not the server's (MkDocs' choice for error pages)
         if template_name == "404.html" and self.config.offline and self.files is not None:
             return get_context(context["nav"], self.files, config, base_url=".")
         return context

@@ -139,7 +139,7 @@ def write_changes(plugin: PortalPlugin, config: MkDocsConfig, old: SiteParts, pa
     plugin.pages = {src: parts.pages[src] for src in plan.build}
     plugin.handed_over = set()
     plugin.parts = parts
-    plugin.search.catalog_is(plugin.catalog, plugin.checked.synonyms if plugin.checked is not None else {})
+    plugin.search.catalog_is(plugin.catalog, plugin.synonyms)
     pages = {src: _page(files, src) for src in plan.build}
     for page in pages.values():
         _internals.populate_page(page, config, files)
