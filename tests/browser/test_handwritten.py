@@ -149,6 +149,7 @@ FUZZ_EXAMPLES = int(os.environ.get("ASN_PORTAL_FUZZ_EXAMPLES", "16"))
 
 
 @pytest.mark.parametrize("seed", [0])
+@pytest.mark.slow  # the fuzz: run by .ci/run's slow step
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None,
           derandomize="ASN_PORTAL_FUZZ_EXAMPLES" not in os.environ,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

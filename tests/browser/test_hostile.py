@@ -194,7 +194,7 @@ def test_check_reports_what_is_removed_at_its_line(built: Built) -> None:
     assert f"content/articles/h-bersih.yml:{details}:" in report and "atribut 'ontoggle'" in report
 
 
-@pytest.mark.parametrize("where", ["site", "kit"])
+@pytest.mark.parametrize("where", [pytest.param("site", marks=pytest.mark.slow), "kit"])
 def test_no_page_carries_script_or_a_reserved_id(built: Built, where: str) -> None:
     site = built.site if where == "site" else built.kit
     pages = sorted(site.rglob("*.html"))
@@ -253,7 +253,7 @@ def test_front_matter_is_escaped(built: Built) -> None:
     assert titles and "<script>" in titles[0].text
 
 
-@pytest.mark.parametrize("where", ["site", "kit"])
+@pytest.mark.parametrize("where", [pytest.param("site", marks=pytest.mark.slow), "kit"])
 def test_json_ld_keeps_contributed_text_as_text(built: Built, where: str) -> None:
     """A summary or organizer with <, >, & and </script>: the page has exactly the portal's JSON-LD
     block, it parses back to the text, and nothing of it is markup (the browser test: nothing runs)."""
@@ -401,7 +401,7 @@ def test_the_kits_last_guard_refuses_a_file_and_a_folder_as_one() -> None:
     refuse_clashes("Bundel", ["situs/materi/x/a.pdf", "situs/materi/X/b.pdf"])  # two folders merge: nothing lost
 
 
-@pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.parametrize("where", [pytest.param("http", marks=pytest.mark.slow), "file"])
 @pytest.mark.engine_smoke  # run again on each engine by .ci/run
 def test_in_the_browser_no_contributed_script_runs_and_search_works(browser: Any, built: Built, http_site: str,
                                                                       where: str) -> None:

@@ -16,6 +16,8 @@ import pytest
 
 from tests.support.phone import SETTLED_JS, Sites, open_page
 
+pytestmark = pytest.mark.slow  # run by .ci/run's slow step (pyproject markers)
+
 
 @pytest.fixture(scope="module")
 def sites(phone_sites: Sites) -> Sites:

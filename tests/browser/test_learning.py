@@ -124,7 +124,8 @@ def file_site(sample: Sample) -> Where:
     return Where(unpacked_bundle(sample.root, sample.root.parent).as_uri() + "/", False, sample)
 
 
-@pytest.fixture(params=["http", "file"])
+# file:// everyday, http in CI's slow step
+@pytest.fixture(params=[pytest.param("http", marks=pytest.mark.slow), "file"])
 def where(request: pytest.FixtureRequest) -> Where:
     return request.getfixturevalue(f"{request.param}_site")  # type: ignore[no-any-return]
 

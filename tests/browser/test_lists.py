@@ -81,7 +81,8 @@ def file_site(portal: ProjectBuilder) -> Site:
     return Site(site.as_uri() + "/", site, False)
 
 
-@pytest.fixture(params=["http", "file"])
+# file:// everyday, http in CI's slow step
+@pytest.fixture(params=[pytest.param("http", marks=pytest.mark.slow), "file"])
 def where(request: pytest.FixtureRequest) -> Site:
     return request.getfixturevalue(f"{request.param}_site")  # type: ignore[no-any-return]
 

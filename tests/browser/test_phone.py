@@ -86,7 +86,7 @@ def misfits(tab: Any, sites: Sites, origin: str, pages: list[str]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("origin", ["http", "file"])
+@pytest.mark.parametrize("origin", [pytest.param("http", marks=pytest.mark.slow), "file"])
 def test_no_page_scrolls_sideways_or_clips(tab: Any, sites: Sites, origin: str) -> None:
     found = misfits(tab, sites, origin, PAGES if origin == "http" else KIT_PAGES)
     assert not found, "\n".join(found)
@@ -215,7 +215,7 @@ def shown_titles(tab: Any) -> list[str]:
     return [str(t) for t in tab.locator(".asn-cards > li:not([hidden]) .asn-card__title a").all_inner_texts()]
 
 
-@pytest.mark.parametrize("origin", ["http", "file"])
+@pytest.mark.parametrize("origin", [pytest.param("http", marks=pytest.mark.slow), "file"])
 def test_filter_finds_words_as_the_header_search_does(tab: Any, sites: Sites, origin: str) -> None:
     open_page(tab, sites.address(origin, "indeks-article"), 390)
     tab.wait_for_selector("form.asn-filter:not([hidden])")

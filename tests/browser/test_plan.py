@@ -39,7 +39,8 @@ def file_site(plan_file: Site) -> Site:
     return plan_file
 
 
-@pytest.fixture(params=["http", "file"])
+# file:// everyday, http in CI's slow step
+@pytest.fixture(params=[pytest.param("http", marks=pytest.mark.slow), "file"])
 def site(request: pytest.FixtureRequest) -> Site:
     return request.getfixturevalue(f"plan_{request.param}")  # type: ignore[no-any-return]
 

@@ -269,7 +269,7 @@ def check(quiz: Any) -> None:
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.parametrize("where", [pytest.param("http", marks=pytest.mark.slow), "file"])
 def test_quiz_teaches_keeps_scores_and_prints_keys_only_on_request(browser: Any, request: pytest.FixtureRequest,
                                                                    where: str, width: int) -> None:
     site: Where = request.getfixturevalue(f"{where}_site")

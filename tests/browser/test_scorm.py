@@ -22,6 +22,8 @@ from asn_portal.kit.scorm import MASTERY, scorm_kinds
 from devtools import ROOT
 from devtools.loopback import serve
 
+pytestmark = pytest.mark.slow  # run by .ci/run's slow step (pyproject markers)
+
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
 SPEC = scorm_kinds()[0]

@@ -222,7 +222,7 @@ SAMPLE_QUERIES = [
 ]
 
 
-@pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.parametrize("where", [pytest.param("http", marks=pytest.mark.slow), "file"])
 def test_sample_site_search_finds_labels_and_marks(browser: Any, sample_sites: dict[str, str], where: str) -> None:
     context = browser.new_context()
     outside: list[str] = []  # recorded, not intercepted: routing every request slowed the worker's loads
@@ -250,7 +250,7 @@ def first_results(page: Any, expected: str) -> list[str]:
     return [str(t) for t in page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")]
 
 
-@pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.parametrize("where", [pytest.param("http", marks=pytest.mark.slow), "file"])
 def test_text_that_arrives_without_a_key_press_searches(browser: Any, sample_sites: dict[str, str], where: str) -> None:
     """A paste, voice input or a phone keyboard's suggestion puts text in the box with no key event
     (only `input`); an IME ends with `compositionend`. Each searches, as typing does."""
@@ -267,7 +267,7 @@ def test_text_that_arrives_without_a_key_press_searches(browser: Any, sample_sit
     page.close()
 
 
-@pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.parametrize("where", [pytest.param("http", marks=pytest.mark.slow), "file"])
 def test_404_page_is_indonesian_links_the_catalogs_and_searches(browser: Any, sample_sites: dict[str, str],
                                                                   where: str) -> None:
     page = browser.new_page()

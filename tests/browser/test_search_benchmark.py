@@ -27,6 +27,7 @@ QUICK = (
 QUICK_RECALL = 0.9
 
 
+@pytest.mark.slow
 def test_quick_recall_online_and_offline(browser: Any) -> None:
     by_text = {q.text: q for q in bench.read_queries(QUERIES)}
     queries = [by_text[text] for text in QUICK]

@@ -33,6 +33,8 @@ from asn_portal.kit.network import loads_in
 from asn_portal.trust.urls import entry_src
 from devtools import ROOT
 
+pytestmark = pytest.mark.slow  # exhaustive: run by .ci/run's slow step (pyproject markers)
+
 libzim_reader = pytest.importorskip("libzim.reader")
 libzim_search = pytest.importorskip("libzim.search")
 

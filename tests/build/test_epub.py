@@ -28,6 +28,8 @@ from asn_portal.model.registry import KINDS
 from asn_portal.trust.urls import HOME, PLAN, RECAP, index_src
 from devtools import ROOT
 
+pytestmark = pytest.mark.slow  # exhaustive: run by .ci/run's slow step (pyproject markers)
+
 XHTML = "{http://www.w3.org/1999/xhtml}"
 OPF = "{http://www.idpf.org/2007/opf}"
 FIRST_COURSE = sorted(p.stem for p in (ROOT / "content" / "courses").glob("*.yml"))[0]

@@ -19,6 +19,8 @@ from asn_portal.engines.mkdocs.live import LiveSite
 from tests.support.hostile import ACCEPTED_FILES, REFUSED, new_project, write_case
 from tests.support.project import ProjectBuilder
 
+pytestmark = pytest.mark.slow  # exhaustive: run by .ci/run's slow step (pyproject markers)
+
 
 @dataclass
 class Corpus:

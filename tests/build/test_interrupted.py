@@ -16,6 +16,8 @@ import pytest
 from devtools import ROOT
 from tests.support.project import ProjectBuilder
 
+pytestmark = pytest.mark.slow  # exhaustive: run by .ci/run's slow step (pyproject markers)
+
 STAGES = [("bundle", signal.SIGTERM, "build"), ("bundle", signal.SIGINT, "write"), ("kolibri", signal.SIGTERM, "write"),
           ("zim", signal.SIGINT, "build")]
 

@@ -16,6 +16,8 @@ from devtools import ROOT
 from tests.support.hostile import OFFLINE_LEAK_THEME, OFFLINE_LEAKS_COURSE, OFFLINE_LEAKS_PAGE
 from tests.support.project import ProjectBuilder
 
+pytestmark = pytest.mark.slow  # run by .ci/run's slow step (pyproject markers)
+
 COURSE = "content/courses/bocor.yml"
 FIRST_LINE = 9  # of the description's text (line 8 is "description: |")
 PACKAGES = [("bundle", "portal.zip"), ("zim", "portal.zim"), ("kolibri", "app.zip"), ("scorm", "scorm.zip")]

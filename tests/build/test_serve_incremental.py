@@ -29,6 +29,8 @@ from hypothesis import strategies as st
 from asn_portal.engines.mkdocs.live import LiveSite, Outcome
 from devtools.catalog import generate_project, write_yaml
 
+pytestmark = pytest.mark.slow  # exhaustive: run by .ci/run's slow step (pyproject markers)
+
 DAY = 1767225600  # 2026-01-01 00:00 UTC
 COURSES = 40  # and 10 articles, 8 factors, the checkout's hand-written pages: ~70 pages
 MATERIALS = "materials/uji"  # materials this file adds live here
