@@ -153,6 +153,7 @@ def results(page: Any, query: str, expected: str) -> list[str]:
     ("rencana kinerja", "artikel/cerita-rene"),  # page says "Perencanaan" (Snowball: encana)
 ])
 @pytest.mark.engine_smoke  # run again on each engine by .ci/run
+@pytest.mark.slow  # one browser query each: the search benchmark in Node.js covers these everyday
 def test_reader_finds_page_by_other_form_or_typo(browser: Any, served_site: str, query: str, expected: str) -> None:
     page = browser.new_page()
     page.goto(served_site)

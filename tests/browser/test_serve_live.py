@@ -22,6 +22,8 @@ import pytest
 from devtools import ROOT
 from devtools.catalog import generate_project
 
+pytestmark = pytest.mark.slow  # run by .ci/run's slow step (pyproject markers)
+
 SLUG = "kursus-0003"
 COURSE = f"content/courses/{SLUG}.yml"
 WAIT = 60.0  # seconds a save may take to show

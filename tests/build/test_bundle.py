@@ -86,6 +86,7 @@ def test_bundle_pages_make_no_network_requests_by_markup(sample_bundle: tuple[Pa
         assert 'src="http' not in html and "<link rel=\"stylesheet\" href=\"http" not in html, page
 
 
+@pytest.mark.slow  # two full bundles
 def test_same_content_gives_identical_zip(sample_copy: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "a" / "kit.zip", tmp_path / "b" / "kit.zip"
     assert bundle(sample_copy, first) == 0
@@ -94,6 +95,7 @@ def test_same_content_gives_identical_zip(sample_copy: Path, tmp_path: Path) -> 
     assert first.read_bytes() == second.read_bytes()
 
 
+@pytest.mark.slow
 def test_source_date_epoch_sets_zip_times(sample_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795737600")  # 2026-11-27
     out = tmp_path / "kit.zip"
