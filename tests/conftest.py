@@ -19,7 +19,7 @@ from tests.support.phone import Sites
 from tests.support.phone import phone_sites as make_phone_sites
 from tests.support.plan import PLAN_SITE, PlanSite
 from tests.support.project import ProjectBuilder
-from tests.support.sites import SampleKit, SampleSite, unpacked_bundle
+from tests.support.sites import SampleKit, SampleSite, copy_sample, unpacked_bundle
 
 
 @pytest.fixture
@@ -30,12 +30,7 @@ def project(tmp_path: Path) -> ProjectBuilder:
 @pytest.fixture
 def sample_copy(tmp_path: Path) -> Path:
     """A copy of the shipped project (content, materials, mkdocs.yml) to build without touching the repo."""
-    target = tmp_path / "sample"
-    target.mkdir()
-    for name in ("content", "materials"):
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+    return copy_sample(tmp_path / "sample")
 
 
 @pytest.fixture(scope="session")
@@ -99,13 +94,7 @@ def phone_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sites]:
 
 @pytest.fixture(scope="session")
 def plan_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("plan") / "sample"
-    root.mkdir()
-    for name in ("content", "materials"):
-        shutil.copytree(ROOT / name, root / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.replace('!ENV [SITE_URL, "http://127.0.0.1:8000/"]', PLAN_SITE),
-                                     encoding="utf-8")
+    root = copy_sample(tmp_path_factory.mktemp("plan") / "sample", PLAN_SITE)
     return root
 
 

@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import json
 import re
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,10 +22,9 @@ import pytest
 
 from asn_portal.content.validate import Project, load_catalog
 from asn_portal.trust.urls import HOME, PLAN, Urls, entry_src, index_src
-from devtools import ROOT
 from devtools.loopback import serve
 from tests.support.hostile import FORMULA_CELL, FORMULA_STARTS, FORMULA_TITLE
-from tests.support.sites import unpacked_bundle
+from tests.support.sites import copy_sample, unpacked_bundle
 
 TIMEOUT_MS = 10_000
 YEAR = dt.date.today().year
@@ -66,11 +64,7 @@ class Sample:
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
-    root = tmp_path_factory.mktemp("learning") / "sample"
-    root.mkdir()
-    for name in ("content", "materials"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_sample(tmp_path_factory.mktemp("learning") / "sample")
     catalog, _ = load_catalog(Project.at(root))
     courses = catalog.sorted("course")
     chosen = next((c for c in courses if len(c.modules) >= 2 and len(c.quiz) >= 3), None)

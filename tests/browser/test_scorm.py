@@ -6,7 +6,6 @@ makes no call and shows no error."""
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from asn_portal.content.validate import Project, load_catalog
 from asn_portal.kit.scorm import MASTERY, scorm_kinds
 from devtools import ROOT
 from devtools.loopback import serve
+from tests.support.sites import copy_sample
 
 pytestmark = pytest.mark.slow  # run by .ci/run's slow step (pyproject markers)
 
@@ -66,11 +66,7 @@ def quiz_course() -> tuple[str, int]:
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, int]:
     """The sample course's SCORM zip: (zip, slug, questions)."""
-    sample = tmp_path_factory.mktemp("scorm") / "sample"
-    sample.mkdir()
-    for name in ("content", "materials"):
-        shutil.copytree(ROOT / name, sample / name)
-    shutil.copy(ROOT / "mkdocs.yml", sample / "mkdocs.yml")
+    sample = copy_sample(tmp_path_factory.mktemp("scorm") / "sample")
     slug, questions = quiz_course()
     out = sample.parent / "dist" / f"scorm-{slug}.zip"
     assert main(["-f", str(sample / "mkdocs.yml"), "scorm", f"--{SPEC.name}", slug, "-o", str(out)]) == 0

@@ -6,7 +6,6 @@ too; a hand-written page with a table wider than a phone is added."""
 from __future__ import annotations
 
 import contextlib
-import shutil
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from asn_portal.content.validate import Project, load_catalog
 from asn_portal.trust.urls import CONTRIBUTORS, HOME, PLAN, Urls, entry_src, index_src, list_page_src
 from devtools import ROOT
 from devtools.loopback import serve
-from tests.support.sites import unpacked_bundle
+from tests.support.sites import copy_sample, unpacked_bundle
 
 PAGE_SIZE = 4  # cards a page in the offline kit: every index page of the sample becomes a long listing
 KINDS = ("course", "factor", "article")
@@ -57,9 +56,7 @@ def phone_sites(work: Path) -> Iterator[Sites]:
     """The sample copied into ``work``, built, served and packed as a kit (see the module's docstring)."""
     from asn_portal.engines.mkdocs.build import build_site
 
-    for name in ("content", "materials"):
-        shutil.copytree(ROOT / name, work / name)
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    copy_sample(work)
     catalog, _ = load_catalog(Project.at(ROOT))
     sources = {"beranda": HOME, "kontributor": CONTRIBUTORS, "rencana": PLAN}
     for kind in KINDS:

@@ -45,6 +45,8 @@ export function today() {
   return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
 }
 export function thisYear() { return new Date().getFullYear(); }
+// "2026-03-09" as records write it, "09-03-2026" (SIASN's dd-mm-yyyy); "" for no date.
+export function dmy(date) { return date ? date.slice(8, 10) + "-" + date.slice(5, 7) + "-" + date.slice(0, 4) : ""; }
 export function dateId(d) { return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear(); }
 
 export function validSlug(slug) {

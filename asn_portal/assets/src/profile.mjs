@@ -8,8 +8,8 @@
  * value may come from an imported file. plan.mjs calls it. */
 
 import {
-  NIP_FIELDS, PROFILE_FIELDS, STATUS_LABELS, all, dateId, el, formLabel, formatJp, formatNip, load, nipDigits, save,
-  validNip
+  NIP_FIELDS, PROFILE_FIELDS, STATUS_LABELS, all, dateId, dmy, el, formLabel, formatJp, formatNip, load, nipDigits,
+  save, validNip
 } from "./core.mjs";
 import { countsIn, ordered, totals } from "./plandata.mjs";
 
@@ -96,7 +96,6 @@ function breakable(value) {
   return td;
 }
 
-function dmy(date) { return date.slice(8, 10) + "-" + date.slice(5, 7) + "-" + date.slice(0, 4); }
 
 // Start and end in one column, "02-09-2026 s.d. 12-09-2026" on two lines (two date columns would
 // leave an A4 page's organizer column a word wide). Each part is kept whole: Chromium would break

@@ -16,8 +16,8 @@
 
 import { MODES, SIASN_FORMS } from "./constants.mjs";
 import {
-  MAX_ACTIVITIES, MAX_TITLE, STATUS_LABELS, VERSION, cleanActivity, cleanKeys, cleanProfile, cleanText, formLabel,
-  has, isObject, modeLabel, roundJp, statusRank, today, validDate, validJp, validNip, validSlug
+  MAX_ACTIVITIES, MAX_TITLE, STATUS_LABELS, VERSION, cleanActivity, cleanKeys, cleanProfile, cleanText, dmy,
+  formLabel, has, isObject, modeLabel, roundJp, statusRank, today, validDate, validJp, validNip, validSlug
 } from "./core.mjs";
 import { countsIn, follow, ordered } from "./plandata.mjs";
 
@@ -52,7 +52,6 @@ export function note(entry, data) {
   return data && data.order && data.order.length && !has(data.courses, entry.slug) ? GONE : "";
 }
 
-function dmy(date) { return date ? date.slice(8, 10) + "-" + date.slice(5, 7) + "-" + date.slice(0, 4) : ""; }
 function identity(profile) {
   return [profile.nama || "", profile.nip || "", profile.jabatan || "", profile.unit_kerja || "",
           profile.instansi || ""];
