@@ -8,6 +8,8 @@ inside `serve`. Why each is needed:
 - ``populate_page``, ``build_page``, ``build_theme_template``: `serve` writes the pages a save changed
   with the same functions a full build runs, so the bytes equal a clean build's (rebuild.py);
 - ``serve_url``: the address MkDocs itself would print and serve at (preview.py);
+- ``build_module``'s ``_build_page``, looked up by MkDocs' ``build`` at each call: a parallel build
+  (parallel.py) has workers render most pages and MkDocs' own loop render the rest (``skip_pages``);
 - the live-reload server's conditions and watch tables: our server asks for a rebuild on native file
   events and shows the built site before search's shards are written (preview.py);
 - Material's tag plugin storage: its tag lists and ``tags.json`` rebuilt for the pages that changed;
@@ -20,6 +22,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import mkdocs.commands.build as build_module
 from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
@@ -27,6 +30,22 @@ populate_page = _populate_page  # (page, config, files, dirty=False)
 build_page = _build_page  # (page, config, doc_files, nav, env, dirty=False, excluded=False)
 build_theme_template = _build_theme_template  # (template_name, env, files, config, nav)
 serve_url = _serve_url  # (host, port, path)
+
+
+def skip_pages(skipped: Callable[[Any], bool]) -> Callable[[], None]:
+    """From now on MkDocs' build loop leaves the pages ``skipped`` says (built elsewhere) to their builder;
+    returns what puts MkDocs' own function back."""
+    original = build_module._build_page
+
+    def build_unless_skipped(page: Any, *args: Any, **kwargs: Any) -> None:
+        if not skipped(page):
+            original(page, *args, **kwargs)
+
+    build_module._build_page = build_unless_skipped
+
+    def restore() -> None:
+        build_module._build_page = original
+    return restore
 
 # LiveReloadServer attributes our subclass reads or sets (mkdocs/livereload/__init__.py).
 LIVERELOAD_ATTRIBUTES = ("_rebuild_cond", "_want_rebuild", "_watched_paths", "_watch_refs", "_epoch_cond",

@@ -39,9 +39,25 @@ def load(config_file: Path, **overrides: Any) -> MkDocsConfig:
 
 def build_site(config_file: Path, *, strict: bool = False, **overrides: Any) -> Path:
     """Build into ``site_dir`` (or the override); content errors raise SiteError before writing."""
+    return Path(build_config(config_file, strict=strict, **overrides).site_dir)
+
+
+def build_config(config_file: Path, *, strict: bool = False, jobs: int | None = None,
+                 **overrides: Any) -> MkDocsConfig:
+    """``build_site``, returning the built config. ``jobs``: processes the build may use (the plugin's
+    ``jobs``; None: as mkdocs.yml says, by default every CPU)."""
     config = load(config_file, strict=strict, **overrides)
+    plugin = config.plugins.get("asn-portal")
+    if jobs is not None and plugin is not None:
+        plugin.config["jobs"] = jobs
     run_build(config)
-    return Path(config.site_dir)
+    return config
+
+
+def processes_used(config: MkDocsConfig) -> int:
+    """How many processes rendered the pages of the build of ``config`` (1 without the plugin)."""
+    plugin = config.plugins.get("asn-portal")
+    return int(getattr(plugin, "page_jobs", 1))
 
 
 def build_offline(config_file: Path, site_dir: Path, chosen: tuple[tuple[str, str], ...] = ()) -> list[Problem]:

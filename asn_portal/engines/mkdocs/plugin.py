@@ -17,7 +17,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -30,12 +30,15 @@ from asn_portal.content.history import last_updated
 from asn_portal.content.synonyms import Synonyms
 from asn_portal.content.validate import Checked, check_project
 from asn_portal.engines.mkdocs import editlinks
+from asn_portal.engines.mkdocs.files import mkdocs_nav, part_file, replace, theme_paths_taken
 from asn_portal.engines.mkdocs.offline import configure_offline, parse_subset, write_search_script
 from asn_portal.engines.mkdocs.pages import TAGS_MARKER, GeneratedPage, engine_meta, with_tag_indexes
+from asn_portal.engines.mkdocs.parallel import ParallelPages, ThemeWork
 from asn_portal.engines.mkdocs.search import PortalSearch
 from asn_portal.model.planrules import DEFAULT_TARGET_JP, PlanRules, PlanRulesError
 from asn_portal.model.problems import format_report
 from asn_portal.model.project import MAX_CATALOG_FILE_SIZE, Project
+from asn_portal.model.workers import usable_jobs
 from asn_portal.render.headings import page_ids
 from asn_portal.render.lists import DEFAULT_PAGE_SIZE
 from asn_portal.render.memo import RenderMemo
@@ -44,7 +47,7 @@ from asn_portal.render.readers import Site
 from asn_portal.render.source import PageSource
 from asn_portal.site.assembly import AssemblyError, SiteParts, assemble
 from asn_portal.site.assets import ASSET_DIR, PAGE_ASSETS, page_assets
-from asn_portal.site.nav import NavItem, site_nav
+from asn_portal.site.nav import site_nav
 from asn_portal.trust.markup import PERMALINK_TITLE
 from asn_portal.trust.urls import public_site
 
@@ -97,6 +100,9 @@ class PortalConfig(base.Config):
     subset = c.ListOfItems(c.Type(str), default=[])
     # Branch the edit buttons open when mkdocs.yml sets repo_url only (see editlinks.branch for the fallbacks).
     edit_branch = c.Optional(c.Type(str))
+    # Processes that build the site (`asn-portal build --jobs N`); 0: every CPU this process may use. The
+    # output is the same whatever the number; `serve` always builds in one process.
+    jobs = c.Type(int, default=0)
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -122,6 +128,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.files: Files | None = None
         self.nav: Navigation | None = None
         self.env: jinja2.Environment | None = None
+        self.jobs = 1  # processes this build uses (1 where forking is not safe; `serve`)
+        self.parallel: ParallelPages | None = None
+        self.page_jobs = 1  # processes that rendered this build's pages through the theme
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -130,6 +139,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # MkDocs keeps a plugin with this event for the whole process: what `serve` lent this build
         # must not reach the next one (live.py lends them again before each of its own builds).
         self.checks = self.memo = None
+        self._stop_workers()
 
     @event_priority(-50)  # after Material's search plugin set up its own index config
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -147,12 +157,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             log.info(warning.format())
         if problems.errors:
             raise PluginError("Konten tidak valid:\n" + format_report(problems.errors))
-        if self.config.list_page_size < 1:
-            raise PluginError(f"list_page_size harus 1 atau lebih, bukan {self.config.list_page_size}.")
-        try:
-            self.rules = PlanRules.from_options(self.config)
-        except PlanRulesError as error:
-            raise PluginError(str(error)) from None
+        self._read_options()
         catalog = checked.catalog
         # Drafts show (marked) in `serve` only; never in a build or a bundle.
         self.catalog = catalog if self.serving and not self.config.offline else catalog.without_drafts()
@@ -179,6 +184,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                                                self.config.edit_branch, os.environ)
         # --- end edit links ---
         return config
+
+    def _read_options(self) -> None:
+        """The plugin's own options that MkDocs' types let through, told in Indonesian."""
+        if self.config.jobs < 0:
+            raise PluginError(f"jobs harus 0 (semua CPU) atau lebih, bukan {self.config.jobs}.")
+        self.jobs = 1 if self.serving else usable_jobs(self.config.jobs)
+        if self.config.list_page_size < 1:
+            raise PluginError(f"list_page_size harus 1 atau lebih, bukan {self.config.list_page_size}.")
+        try:
+            self.rules = PlanRules.from_options(self.config)
+        except PlanRulesError as error:
+            raise PluginError(str(error)) from None
 
     def _project(self, config: MkDocsConfig) -> Project:
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
@@ -216,25 +233,25 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.project is not None
-        _theme_paths_taken(files, config)
+        theme_paths_taken(files, config)
         self.parts = parts = self.site_parts(config)
         self.pages = dict(parts.pages)
         self.handed_over = set()
         for page in parts.pages.values():
             # Entry pages are reached through the index pages, not the sidebar (see site/nav.py); the
             # nav decides for hand-written pages, as MkDocs would.
-            _replace(files, self.page_file(config, page), quiet=page.kind == "page")  # hand-written: now read by us
+            replace(files, self.page_file(config, page), quiet=page.kind == "page")  # hand-written: now read by us
         for path, text in page_assets().items():  # the scripts bundled from the module sources at every build
-            _replace(files, File.generated(config, path, content=text))
+            replace(files, File.generated(config, path, content=text))
         for path in parts.texts:  # long listings' chunks (loaded on demand), catalog.json, feed.xml, redirects
-            _replace(files, part_file(parts, config, path))
+            replace(files, part_file(parts, config, path))
         for published in parts.copies:
-            _replace(files, part_file(parts, config, published))
+            replace(files, part_file(parts, config, published))
         if self.search_id:
             self.search = PortalSearch()  # one per build: MkDocs keeps this plugin for the whole process
             self.search.start(self.catalog, self.synonyms)
             for file in self.search.files(files, config):
-                _replace(files, file, quiet=True)
+                replace(files, file, quiet=True)
         self.files = files
         return files
 
@@ -297,25 +314,50 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             page.content = None
         return output
 
+    @event_priority(-100)  # after every other plugin's on_env: Material's tag listings are complete
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # MkDocs makes a new theme environment for every build, so Material's templates were compiled
         # again each time (`serve` rebuilds, a bundle builds again): keep their bytecode for the process.
         if env.bytecode_cache is None:
             env.bytecode_cache = THEME_BYTECODE
         self.env = env
+        if self.nav is not None and not self.serving:  # the theme's page loop on every core (parallel.py)
+            search = self.search if self.search_id else None
+            self.parallel = ParallelPages.start(ThemeWork(config, files, self.nav, env), search, self.jobs)
+        self.page_jobs = self.jobs if self.parallel is not None else 1
+        if self.page_jobs > 1:
+            log.info(f"halaman dibangun oleh {self.page_jobs} proses")
         return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_workers()
+
+    def _stop_workers(self) -> None:
+        if self.parallel is not None:
+            self.parallel.close()
+            self.parallel = None
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
         return nav
 
+    @event_priority(100)  # before every other plugin's on_post_build: each may read any page written
+    def _collect_pages(self, *, config: MkDocsConfig) -> None:
+        if self.parallel is not None:  # the workers' pages are written; their search documents join ours
+            try:
+                self.parallel.finish()
+            finally:
+                self.parallel = None
+
     @event_priority(-100)  # after the search plugin wrote its index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _write_search(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         if self.search_id:
             self.search.write(site_dir, keep=self.memo is not None)
         if self.config.offline:
             write_search_script(site_dir)
+
+    on_post_build = CombinedEvent(_collect_pages, _write_search)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., object]) -> LiveReloadServer:
@@ -324,50 +366,3 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
-
-
-def part_file(parts: SiteParts, config: MkDocsConfig, path: str) -> File:
-    """The engine's file of one generated file of the site: copied, verbatim or a text MkDocs may take
-    as a page."""
-    if path in parts.copies:
-        return CopiedFile.generated(config, path, abs_src_path=parts.copies[path])
-    if path in parts.verbatim:
-        return CopiedFile.generated(config, path, content=parts.texts[path])
-    return File.generated(config, path, content=parts.texts[path])
-
-
-class CopiedFile(File):
-    """Copied as it is, even a ``.md`` or ``.html`` file (materials, redirects): never a page."""
-
-    def is_documentation_page(self) -> bool:
-        return False
-
-    def is_static_page(self) -> bool:
-        return False
-
-
-def mkdocs_nav(items: list[NavItem]) -> list[str | dict[str, str]]:
-    """The site's navigation (site/nav.py) as mkdocs.yml writes it."""
-    return [src if title is None else {title: src} for title, src in items]
-
-
-def _theme_paths_taken(files: Files, config: MkDocsConfig) -> None:
-    """A file in docs_dir at the path of a theme file silently replaces it (MkDocs prefers docs_dir):
-    a contributed ``assets/javascripts/bundle.*.js`` would run on every page."""
-    docs_dir = os.path.abspath(config.docs_dir)
-    for file in files:
-        src = file.abs_src_path
-        inside = src is not None and os.path.abspath(src).startswith(docs_dir + os.sep)
-        if inside and any(os.path.isfile(os.path.join(d, file.src_uri)) for d in config.theme.dirs
-                          if os.path.abspath(d) != docs_dir):
-            raise PluginError(f"{file.src_uri}: berkas di {os.path.basename(docs_dir)}/ memakai path berkas tema "
-                              "dan akan menggantikannya. Pindahkan atau ganti namanya.")
-
-
-def _replace(files: Files, file: File, quiet: bool = False) -> None:
-    existing = files.get_file_from_path(file.src_uri)
-    if existing is not None:
-        if not quiet:  # a theme file we replace on purpose (Material's search worker) is no surprise
-            log.warning(f"{file.src_uri}: berkas di docs_dir diganti oleh halaman yang dibuat asn-portal.")
-        files.remove(existing)
-    files.append(file)

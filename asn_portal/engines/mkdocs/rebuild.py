@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.structure.files import Files, InclusionLevel
 
 from asn_portal.engines.mkdocs import _internals
-from asn_portal.engines.mkdocs.plugin import part_file
+from asn_portal.engines.mkdocs.files import part_file
 from asn_portal.trust.urls import entry_src
 
 if TYPE_CHECKING:

@@ -1,0 +1,183 @@
+"""Work split over forked processes: a build's pages, checks and renders on every core.
+
+Why fork, and only fork: a forked worker starts with everything the build already holds (the checked
+catalog, the resolver, compiled templates, the engine's navigation) without pickling any of it, and
+sends back only plain results. Where fork is not safe (Windows has none; macOS' system libraries may
+crash in a forked child; a process with other threads, such as `serve`'s server, may deadlock in one)
+the work runs in this process instead, the same code in the same order: the output is the same.
+
+A share is a slice of the work, ``share`` of ``jobs``; share 0 is always done by the calling process
+itself, so ``jobs=1`` forks nothing. Results come back in share order, so merging them is deterministic.
+Log records a worker makes are sent back and handled here, in order, after its share: warnings count
+for ``--strict`` and reach the person once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+R = TypeVar("R")
+T = TypeVar("T")
+
+
+class WorkerError(Exception):
+    """A worker failed; ``str()`` is its exception's message (already worded for a person when it was ours)."""
+
+    def __init__(self, message: str, cause: BaseException | None, details: str) -> None:
+        super().__init__(message)
+        self.cause = cause
+        self.details = details  # the worker's traceback, for a report to the portal's maintainers
+
+
+def can_fork() -> bool:
+    """Fork is used on Linux only, and never from a process that runs other threads."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (a container's or taskset's limit, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # no affinity on this platform
+        return max(1, os.cpu_count() or 1)
+
+
+def usable_jobs(requested: int | None) -> int:
+    """``requested`` workers (None or 0: every available CPU), or 1 where forking is not safe."""
+    jobs = requested if requested else available_cpus()
+    return max(1, jobs) if can_fork() else 1
+
+
+def share_of(items: Sequence[T], share: int, jobs: int) -> Sequence[T]:
+    """Contiguous slices of nearly equal length: neighbours (pages of one folder, files of one kind) stay
+    together, which keeps each worker's caches useful."""
+    size, extra = divmod(len(items), jobs)
+    start = share * size + min(share, extra)
+    return items[start:start + size + (1 if share < extra else 0)]
+
+
+class Shares(Generic[R]):
+    """``task(share)`` for shares 1..jobs-1 in forked workers, started by ``start``; the caller does share 0
+    (``task(0)`` or its own loop) and then ``collect``s the others' results, in share order."""
+
+    def __init__(self, task: Callable[[int], R], jobs: int) -> None:
+        self.task = task
+        self.jobs = jobs
+        self._children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
+
+    def start(self) -> None:
+        for share in range(1, self.jobs):
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker: never returns into the caller's stack (its `finally`s are the parent's)
+                os.close(read)
+                _work(self.task, share, write)
+            os.close(write)
+            self._children.append((pid, read))
+
+    def collect(self) -> list[R]:
+        """Every worker's result, in share order; a worker's failure is raised here as WorkerError."""
+        results: list[R] = []
+        failure: WorkerError | None = None
+        try:
+            for pid, read in self._children:
+                with os.fdopen(read, "rb") as pipe:
+                    data = pipe.read()
+                os.waitpid(pid, 0)
+                status, value, records = pickle.loads(data) if data else ("lost", None, [])
+                _replay(records)
+                if status == "ok":
+                    results.append(value)
+                elif failure is None:
+                    failure = _failure(status, value)
+        finally:
+            self._children = []
+        if failure is not None:
+            raise failure
+        return results
+
+    def close(self) -> None:
+        """Stop and reap workers still running (the build failed or was interrupted before collecting)."""
+        for pid, read in self._children:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+            os.close(read)
+        self._children = []
+
+
+def run_shares(task: Callable[[int], R], jobs: int) -> list[R]:
+    """``[task(0), ..., task(jobs - 1)]``, shares 1.. in forked workers while this process does share 0."""
+    shares = Shares(task, jobs)
+    try:
+        shares.start()
+        first = task(0)
+        return [first, *shares.collect()]
+    finally:
+        shares.close()
+
+
+def map_shares(task: Callable[[Sequence[T]], list[R]], items: Sequence[T], jobs: int) -> list[R]:
+    """``task`` over contiguous slices of ``items`` on ``jobs`` processes; the results joined in item order."""
+    jobs = min(jobs, len(items)) or 1
+    parts = run_shares(lambda share: task(share_of(items, share, jobs)), jobs)
+    return [result for part in parts for result in part]
+
+
+def _work(task: Callable[[int], object], share: int, write: int) -> None:
+    records: list[logging.LogRecord] = []
+    code = 0
+    try:
+        # Records are kept, not printed: the parent handles them once, in order, with its own counters.
+        logging.Logger.callHandlers = lambda self, record: records.append(record)  # type: ignore[method-assign]
+        try:
+            outcome: tuple[str, object, list[logging.LogRecord]] = ("ok", task(share), records)
+        except BaseException as error:
+            outcome = ("error", _portable(error), records)
+        data = pickle.dumps((outcome[0], outcome[1], [_plain(r) for r in records]), pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(data)
+    except BaseException:
+        code = 1
+    finally:
+        os._exit(code)
+
+
+def _portable(error: BaseException) -> tuple[str, BaseException | None, str]:
+    details = "".join(traceback.format_exception(error))
+    try:
+        pickle.loads(pickle.dumps(error))
+        return str(error), error, details
+    except Exception:
+        return str(error), None, details
+
+
+def _failure(status: str, value: object) -> WorkerError:
+    if status == "lost":
+        return WorkerError("proses pembantu berhenti tanpa hasil (kehabisan memori?); coba lagi dengan --jobs 1",
+                           None, "")
+    assert isinstance(value, tuple)
+    message, cause, details = value
+    return WorkerError(str(message), cause if isinstance(cause, BaseException) else None, str(details))
+
+
+def _plain(record: logging.LogRecord) -> logging.LogRecord:
+    record.msg = record.getMessage()
+    record.args = None
+    record.exc_info = None
+    return record
+
+
+def _replay(records: list[logging.LogRecord]) -> None:
+    for record in records:
+        logging.getLogger(record.name).handle(record)
