@@ -14,6 +14,7 @@ for ``--strict`` and reach the person once.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -74,6 +75,15 @@ class Shares(Generic[R]):
         self._children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
 
     def start(self) -> None:
+        # Objects that exist now are shared with the workers copy-on-write; the collector walking them in a
+        # worker would write to (and so copy) every page of them. Frozen, it leaves them alone there.
+        gc.freeze()
+        try:
+            self._fork()
+        finally:
+            gc.unfreeze()  # this process collects as before
+
+    def _fork(self) -> None:
         for share in range(1, self.jobs):
             read, write = os.pipe()
             pid = os.fork()
