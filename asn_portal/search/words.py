@@ -1,9 +1,10 @@
 """Words as search sees them: folded, split, stop words dropped, stemmed by Snowball's Indonesian stemmer.
 
-The reader's side does the same in ``assets/search-engine.js``; tests/test_search_engine.py keeps the
-two identical (the JavaScript stemmer against this one on every word of the sample content, the
-tokenizer on tricky strings). The stop word list is one file, also written into the index for the
-query side.
+The reader's side does the same in ``assets/src/search-words.mjs``; the tests keep the two identical
+(tests/browser/test_search.py: the JavaScript stemmer against this one on every word of the sample
+content; tests/build/test_search_engine.py: the tokenizer on tricky strings;
+tests/unit/test_search_words.py: ``stems`` against ``stemsOf``). The stop word list is one file, also
+written into the index for the query side.
 """
 
 from __future__ import annotations
