@@ -1,9 +1,10 @@
 """Words as search sees them: folded, split, stop words dropped, stemmed by Snowball's Indonesian stemmer.
 
-The reader's side does the same in ``assets/search-engine.js``; tests/test_search_engine.py keeps the
-two identical (the JavaScript stemmer against this one on every word of the sample content, the
-tokenizer on tricky strings). The stop word list is one file, also written into the index for the
-query side.
+The reader's side does the same in ``assets/src/search-words.mjs``; the tests keep the two identical
+(tests/browser/test_search.py: the JavaScript stemmer against this one on every word of the sample
+content; tests/build/test_search_engine.py: the tokenizer on tricky strings;
+tests/unit/test_search_words.py: ``stems`` against ``stemsOf``). The stop word list is one file, also
+written into the index for the query side.
 """
 
 from __future__ import annotations
@@ -41,14 +42,34 @@ def stop_words() -> frozenset[str]:
 _STEMMER = snowballstemmer.stemmer("indonesian")
 
 
+# The endings Snowball's Indonesian stemmer takes off first, as particles (apakah -> apa, ataupun -> atau).
+_PARTICLES = ("kah", "lah", "pun")
+
+
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
+@functools.lru_cache(maxsize=200_000)
+def stems(word: str) -> tuple[str, ...]:
+    """The stems search gives ``word``: Snowball's, and for a word ending like a particle the stem
+    without that step. The stemmer takes "-lah" for one also where it is the root's own end
+    (mengolah -> mengo, diolah -> dio, bersalah -> bersa), so these never met their other forms
+    (pengolahan -> olah). That second stem is the stemmer's on ``word + "nya"``: the possessive
+    ending is not a particle, it goes in the step after, and leaves the count of vowels the later
+    steps check as it was, so the rest runs as on the word itself (mengolahnya -> olah).
+    ``stemsOf`` in search-words.mjs gives the same, so that index and query meet."""
+    root = stem(word)
+    if not word.endswith(_PARTICLES):
+        return (root,)
+    whole = stem(word + "nya")  # unchanged when too short to stem
+    return (root,) if whole in (root, word + "nya") else (root, whole)
+
+
 def index_terms(text: str) -> Iterator[str]:
-    """Every term ``text`` puts in the index: each word that is not a stop word, and its stem beside
-    it. The stem joins the affixed forms (melatih, pelatihan -> latih); the word as written lets a
+    """Every term ``text`` puts in the index: each word that is not a stop word, and its stems beside
+    it. A stem joins the affixed forms (melatih, pelatihan -> latih); the word as written lets a
     query typed in that form rank it higher."""
     return chain.from_iterable(map(_terms_of, words(text)))
 
@@ -57,8 +78,7 @@ def index_terms(text: str) -> Iterator[str]:
 def _terms_of(word: str) -> tuple[str, ...]:
     if word in stop_words():
         return ()
-    root = stem(word)
-    return (word,) if root == word else (word, root)
+    return tuple(dict.fromkeys((word, *stems(word))))
 
 
 def synonym_table(synonyms: Mapping[str, tuple[str, ...]]) -> dict[str, list[list[str]]]:

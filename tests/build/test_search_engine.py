@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 
 from asn_portal.search.docs import SearchDoc
-from asn_portal.search.shards import CHUNK_BYTES, SearchIndex
-from asn_portal.search.words import synonym_table, words
+from asn_portal.search.shards import CHUNK_BYTES
+from asn_portal.search.words import words
 from benchmarks.search import run as bench
 from devtools import ROOT
-from tests.support.search import ask, ask_fresh
+from tests.support.search import ask, ask_fresh, index_site
 from tests.support.sites import SampleSite
 
 RECALL_TODAY = 0.962  # recall@5 of the lunr-based search this index replaced (0.987 now: docs/search-benchmark.md)
@@ -33,17 +33,6 @@ def pages(answer: dict[str, Any]) -> list[str]:
 def sample_site(sample_http: SampleSite) -> Path:
     """The shipped sample as built once per test worker (tests/conftest.py)."""
     return sample_http.site
-
-
-def index_site(tmp: Path, docs: list[SearchDoc], synonyms: dict[str, tuple[str, ...]] | None = None) -> Path:
-    """A bare site with just an index (and the folder the engine's relative paths start from)."""
-    index = SearchIndex()
-    index.synonyms = synonym_table(synonyms or {})
-    for doc in docs:
-        index.add(doc)
-    index.write(tmp / "search")
-    (tmp / "assets" / "javascripts" / "workers").mkdir(parents=True)
-    return tmp
 
 
 def test_tokenizer_agrees_with_python(node: str) -> None:

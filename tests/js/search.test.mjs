@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 
 import { PLAIN_WORDS, matchTerms, termsOf } from "../../asn_portal/assets/src/filter.mjs";
-import { TYPO_MIN_LENGTH, fold, forms, withinOneEdit, words } from "../../asn_portal/assets/src/search-words.mjs";
+import { TYPO_MIN_LENGTH, fold, forms, stemsOf, withinOneEdit, words } from "../../asn_portal/assets/src/search-words.mjs";
 
 // The stemmer is a classic script that defines self.asnSearchStem, as in the search worker.
 globalThis.self = globalThis;
@@ -25,6 +25,17 @@ test("word forms: the consonant meN-/peN- swallowed put back, a root's first con
   assert.deepEqual(forms("kelola", "kelola"), [["elola", 0.6]]);
   assert.deepEqual(forms("perayaan", "aya").map((f) => f[0]), ["raya"]);
   assert.deepEqual(forms("anggaran", "anggar"), []);
+});
+
+test("stems: a word ending like a particle also has the stem the stemmer gives without that step", () => {
+  const stem = globalThis.asnSearchStem;
+  assert.deepEqual(stemsOf("mengolah", stem), ["mengo", "olah"], "-lah is the root's own end here");
+  assert.deepEqual(stemsOf("diolah", stem), ["dio", "olah"]);
+  assert.deepEqual(stemsOf("apakah", stem), ["apa", "apakah"], "and a particle there: both stems");
+  assert.deepEqual(stemsOf("pengolahan", stem), ["olah"]);
+  assert.deepEqual(stemsOf("olah", stem), ["olah"]);
+  assert.deepEqual(stemsOf("pun", stem), ["pun"], "too short to stem: no other stem");
+  assert.deepEqual(stemsOf("mengolah", (w) => w), ["mengolah"], "no stemmer (PLAIN_WORDS): no other stem");
 });
 
 test("one typing slip: a letter changed, added, dropped or two swapped", () => {
@@ -91,6 +102,7 @@ test("phrase: the typed words side by side, in order, in a title or excerpt", ()
   assert.equal(ranking.hasPhrase("Pelatihan daring bagi ASN", ["pelatihan", "daring"], stem), true);
   assert.equal(ranking.hasPhrase("Daring: pelatihan", ["pelatihan", "daring"], stem), false);
   assert.equal(ranking.hasPhrase("Melatih secara daring", ["pelatihan", "daring"], stem), false);
+  assert.equal(ranking.hasPhrase("Mengolah data layanan", ["pengolahan", "data"], stem), true, "olah, both");
   const scores = { 1: 10, 2: 9 };
   const data = { 1: ["a/", "Daring dan pelatihan", "", ""], 2: ["b/", "Pelatihan daring", "", ""] };
   assert.deepEqual(ranking.rerankByPhrase([1, 2], data, scores, ["pelatihan", "daring"], stem), [2, 1]);
@@ -177,12 +189,50 @@ test("a query finds the root a meN- word swallowed, and skips stop words", async
   assert.equal(engine.stopWordsOfIndex().dan, true);
 });
 
+// An index as asn_portal/search/words.py writes it for two pages: "Mengolah data layanan" (its terms
+// mengolah, mengo, olah, data, layanan, layan) and "Pengolahan arsip" (pengolahan, olah, arsip).
+function serveOlahIndex() {
+  const api = globalThis.asnSearch;
+  const files = {
+    "manifest.js": () => api.m({ v: "me ol pe", s: "", stop: "dan", n: 2, dc: 10, cap: 1000, syn: {} }),
+    "v/me.js": () => api.v("me", [["mengo", 0, 1], ["mengolah", 0, 1]]),
+    "v/ol.js": () => api.v("ol", [["olah", 0, 2]]),
+    "v/pe.js": () => api.v("pe", [["pengolahan", 0, 1]]),
+    "p/0.js": () => api.p(0, { mengo: encode([[0, 500 * 8]]), mengolah: encode([[0, 500 * 8]]),
+                              olah: encode([[0, 500 * 8], [1, 500 * 8]]), pengolahan: encode([[1, 500 * 8]]) }),
+    "d/0.js": () => api.d(0, [["kursus/data/", "Mengolah data layanan", "Kursus", ""],
+                              ["kursus/arsip/", "Pengolahan arsip", "Kursus", ""]])
+  };
+  globalThis.importScripts = (...urls) => {
+    for (const url of urls) files[url.replace("../../../search/", "")]();
+  };
+}
+
+test("pengolahan finds the page that says mengolah, and mengolah the page that says pengolahan", async () => {
+  for (const [query, first] of [["pengolahan", "kursus/arsip/"], ["mengolah", "kursus/data/"]]) {
+    engine.forgetIndex();
+    serveOlahIndex();
+    const result = await engine.search(query + " ");
+    assert.deepEqual(result.items.map((i) => i[0].location).sort(), ["kursus/arsip/", "kursus/data/"], query);
+    assert.equal(result.items[0][0].location, first, "the word as typed first");
+    const data = result.items.find((i) => i[0].location === "kursus/data/")[0];
+    assert.match(data.title, /<mark data-md-highlight>Mengolah<\/mark>/);
+  }
+});
+
 test("filter: a typed word finds the words it begins, its stem and its other forms", () => {
   const cards = ["Pengelolaan keuangan daerah", "Pelatihan kepemimpinan", "Kelola arsip"]
     .map((t) => termsOf(t, STEMMED));
   assert.deepEqual(matchTerms("keuang", STEMMED, cards), [true, false, false]);
   assert.deepEqual(matchTerms("latihan", STEMMED, cards), [false, true, false]);
   assert.deepEqual(matchTerms("mengelola", STEMMED, cards), [true, false, true]);
+});
+
+test("filter: pengolahan finds the card that says mengolah, and the other way round", () => {
+  const cards = ["Mengolah data layanan", "Pengolahan arsip", "Masa kerja"].map((t) => termsOf(t, STEMMED));
+  assert.deepEqual(matchTerms("pengolahan", STEMMED, cards), [true, true, false]);
+  assert.deepEqual(matchTerms("mengolah", STEMMED, cards), [true, true, false]);
+  assert.deepEqual(matchTerms("diolah", STEMMED, cards), [true, true, false]);
 });
 
 test("filter: a typed word also finds the cards holding every word of one of its synonyms", () => {

@@ -32,3 +32,18 @@ def ask(node: str, site: Path, queries: list[str]) -> list[dict[str, Any]]:
 
 def ask_fresh(node: str, site: Path, query: str) -> dict[str, Any]:
     return ask(node, site, [query])[0]
+
+
+def index_site(tmp: Path, docs: list[Any], synonyms: dict[str, tuple[str, ...]] | None = None) -> Path:
+    """A bare site with just an index of ``docs`` (SearchDoc) and the folder the engine's relative
+    paths start from."""
+    from asn_portal.search.shards import SearchIndex
+    from asn_portal.search.words import synonym_table
+
+    index = SearchIndex()
+    index.synonyms = synonym_table(synonyms or {})
+    for doc in docs:
+        index.add(doc)
+    index.write(tmp / "search")
+    (tmp / "assets" / "javascripts" / "workers").mkdir(parents=True)
+    return tmp

@@ -6,17 +6,17 @@
  * index's stop words and synonyms (content/sinonim.yml) once loaded, or PLAIN_WORDS (no stems, no stop
  * words, no synonyms) on a site without Indonesian search. */
 
-import { TYPO_MIN_LENGTH, forms, withinOneEdit, words as wordsOf } from "./search-words.mjs";
+import { TYPO_MIN_LENGTH, forms, stemsOf, withinOneEdit, words as wordsOf } from "./search-words.mjs";
 
 export const PLAIN_WORDS = Object.freeze({ stem: function (word) { return word; }, stop: Object.freeze({}) });
 
-// A card's text -> its terms: each word that is not a stop word, and its stem (as the index has them).
+// A card's text -> its terms: each word that is not a stop word, and its stems (as the index has them).
 export function termsOf(text, h) {
   const seen = Object.create(null);
   const out = [];
   wordsOf(text).forEach(function (word) {
     if (h.stop[word]) return;
-    [word, h.stem(word)].forEach(function (term) {
+    [word].concat(stemsOf(word, h.stem)).forEach(function (term) {
       if (!seen[term]) {
         seen[term] = true;
         out.push(term);
@@ -26,12 +26,13 @@ export function termsOf(text, h) {
   return out;
 }
 
-// A term test for one word: the terms it begins, its stem and its other forms.
+// A term test for one word: the terms it begins, its stems and their other forms.
 function formsTest(word, h) {
-  const root = h.stem(word);
   const same = Object.create(null);
-  same[root] = true;
-  forms(word, root).forEach(function (f) { same[f[0]] = true; });
+  stemsOf(word, h.stem).forEach(function (root) {
+    same[root] = true;
+    forms(word, root).forEach(function (f) { same[f[0]] = true; });
+  });
   return function (term) { return term.lastIndexOf(word, 0) === 0 || same[term] === true; };
 }
 

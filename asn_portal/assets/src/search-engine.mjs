@@ -10,7 +10,8 @@
  * Words are folded, split and stemmed exactly as the index was built (Snowball's Indonesian
  * stemmer, in stemmer-id.js; tests/test_search_engine.py compares it with Python's snowballstemmer).
  * Each typed word is widened as the former lunr.id query expansion did:
- *  - the word as a prefix (pelatih finds pelatihan), the stem (pelatihan -> latih);
+ *  - the word as a prefix (pelatih finds pelatihan), its stems (pelatihan -> latih; mengolah ->
+ *    mengo, and olah without the particle step: search-words.mjs stemsOf);
  *  - the consonant that meN-/peN- swallowed put back (mengelola -> elola -> kelola), or taken off
  *    a root (kelola -> elola), and pe-/be-/te- + r-root (perayaan -> raya);
  *  - when nothing matches and the word has 5 letters or more, index words one edit away (a
@@ -20,7 +21,7 @@
  * words are looked up as typed words are, and count for the typed word. Ranking: search-rank.mjs.
  * Results carry escaped text only: titles and excerpts are escaped here before <mark> is added.
  */
-import { TYPO_MIN_LENGTH, fold, forms, withinOneEdit, wordPattern, words } from "./search-words.mjs";
+import { TYPO_MIN_LENGTH, fold, forms, stemsOf, withinOneEdit, wordPattern, words } from "./search-words.mjs";
 import { SYNONYM_BOOST, rank, rerankByPhrase, shareRarity, synonymsOf } from "./search-rank.mjs";
 
 const BASE = "../../../search/";  // the index, relative to Material's worker script
@@ -64,6 +65,13 @@ export function forgetIndex() {
 
 // Snowball's Indonesian stemmer (stemmer-id.js, loaded before the engine).
 export function stem(word) { return globalThis.asnSearchStem(word); }
+
+// The other forms of a word ([[form, weight], ...]: search-words.mjs forms) from each of its stems.
+function otherForms(word, roots) {
+  let out = [];
+  roots.forEach(function (root) { out = out.concat(forms(word, root)); });
+  return out;
+}
 
 // -- loading shards ---------------------------------------------------------------------------
 
@@ -169,14 +177,14 @@ function neighbours(word) {  // index words one typing slip away from `word`
 // The shards a word needs: its own, its stem's and those of its other forms (search-words.mjs);
 // expand looks exactly these up, so a query loads no shard it cannot use.
 function vocabularyKeys(word) {
-  const root = stem(word);
-  const probes = [word, root].concat(forms(word, root).map(function (f) { return f[0]; }));
+  const roots = stemsOf(word, stem);
+  const probes = [word].concat(roots, otherForms(word, roots).map(function (f) { return f[0]; }));
   return probes.map(vkey).concat(deeperKeys(word));
 }
 
 // The words of the phrases `word` also stands for (content/sinonim.yml), once its shards are loaded.
 function synonymWords(word) {
-  const known = find(word) !== null || find(stem(word)) !== null;
+  const known = find(word) !== null || stemsOf(word, stem).some(function (r) { return find(r) !== null; });
   const out = [];
   synonymsOf(store.m.syn, word, known).forEach(function (phrase) {
     phrase.forEach(function (w) { out.push([w, SYNONYM_BOOST / phrase.length]); });
@@ -200,13 +208,18 @@ function expandWithSynonyms(word, allowTypo, open) {
 // the word may still be being typed (the query's last, no space after it).
 function expand(word, allowTypo, open) {
   const clauses = [];
-  const add = function (entry, boost) { if (entry) clauses.push({ entry: entry, boost: boost }); };
+  const taken = {};  // an index word counts once, however many of the word's forms lead to it
+  const add = function (entry, boost) {
+    if (entry && !taken[entry[0]]) { taken[entry[0]] = true; clauses.push({ entry: entry, boost: boost }); }
+  };
   const exact = find(word);
   add(exact, 1);  // the word as typed counts fully
   let found = clauses.length > 0;
-  const root = stem(word);
-  if (root !== word && find(root)) { add(find(root), found ? STEM_BOOST_WHEN_FOUND : 1); found = true; }
-  forms(word, root).forEach(function (f) {
+  const roots = stemsOf(word, stem);
+  roots.forEach(function (root) {
+    if (root !== word && find(root)) { add(find(root), found ? STEM_BOOST_WHEN_FOUND : 1); found = true; }
+  });
+  otherForms(word, roots).forEach(function (f) {
     if (find(f[0])) { add(find(f[0]), f[1]); found = true; }
   });
   shareRarity(clauses, store.m.n);
@@ -222,6 +235,7 @@ function expand(word, allowTypo, open) {
   }
   if (!found && allowTypo && word.length >= TYPO_MIN_LENGTH) {
     const seen = {};
+    const root = roots[0];
     neighbours(root).concat(root !== word ? neighbours(word) : []).forEach(function (e) {
       if (!seen[e[0]]) { seen[e[0]] = true; add(e, 0.5); }
     });
@@ -277,7 +291,7 @@ function highlight(text, typed, matched) {
   let last = 0;
   String(text).replace(wordPattern(), function (token, at) {
     const f = fold(token);
-    const hit = matched[f] || matched[stem(f)] ||
+    const hit = matched[f] || stemsOf(f, stem).some(function (r) { return matched[r]; }) ||
       typed.some(function (w) { return w.length > 1 && f.indexOf(w) === 0; });
     out += escapeHtml(text.slice(last, at)) +
       (hit ? "<mark data-md-highlight>" + escapeHtml(token) + "</mark>" : escapeHtml(token));

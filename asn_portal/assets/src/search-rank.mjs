@@ -15,7 +15,7 @@
  *  - and, among the results shown, times a bonus when its title or excerpt has the typed words side by
  *    side, in order (a phrase), and another when its title begins with them (a page about the
  *    words, not one that mentions them on the way: "Coaching dan Mentoring ..."). */
-import { TYPO_MIN_LENGTH, withinOneEdit, words } from "./search-words.mjs";
+import { TYPO_MIN_LENGTH, stemsOf, withinOneEdit, words } from "./search-words.mjs";
 
 export const MAX_RESULTS = 20;
 // title, summary, headings: the bonus when the field holds every typed word
@@ -70,16 +70,19 @@ export function rank(scores, hits, typedCount, fields, common) {
   return { docs: ranked.slice(0, MAX_RESULTS), scores: final };
 }
 
-// Stems of a text's words, for comparing word order.
-function stems(text, stem) { return words(text).map(function (w) { return stem(w); }); }
+// The stems of each of a text's words, for comparing word order.
+function stems(text, stem) { return words(text).map(function (w) { return stemsOf(w, stem); }); }
+
+// True when two words' stems (stemsOf) meet: mengolah (mengo, olah) and pengolahan (olah).
+function sameWord(a, b) { return a.some(function (s) { return b.indexOf(s) >= 0; }); }
 
 // Where the typed words first stand side by side, in order, in `text` (by stem), or -1.
 export function phraseAt(text, typed, stem) {
-  const wanted = typed.map(function (w) { return stem(w); });
+  const wanted = typed.map(function (w) { return stemsOf(w, stem); });
   const have = stems(text, stem);
   for (let i = 0; i + wanted.length <= have.length; i += 1) {
     let k = 0;
-    while (k < wanted.length && have[i + k] === wanted[k]) k += 1;
+    while (k < wanted.length && sameWord(have[i + k], wanted[k])) k += 1;
     if (k === wanted.length) return i;
   }
   return -1;

@@ -2,6 +2,8 @@
  * search worker) and the catalog filter (filter.mjs, on index pages), so that "Cari kata" matches
  * as the header search does. The index was built with the same folding (asn_portal/search/words.py).
  *  - fold: lower case, accents dropped; words: the folded letters and digits of any script;
+ *  - stemsOf: Snowball's stem, and for a word ending like a particle (-kah, -lah, -pun) the stem
+ *    without that step (as asn_portal/search/words.py stems, for the index);
  *  - forms: the other forms a typed word stands for (the consonant that meN-/peN- swallowed put
  *    back, or taken off a root, and pe-/be-/te- + r-root), with their weights;
  *  - withinOneEdit: one typing slip (Damerau-Levenshtein distance 1), tried only for words of
@@ -28,6 +30,20 @@ export function fold(text) {
 }
 
 export function words(text) { return fold(text).match(wordPattern()) || []; }
+
+// Snowball's Indonesian stemmer takes "-lah" for a particle also where it is the root's own end
+// (mengolah -> mengo, while pengolahan -> olah): a word ending like a particle also has the stem the
+// stemmer gives without that step, its stem of word + "nya" (the possessive goes in the step after
+// the particle's and leaves the vowel count the later steps check as it was: mengolahnya -> olah).
+const PARTICLE_END = /(kah|lah|pun)$/;
+
+// The stems of `word` (Snowball's first), with the stemmer `stem`; words.py stems gives the same.
+export function stemsOf(word, stem) {
+  const root = stem(word);
+  if (!PARTICLE_END.test(word)) return [root];
+  const whole = stem(word + "nya");  // unchanged when too short to stem (and for PLAIN_WORDS' stem)
+  return whole === root || whole === word + "nya" ? [root] : [root, whole];
+}
 
 // [[form, weight], ...] for a typed `word` whose stem is `root`.
 export function forms(word, root) {
