@@ -68,3 +68,47 @@ def test_materials_tags_and_search_internals_are_where_they_were() -> None:
     assert list(tags.listings) == []
     assert parameters(MappingStorage.save)[1:] == ["path", "mappings"]
     assert parameters(SearchIndex.add_entry_from_context)[1:] == ["page"]
+
+
+def _material_templates() -> tuple[object, str]:
+    from mkdocs.theme import Theme
+
+    theme = Theme(name="material")
+    return theme.get_env(), next(d for d in theme.dirs if d.rstrip("/").endswith("material/templates"))
+
+
+def _shown(node: object) -> str:
+    """A Jinja expression as the templates write it, for the few forms Material passes to ``url``."""
+    from jinja2 import nodes
+
+    if isinstance(node, nodes.Name):
+        return node.name
+    if isinstance(node, nodes.Getattr):
+        return f"{_shown(node.node)}.{node.attr}"
+    if isinstance(node, nodes.Filter):
+        return f"{_shown(node.node)} | {node.name}"
+    return type(node).__name__
+
+
+def test_materials_navigation_reads_and_links_what_once_keys_it_by() -> None:
+    """once.py renders the navigation and tabs once per key: the key must hold all they read from a page."""
+    import jinja2.meta
+    from jinja2 import nodes
+
+    from asn_portal.engines.mkdocs import _internals
+
+    env, _ = _material_templates()
+    names: set[str] = set()
+    links: set[str] = set()
+    for name in _internals.MATERIAL_NAV_TEMPLATES:
+        tree = env.parse(env.loader.get_source(env, name)[0])  # type: ignore[attr-defined]
+        names |= jinja2.meta.find_undeclared_variables(tree)
+        links |= {_shown(f.node) for f in tree.find_all(nodes.Filter) if f.name == "url"}
+        included = {ref for ref in jinja2.meta.find_referenced_templates(tree) if ref is not None}
+        assert included <= {*_internals.MATERIAL_NAV_TEMPLATES, "partials/toc.html", "partials/languages/en.html"}
+    assert names == _internals.NAV_CONTEXT_NAMES | _internals.NAV_UNSET_NAMES
+    assert links == _internals.NAV_LINKS
+    # the language files are imported without the page's context: lang.t(key) is the same on every page
+    language = env.parse(env.loader.get_source(env, "partials/language.html")[0])  # type: ignore[attr-defined]
+    assert [i.with_context for i in language.find_all(nodes.Import)] == [False, False]
+    assert jinja2.meta.find_undeclared_variables(language) == {"config"}

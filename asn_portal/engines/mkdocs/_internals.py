@@ -13,7 +13,9 @@ inside `serve`. Why each is needed:
 - the live-reload server's conditions and watch tables: our server asks for a rebuild on native file
   events and shows the built site before search's shards are written (preview.py);
 - Material's tag plugin storage: its tag lists and ``tags.json`` rebuilt for the pages that changed;
-- Material's search index hook: its own indexer switched off, ours answers (search.py).
+- Material's search index hook: its own indexer switched off, ours answers (search.py);
+- what Material's navigation and tabs templates read and link to: once.py renders them once for every
+  page with the same links, keyed by exactly these.
 """
 
 from __future__ import annotations
@@ -107,3 +109,17 @@ def tags_export(tags: Any, path: str) -> Callable[[], None]:
 def silence_material_indexer(search: Any) -> None:
     """Material's search plugin adds every page to its index from the page context: that hook is emptied."""
     search.search_index.add_entry_from_context = lambda page: None
+
+
+# Material's templates the primary navigation and tabs render for a page that is not in the navigation
+# (partials/toc.html only for the page that is), and the language partial whose ``lang.t`` they print.
+MATERIAL_NAV_TEMPLATES = ("partials/nav.html", "partials/nav-item.html", "partials/tabs.html",
+                          "partials/tabs-item.html", "partials/logo.html", "partials/source.html",
+                          "partials/language.html")
+# The page context's names they read (Jinja's undeclared variables) ...
+NAV_CONTEXT_NAMES = frozenset({"config", "features", "lang", "nav", "page"})
+# ... and the names a macro sets in some branches only: in another it reads them from the page's context.
+NAV_UNSET_NAMES = frozenset({"checked", "first", "icon", "indeterminate", "index", "is_pruned", "is_section",
+                             "tabindex", "toc"})
+# What they pass to MkDocs' ``url`` filter: the home page, the logo, navigation items.
+NAV_LINKS = frozenset({"config.extra.homepage | d", "config.theme.logo", "first.url", "index.url", "nav_item.url"})

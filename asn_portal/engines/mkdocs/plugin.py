@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
-import jinja2.bccache
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.commands.build import get_context
 from mkdocs.config import base
@@ -29,7 +28,7 @@ from asn_portal.content.filechecks import FileChecks
 from asn_portal.content.history import last_updated
 from asn_portal.content.synonyms import Synonyms
 from asn_portal.content.validate import Checked, check_project
-from asn_portal.engines.mkdocs import editlinks
+from asn_portal.engines.mkdocs import editlinks, once
 from asn_portal.engines.mkdocs.files import mkdocs_nav, part_file, replace, theme_paths_taken
 from asn_portal.engines.mkdocs.offline import configure_offline, parse_subset, write_search_script
 from asn_portal.engines.mkdocs.pages import TAGS_MARKER, GeneratedPage, engine_meta, with_tag_indexes
@@ -54,25 +53,6 @@ from asn_portal.trust.urls import public_site
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 log = get_plugin_logger(__name__)
 NOTICE = logging.getLogger("asn_portal")  # what a person should see that is no fault of the content
-
-
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in memory, keyed by template name and source checksum (Jinja's own
-    key), so an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self.store.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-THEME_BYTECODE = _MemoryBytecodeCache()
 
 
 class PortalConfig(base.Config):
@@ -316,10 +296,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     @event_priority(-100)  # after every other plugin's on_env: Material's tag listings are complete
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        # MkDocs makes a new theme environment for every build, so Material's templates were compiled
-        # again each time (`serve` rebuilds, a bundle builds again): keep their bytecode for the process.
-        if env.bytecode_cache is None:
-            env.bytecode_cache = THEME_BYTECODE
+        # Compiled templates kept (MkDocs makes a new environment for every build); the navigation, tabs
+        # and language strings rendered once for the pages that show them alike (once.py).
+        once.install(env, config)
         self.env = env
         if self.nav is not None and not self.serving:  # the theme's page loop on every core (parallel.py)
             search = self.search if self.search_id else None

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import Files, InclusionLevel
 
-from asn_portal.engines.mkdocs import _internals
+from asn_portal.engines.mkdocs import _internals, once
 from asn_portal.engines.mkdocs.files import part_file
 from asn_portal.trust.urls import entry_src
 
@@ -136,6 +136,7 @@ def write_changes(plugin: PortalPlugin, config: MkDocsConfig, old: SiteParts, pa
         for url in removed_urls:
             _internals.tag_mappings(tags).pop(url, None)
         _internals.reset_tag_listings(tags)
+    once.forget(env)  # the pages' navigation as this save leaves it, never the last build's
     plugin.pages = {src: parts.pages[src] for src in plan.build}
     plugin.handed_over = set()
     plugin.parts = parts
