@@ -11,15 +11,22 @@ of a second. A plain ``check`` or build starts from an empty ``FileChecks``: the
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from asn_portal.content.entryfile import FileCheck, check_file
+from asn_portal.content.entryfile import FileCheck, Loaded, check_file
+from asn_portal.model.problems import Problem
 from asn_portal.model.project import Project
 from asn_portal.model.registry import KindSpec
-from asn_portal.trust.markup import Conversions
-from asn_portal.trust.resolver import Resolver
+from asn_portal.model.workers import run_shares, share_of, usable_jobs
+from asn_portal.trust.markup import Conversions, Converted
+from asn_portal.trust.resolver import Asked, Resolver
 
 Signature = tuple[int, int, int, int]  # mtime, size, inode, ctime: an editor's save changes one of them
+PARALLEL_FROM = 200  # files to check: below this, starting workers costs more than it saves
+# A file's check as a worker sends it back: its Loaded without the KindSpec (the parent has its own).
+_Sent = tuple[list[Problem], dict[str, Any] | None, list[Asked]]
 
 
 def signature(path: Path | str) -> Signature | None:
@@ -69,6 +76,7 @@ class FileChecks:
         self._world: object = None
         self._reask = True
         self.fresh: set[str] = set()  # files checked anew by the last check (project-relative paths)
+        self._early: dict[str, tuple[Signature | None, FileCheck]] = {}  # prefetch's checks, not yet taken
 
     def begin(self, resolver: Resolver) -> None:
         """A check starts: does the world the resolver answers from look as it did last time?"""
@@ -80,15 +88,47 @@ class FileChecks:
         self._seen = set()
         self.fresh = set()
 
+    def prefetch(self, project: Project, work: Sequence[tuple[KindSpec, Path]], resolver: Resolver,
+                 jobs: int) -> None:
+        """Check ``work``'s files on ``jobs`` processes (model/workers.py) before ``check`` asks for them in
+        the same order: each worker checks a contiguous share, and its conversions join this store's in
+        share order, so the store ends as checking the files one by one leaves it. Only a store that keeps
+        nothing (a build's, a first check) and only a project large enough for it to pay."""
+        if len(work) < PARALLEL_FROM or self._kept:
+            return
+        jobs = min(usable_jobs(jobs), len(work))  # 1 where forking is not safe; 0 asks for every CPU
+        if jobs < 2:
+            return
+        signatures = [signature(path) for _, path in work]  # before the check, as ``check`` takes it
+        shares = run_shares(lambda n: self._check_share(project, share_of(work, n, jobs), resolver), jobs)
+        for n, (sent, converted) in enumerate(shares):
+            for text, done in converted:
+                self.conversions.done.setdefault(text, done)
+            for (spec, path), now, result in zip(share_of(work, n, jobs), share_of(signatures, n, jobs), sent,
+                                                 strict=True):
+                problems, loaded, asked = result
+                self._early[str(path)] = (now, FileCheck(problems, _received(loaded, spec), asked))
+
+    def _check_share(self, project: Project, work: Sequence[tuple[KindSpec, Path]], resolver: Resolver
+                     ) -> tuple[list[_Sent], list[tuple[str, Converted]]]:
+        """One share's checks, as they travel back, and the conversions they added to the store."""
+        start = len(self.conversions.done)
+        sent = [_sent(check_file(project, spec, path, resolver, self.conversions)) for spec, path in work]
+        return sent, list(self.conversions.done.items())[start:]
+
     def check(self, project: Project, spec: KindSpec, path: Path, resolver: Resolver) -> FileCheck:
         key = str(path)
         self._seen.add(key)
-        now = signature(path)
-        kept = self._kept.get(key)
-        if (kept is not None and now is not None and kept[0] == now and kept[1] == spec.name
-                and (not self._reask or all(resolver.answer(q) == q[3] for q in kept[2].asked))):
-            return kept[2]
-        result = check_file(project, spec, path, resolver, self.conversions)
+        early = self._early.pop(key, None)
+        if early is not None:
+            now, result = early
+        else:
+            now = signature(path)
+            kept = self._kept.get(key)
+            if (kept is not None and now is not None and kept[0] == now and kept[1] == spec.name
+                    and (not self._reask or all(resolver.answer(q) == q[3] for q in kept[2].asked))):
+                return kept[2]
+            result = check_file(project, spec, path, resolver, self.conversions)
         self.fresh.add(project.rel(path))
         if now is not None:
             self._kept[key] = (now, spec.name, result)
@@ -100,3 +140,13 @@ class FileChecks:
         """Files not seen in this check are gone (deleted, renamed): forget them."""
         for key in set(self._kept) - self._seen:
             del self._kept[key]
+        self._early.clear()
+
+
+def _sent(result: FileCheck) -> _Sent:
+    loaded = None if result.loaded is None else {k: v for k, v in vars(result.loaded).items() if k != "spec"}
+    return result.problems, loaded, result.asked
+
+
+def _received(loaded: dict[str, Any] | None, spec: KindSpec) -> Loaded | None:
+    return None if loaded is None else Loaded(spec=spec, **loaded)

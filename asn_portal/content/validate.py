@@ -52,9 +52,11 @@ def load_catalog(project: Project) -> tuple[Catalog, ProblemList]:
     return checked.catalog, checked.problems
 
 
-def check_project(project: Project, reuse: FileChecks | None = None) -> Checked:
+def check_project(project: Project, reuse: FileChecks | None = None, jobs: int = 1) -> Checked:
     """``reuse``: what ``serve`` kept of the last check; a file's check is reused while its bytes and the
-    answers the resolver gave it are the same, so the outcome is the one a check from scratch gives."""
+    answers the resolver gave it are the same, so the outcome is the one a check from scratch gives.
+    ``jobs``: processes that check the files of a large project (0: every CPU; model/workers.py); the
+    outcome is the one process's, problems in the same order."""
     problems = ProblemList()
     for message in project.folder_problems():
         problems.error("mkdocs.yml", 1, None, message)
@@ -64,9 +66,17 @@ def check_project(project: Project, reuse: FileChecks | None = None) -> Checked:
     resolver = Resolver(project, present, {*pages, *generated_pages(present)})
     checks = reuse if reuse is not None else FileChecks()
     checks.begin(resolver)
-    loaded: list[Loaded] = []
+    # Every kind's files found first (each kind's findings kept to be reported where they were), so that
+    # the files can be checked on every core before they are taken in order.
+    found = []
     for spec in KINDS.values():
-        for path, named_well in discover(project, spec, problems):
+        noticed = ProblemList()
+        found.append((spec, noticed.items, discover(project, spec, noticed)))
+    checks.prefetch(project, [(spec, path) for spec, _, files in found for path, _ in files], resolver, jobs)
+    loaded: list[Loaded] = []
+    for spec, found_here, files in found:
+        problems.items += found_here
+        for path, named_well in files:
             result = checks.check(project, spec, path, resolver)
             problems.items += result.problems
             # A file with a bad name is still checked, so every problem shows in one run; it joins

@@ -102,10 +102,10 @@ class Shares(Generic[R]):
                 with os.fdopen(read, "rb") as pipe:
                     data = pipe.read()
                 os.waitpid(pid, 0)
-                status, value, records = pickle.loads(data) if data else ("lost", None, [])
+                status, value, records = _unpickled(data) if data else ("lost", None, [])
                 _replay(records)
                 if status == "ok":
-                    results.append(value)
+                    results.append(value)  # type: ignore[arg-type]  # what task returned, pickled
                 elif failure is None:
                     failure = _failure(status, value)
         finally:
@@ -186,6 +186,19 @@ def _plain(record: logging.LogRecord) -> logging.LogRecord:
     record.args = None
     record.exc_info = None
     return record
+
+
+def _unpickled(data: bytes) -> tuple[str, object, list[logging.LogRecord]]:
+    # Unpickling many small objects (a share's YAML trees) set off full collections over this process's large
+    # heap: 2.2 s of CPU for one share at 5,000 courses, 0.3 s with the collector paused.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        loaded: tuple[str, object, list[logging.LogRecord]] = pickle.loads(data)
+        return loaded
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _replay(records: list[logging.LogRecord]) -> None:

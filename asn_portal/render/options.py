@@ -26,3 +26,6 @@ class RenderOptions:
     # The published site's address and its directory_urls, for the addresses in readers' records.
     public: tuple[str, bool] | None = None
     site: Site = field(default_factory=Site)  # name, author and address for JSON-LD, catalog.json, the feed
+    # Processes that render the entry pages of a large catalog (model/workers.py; 0: every CPU): the pages
+    # are the one process's, byte for byte.
+    jobs: int = 1

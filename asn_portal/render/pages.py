@@ -21,6 +21,7 @@ from markupsafe import Markup
 from asn_portal.content.catalog import Catalog
 from asn_portal.content.contributors import author_anchor
 from asn_portal.model.registry import KINDS, Entry, Material, template_globals
+from asn_portal.model.workers import run_shares, share_of, usable_jobs
 from asn_portal.render import lists, portalpages, readers, text
 from asn_portal.render.headings import Headings, TocSettings
 from asn_portal.render.memo import RenderMemo, kept
@@ -42,6 +43,7 @@ NEWEST_ARTICLES = 5
 # Entries a page lists of a group that grows with the catalog (a factor's courses, the home page's
 # courses of a competency); the rest are a link away, on the index page with its filter preset.
 LIST_LIMIT = 12
+PARALLEL_FROM = 200  # entry pages: below this, starting workers costs more than it saves
 T = TypeVar("T")
 _STATIC_HEADING = re.compile(r'\bh\(\d, "([^"{}]+)"\)')  # h(2, "Materi") in a template
 
@@ -84,6 +86,7 @@ class PageRenderer:
         self.public = options.public  # (published site address, its directory_urls)
         self.site = options.site  # name, author and public address, for JSON-LD, catalog.json and the feed
         self._metas: dict[str, Any] = {}  # kind -> the meta macro of its card template, or None
+        self.jobs = options.jobs
 
     # -- one page ----------------------------------------------------------------------------
     def entry_page(self, entry: Entry) -> PageSource:
@@ -92,6 +95,22 @@ class PageRenderer:
         page, used = self.memo.page(entry, lambda: self._noting_materials(lambda: self._entry_page(entry)))
         self.materials_used.update(used)
         return page
+
+    def entry_pages(self) -> list[PageSource]:
+        """Every entry's page, in catalog order; a large catalog's on ``jobs`` processes, each rendering a
+        contiguous share (model/workers.py), the materials they link merged in share order: the pages and
+        ``materials_used`` are what one process makes. `serve`'s memo renders in this process."""
+        entries = list(self.catalog.entries())
+        jobs = min(usable_jobs(self.jobs), len(entries)) if len(entries) >= PARALLEL_FROM else 1
+        if self.memo is not None or jobs < 2:
+            return [self.entry_page(e) for e in entries]
+        shares = run_shares(lambda n: self._noting_materials(
+            lambda: [self._entry_page(e) for e in share_of(entries, n, jobs)]), jobs)
+        pages: list[PageSource] = []
+        for made, used in shares:
+            pages += made
+            self.materials_used.update(used)
+        return pages
 
     def _noting_materials(self, render: Callable[[], T]) -> tuple[T, dict[str, str]]:
         """Render, and what materials the render linked (a kept render must copy them too)."""
@@ -214,7 +233,7 @@ class PageRenderer:
     def all_pages(self) -> list[PageSource]:
         pages = [self.index_page(k) for k in KINDS]
         pages += [portalpages.portal_page(self, page) for page in PORTAL_PAGES]
-        pages += [self.entry_page(e) for e in self.catalog.entries()]
+        pages += self.entry_pages()
         pages += [page for k in KINDS for page in self.list_pages(k)]
         return pages
 

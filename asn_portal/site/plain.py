@@ -14,6 +14,7 @@ from asn_portal.content.validate import Checked, check_project
 from asn_portal.model.planrules import PlanRules, PlanRulesError
 from asn_portal.model.problems import format_report
 from asn_portal.model.project import Project, plugin_options, read_config
+from asn_portal.model.workers import usable_jobs
 from asn_portal.render.lists import DEFAULT_PAGE_SIZE
 from asn_portal.render.options import RenderOptions
 from asn_portal.render.readers import Site
@@ -48,7 +49,15 @@ def render_options(settings: dict[str, Any], options: dict[str, Any], directory_
                     for key in ("site_name", "site_author"))
     # As the MkDocs adapter names the site for JSON-LD, catalog.json and the feed.
     return RenderOptions(directory_urls, {}, rules, toc, int(options.get("list_page_size", DEFAULT_PAGE_SIZE)),
-                         public_pair, Site(name or "", author, public_pair))
+                         public_pair, Site(name or "", author, public_pair), jobs_option(options))
+
+
+def jobs_option(options: dict[str, Any]) -> int:
+    """The plugin's ``jobs`` (processes; 0 or absent: every CPU), as the MkDocs adapter reads it."""
+    jobs = options.get("jobs", 0)
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
+        raise PlainSiteError(f"jobs di mkdocs.yml harus bilangan bulat 0 (semua CPU) atau lebih, bukan {jobs!r}.")
+    return usable_jobs(jobs)
 
 
 def plain_site(project: Project, config_file: Path, directory_urls: bool = True,
@@ -58,7 +67,7 @@ def plain_site(project: Project, config_file: Path, directory_urls: bool = True,
     options = plugin_options(settings)
     toc = dict(next((o for name, o in project.markdown_extensions if name == "toc"), {}))
     toc.setdefault("permalink_title", PERMALINK_TITLE)  # as the MkDocs adapter sets it: in Indonesian
-    checked = check_project(project)
+    checked = check_project(project, jobs=jobs_option(options))
     if checked.problems.errors:
         raise PlainSiteError("Konten tidak valid:\n" + format_report(checked.problems.errors))
     catalog = checked.catalog.without_drafts()

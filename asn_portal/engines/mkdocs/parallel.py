@@ -1,42 +1,42 @@
-"""The theme's page loop on every core: forked workers render most pages while MkDocs renders the rest.
+"""The theme's page loop on every core: forked workers render most pages while MkDocs renders the rest,
+and one more writes the search index meanwhile.
 
 MkDocs renders and writes every page in one loop after ``on_env``; each page through the theme is
 independent of the others (the navigation, the tag listings and the page contents are all ready by
 then), and it was the largest part of a build. So at the end of ``on_env`` the pages MkDocs is about
 to build are split into contiguous shares: share 0 stays in MkDocs' own loop, and shares 1.. are
 rendered by forked workers with MkDocs' own ``_build_page`` (so each file has the bytes a one-process
-build writes) while the loop skips them. The one thing a worker's pages leave behind that the build
-still needs is their search documents (``on_page_context``); they come back with their word counts
-(``shards.analyse``, also per page) and join the index in the order MkDocs builds the pages, so the
-shards are byte for byte the same. Workers start after the other plugins' ``on_env`` (Material's tag
-listings are complete) and are collected in ``on_post_build``, before search writes its index.
+build writes) while the loop skips them. The search index needs nothing the theme adds: a page's
+search document comes from its title, address, front matter and the content the core handed over
+(or an entry's fields), all there after ``on_env``. So one more worker makes every page's document in
+build order, exactly as ``on_page_context`` would one by one, and writes the shards, while the pages are
+rendered (it was the longest step left after the pages, and ran alone at the end). Workers start after
+the other plugins' ``on_env`` (Material's tag listings are complete) and are collected first in
+``on_post_build``, before any other plugin reads the site.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from asn_portal.engines.mkdocs import _internals
 from asn_portal.model.workers import Shares, WorkerError, share_of
-from asn_portal.search.docs import SearchDoc
-from asn_portal.search.shards import Analysed, analyse
 
 if TYPE_CHECKING:
     from asn_portal.engines.mkdocs.search import PortalSearch
 
-# Below this many pages a worker costs more than it saves (forking, sending the search documents back).
+# Below this many pages a worker costs more than it saves.
 MIN_PAGES = 200
-
-SearchPart = list[tuple[str, SearchDoc, Analysed]]
 
 
 @dataclass
@@ -50,44 +50,41 @@ class ThemeWork:
 
 
 class ParallelPages:
-    """One build's page loop shared with ``jobs - 1`` forked workers."""
+    """One build's page loop shared with ``jobs - 1`` forked workers, and its search index written by one more."""
 
-    def __init__(self, work: ThemeWork, search: PortalSearch | None, jobs: int) -> None:
+    def __init__(self, work: ThemeWork, search: PortalSearch | None, jobs: int,
+                 keep_content: Callable[[], None] = lambda: None) -> None:
         self.work = work
-        self.search = search
+        self.keep_content = keep_content  # in a worker: pages keep their content once written (see start)
+        self.search = search  # written by the last worker (None: Material's search or none)
         # The pages MkDocs' loop builds (``build``'s own selection; `serve`, which adds drafts, never gets here)
         self.pages = work.files.documentation_pages(inclusion=InclusionLevel.is_included)
         self.jobs = jobs
-        self.shares: Shares[SearchPart] = Shares(self._build_share, jobs)
+        self.shares: Shares[None] = Shares(self._task, jobs + (search is not None))
         self._restore: Callable[[], None] | None = None
 
     @classmethod
-    def start(cls, work: ThemeWork, search: PortalSearch | None, jobs: int) -> ParallelPages | None:
+    def start(cls, work: ThemeWork, search: PortalSearch | None, jobs: int,
+              keep_content: Callable[[], None] = lambda: None) -> ParallelPages | None:
         """Workers started on their shares; None when the site is too small for them to pay."""
         if jobs < 2 or len(work.files.documentation_pages(inclusion=InclusionLevel.is_included)) < MIN_PAGES:
             return None
-        parallel = cls(work, search, jobs)
+        parallel = cls(work, search, jobs, keep_content)
         elsewhere = {file.src_uri for share in range(1, jobs) for file in share_of(parallel.pages, share, jobs)}
         parallel.shares.start()
         parallel._restore = _internals.skip_pages(lambda page: page.file.src_uri in elsewhere)
-        for file in parallel.pages:  # the workers hold their copies: this process needs no content of theirs
-            if file.src_uri in elsewhere and file.page is not None:
-                file.page.content = None
+        # The workers' pages stay as they are here: a page this process or a worker writes to (freeing its
+        # content) is copied for the writer, and the memory that both share would be held twice.
         return parallel
 
     def finish(self) -> None:
-        """The workers' pages are written; their search documents join the index after share 0's, in order."""
+        """The workers' pages and the search index are written."""
         try:
-            parts = self.shares.collect()
+            self.shares.collect()
         except WorkerError as error:
             raise PluginError(f"halaman tidak dapat dibangun: {error}") from error
         finally:
             self.close()
-        if self.search is not None:
-            for part in parts:
-                for src, doc, counted in part:
-                    self.search.docs[src] = doc
-                    self.search.analysed[src] = (doc, counted)
 
     def close(self) -> None:
         """Workers stopped and MkDocs' own loop back (the build ended, or failed before ``finish``)."""
@@ -96,17 +93,26 @@ class ParallelPages:
             self._restore()
             self._restore = None
 
-    def _build_share(self, share: int) -> SearchPart:
-        """In a worker: render and write this share's pages as MkDocs' loop would; their search documents."""
+    def _task(self, share: int) -> None:
+        """In a worker: its share of the pages, or (the last, when search is ours) the search index."""
+        if share < self.jobs:
+            self._build_share(share)
+        elif self.search is not None:
+            self._write_search(self.search)
+
+    def _build_share(self, share: int) -> None:
+        """Render and write this share's pages as MkDocs' loop would."""
         work = self.work
-        mine: list[File] = list(share_of(self.pages, share, self.jobs))
-        for file in mine:
+        self.keep_content()
+        for file in share_of(self.pages, share, self.jobs):
             page = file.page
             assert isinstance(page, Page)
             # (a build's pages are never drafts: MkDocs' `excluded` is for `serve`, which builds in one process)
             _internals.build_page(page, work.config, self.pages, work.nav, work.env)
-        if self.search is None:
-            return []
-        docs = self.search.docs
-        return [(file.src_uri, docs[file.src_uri], analyse(docs[file.src_uri])) for file in mine
-                if file.src_uri in docs]
+
+    def _write_search(self, search: PortalSearch) -> None:
+        """Every page's search document in build order, as ``on_page_context`` adds them, then the shards."""
+        for file in self.pages:
+            assert isinstance(file.page, Page)
+            search.add(file.page)
+        search.write(Path(self.work.config.site_dir))

@@ -111,6 +111,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.jobs = 1  # processes this build uses (1 where forking is not safe; `serve`)
         self.parallel: ParallelPages | None = None
         self.page_jobs = 1  # processes that rendered this build's pages through the theme
+        self.search_written = False  # by a parallel build's search worker
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -128,7 +129,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         config.mdx_configs.setdefault("toc", {}).setdefault("permalink_title", PERMALINK_TITLE)
         self.project = self._project(config)
         # Before MkDocs walks docs_dir (following links): symbolic links are found here, unread.
-        self.checked = checked = check_project(self.project, self.checks)
+        if self.config.jobs < 0:
+            raise PluginError(f"jobs harus 0 (semua CPU) atau lebih, bukan {self.config.jobs}.")
+        self.jobs = 1 if self.serving else usable_jobs(self.config.jobs)
+        self.checked = checked = check_project(self.project, self.checks, self.jobs)
         self.updated = None
         problems = checked.problems
         for warning in problems.warnings:
@@ -167,9 +171,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def _read_options(self) -> None:
         """The plugin's own options that MkDocs' types let through, told in Indonesian."""
-        if self.config.jobs < 0:
-            raise PluginError(f"jobs harus 0 (semua CPU) atau lebih, bukan {self.config.jobs}.")
-        self.jobs = 1 if self.serving else usable_jobs(self.config.jobs)
         if self.config.list_page_size < 1:
             raise PluginError(f"list_page_size harus 1 atau lebih, bukan {self.config.list_page_size}.")
         try:
@@ -200,7 +201,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # catalog.json, feed.xml, JSON-LD: a kit's own pages, relative
         site = Site(config.site_name, config.site_author, None if self.config.offline else self.public)
         return RenderOptions(config.use_directory_urls, self.updated, self.rules, config.mdx_configs.get("toc"),
-                             self.config.list_page_size, self.public, site)
+                             self.config.list_page_size, self.public, site, self.jobs)
 
     def site_parts(self, config: MkDocsConfig) -> SiteParts:
         """Every page and generated file of the site, as the core assembles them from check's reading
@@ -271,7 +272,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
-        if self.search_id:  # the page's final HTML, or for an entry page its fields (mkdocs_search)
+        # The page's final HTML, or for an entry page its fields (mkdocs_search); a parallel build's search
+        # worker adds every page itself (parallel.py)
+        if self.search_id and self.parallel is None:
             self.search.add(page)
         return context
 
@@ -302,7 +305,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.env = env
         if self.nav is not None and not self.serving:  # the theme's page loop on every core (parallel.py)
             search = self.search if self.search_id else None
-            self.parallel = ParallelPages.start(ThemeWork(config, files, self.nav, env), search, self.jobs)
+            self.parallel = ParallelPages.start(ThemeWork(config, files, self.nav, env), search, self.jobs,
+                                                self.handed_over.clear)
         self.page_jobs = self.jobs if self.parallel is not None else 1
         if self.page_jobs > 1:
             log.info(f"halaman dibangun oleh {self.page_jobs} proses")
@@ -322,16 +326,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     @event_priority(100)  # before every other plugin's on_post_build: each may read any page written
     def _collect_pages(self, *, config: MkDocsConfig) -> None:
-        if self.parallel is not None:  # the workers' pages are written; their search documents join ours
+        self.search_written = False
+        if self.parallel is not None:  # the workers' pages and the search index are written
             try:
                 self.parallel.finish()
+                self.search_written = self.parallel.search is not None
             finally:
                 self.parallel = None
 
     @event_priority(-100)  # after the search plugin wrote its index
     def _write_search(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        if self.search_id:
+        if self.search_id and not self.search_written:
             self.search.write(site_dir, keep=self.memo is not None)
         if self.config.offline:
             write_search_script(site_dir)
