@@ -74,13 +74,19 @@ class PortalSearch:
         return made
 
     def add(self, page: Page) -> None:
-        src = page.file.src_uri
+        doc = self.doc_of(page)
+        if doc is None:
+            self.drop(page.file.src_uri)
+        else:
+            self.docs[page.file.src_uri] = doc
+
+    def doc_of(self, page: Page) -> SearchDoc | None:
+        """What search takes of a page; None when its front matter excludes it (as Material reads it)."""
         wanted = page.meta.get("search")
-        if isinstance(wanted, dict) and wanted.get("exclude"):  # front matter, as Material reads it
-            self.drop(src)
-            return
+        if isinstance(wanted, dict) and wanted.get("exclude"):
+            return None
         # Page titles reach Material escaped (mkdocs_pages.engine_meta)
-        self.docs[src] = self.maker.doc(src, page.url, html.unescape(str(page.title or "")), page.content or "")
+        return self.maker.doc(page.file.src_uri, page.url, html.unescape(str(page.title or "")), page.content or "")
 
     def drop(self, src: str) -> None:
         self.docs.pop(src, None)
@@ -91,8 +97,7 @@ class PortalSearch:
         written only when its text changed. ``keep``: remember each page's counted words for the next
         write (`serve`); ``atomic``: each shard written beside and renamed into place (a server may be
         sending it meanwhile)."""
-        index = SearchIndex()
-        index.synonyms = self.synonyms
+        index = self._index()
         analysed: dict[str, tuple[SearchDoc, Analysed]] = {}
         for src in (order if order is not None else list(self.docs)):
             doc = self.docs.get(src)
@@ -104,6 +109,24 @@ class PortalSearch:
                 analysed[src] = (doc, counted)
             index.add(doc, counted)
         self.analysed = analysed
+        self._write_files(index, site_dir, atomic)
+
+    def write_pages(self, pages: Iterable[Page], site_dir: Path) -> None:
+        """The index ``add`` for each of ``pages`` then ``write`` make, with no document kept once counted: a
+        parallel build's search worker (parallel.py) holds one page's words at a time."""
+        index = self._index()
+        for page in pages:
+            doc = self.doc_of(page)
+            if doc is not None:
+                index.add(doc)
+        self._write_files(index, site_dir, atomic=False)
+
+    def _index(self) -> SearchIndex:
+        index = SearchIndex()
+        index.synonyms = self.synonyms
+        return index
+
+    def _write_files(self, index: SearchIndex, site_dir: Path, atomic: bool) -> None:
         target = site_dir / "search"
         made = index.files()
         for path, text in made.items():
