@@ -8,6 +8,7 @@ So ``serve`` can keep a file's check while its bytes and those answers stay the 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterator
@@ -78,7 +79,21 @@ def check_file(project: Project, spec: KindSpec, path: Path, resolver: Resolver,
     if all(f.name in values for f in spec.fields if f.required):
         item.entry = spec.entry_class(slug=item.slug, source=rel, links=item.links, **values)
         item.published = tuple(m.published for m in item.entry.materials_used() if m.published)
+    item.source = _for_cross_checks(source, spec)
     return FileCheck(problems.items, item, asked)
+
+
+def _for_cross_checks(source: Source, spec: KindSpec) -> Source:
+    """What the checks across files still read of a checked file: the top-level nodes of its references,
+    unique fields and ``redirect_from``, for their lines. A whole YAML tree and the file's lines took about
+    40 KB a course, all of them held at once (20,000 courses: most of a build's memory)."""
+    tree = source.tree
+    if tree is None or not tree.is_map:
+        return Source(source.rel, None, [])
+    wanted = {f.name for f in spec.fields if f.type is FieldType.REFS or f.unique} | {"redirect_from"}
+    kept = {key: node for key, node in tree.value.items() if key in wanted}
+    keys = {key: place for key, place in tree.keys.items() if key in wanted}
+    return Source(source.rel, dataclasses.replace(tree, value=kept, keys=keys), [])
 
 
 def _check_rules(spec: KindSpec, rel: str, tree: Node, values: dict[str, Any], problems: ProblemList) -> None:

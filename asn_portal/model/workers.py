@@ -15,6 +15,7 @@ for ``--strict`` and reach the person once.
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 import os
 import pickle
@@ -63,6 +64,18 @@ def share_of(items: Sequence[T], share: int, jobs: int) -> Sequence[T]:
     size, extra = divmod(len(items), jobs)
     start = share * size + min(share, extra)
     return items[start:start + size + (1 if share < extra else 0)]
+
+
+def weighted_shares(count: int, jobs: int, last_extra: float) -> list[range]:
+    """Contiguous ranges of ``count`` items for ``jobs`` processes, the last of which also has other work worth
+    ``last_extra`` items: it gets that many fewer, so that every process has about as much to do."""
+    if jobs < 2:
+        return [range(count)]
+    per = (count + last_extra) / jobs
+    last = min(count, max(0, count - round(per * (jobs - 1))))
+    sizes = [len(share_of(range(count - last), share, jobs - 1)) for share in range(jobs - 1)] + [last]
+    bounds = [0, *itertools.accumulate(sizes)]
+    return [range(start, stop) for start, stop in itertools.pairwise(bounds)]
 
 
 class Shares(Generic[R]):

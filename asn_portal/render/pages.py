@@ -21,8 +21,7 @@ from markupsafe import Markup
 from asn_portal.content.catalog import Catalog
 from asn_portal.content.contributors import author_anchor
 from asn_portal.model.registry import KINDS, Entry, Material, template_globals
-from asn_portal.model.workers import run_shares, share_of, usable_jobs
-from asn_portal.render import lists, portalpages, readers, text
+from asn_portal.render import lists, parallel, portalpages, readers, text
 from asn_portal.render.headings import Headings, TocSettings
 from asn_portal.render.memo import RenderMemo, kept
 from asn_portal.render.options import RenderOptions
@@ -43,7 +42,6 @@ NEWEST_ARTICLES = 5
 # Entries a page lists of a group that grows with the catalog (a factor's courses, the home page's
 # courses of a competency); the rest are a link away, on the index page with its filter preset.
 LIST_LIMIT = 12
-PARALLEL_FROM = 200  # entry pages: below this, starting workers costs more than it saves
 T = TypeVar("T")
 _STATIC_HEADING = re.compile(r'\bh\(\d, "([^"{}]+)"\)')  # h(2, "Materi") in a template
 
@@ -91,28 +89,12 @@ class PageRenderer:
     # -- one page ----------------------------------------------------------------------------
     def entry_page(self, entry: Entry) -> PageSource:
         if self.memo is None:
-            return self._entry_page(entry)
-        page, used = self.memo.page(entry, lambda: self._noting_materials(lambda: self._entry_page(entry)))
+            return self.fresh_entry_page(entry)
+        page, used = self.memo.page(entry, lambda: self.noting_materials(lambda: self.fresh_entry_page(entry)))
         self.materials_used.update(used)
         return page
 
-    def entry_pages(self) -> list[PageSource]:
-        """Every entry's page, in catalog order; a large catalog's on ``jobs`` processes, each rendering a
-        contiguous share (model/workers.py), the materials they link merged in share order: the pages and
-        ``materials_used`` are what one process makes. `serve`'s memo renders in this process."""
-        entries = list(self.catalog.entries())
-        jobs = min(usable_jobs(self.jobs), len(entries)) if len(entries) >= PARALLEL_FROM else 1
-        if self.memo is not None or jobs < 2:
-            return [self.entry_page(e) for e in entries]
-        shares = run_shares(lambda n: self._noting_materials(
-            lambda: [self._entry_page(e) for e in share_of(entries, n, jobs)]), jobs)
-        pages: list[PageSource] = []
-        for made, used in shares:
-            pages += made
-            self.materials_used.update(used)
-        return pages
-
-    def _noting_materials(self, render: Callable[[], T]) -> tuple[T, dict[str, str]]:
+    def noting_materials(self, render: Callable[[], T]) -> tuple[T, dict[str, str]]:
         """Render, and what materials the render linked (a kept render must copy them too)."""
         saved, self.materials_used = self.materials_used, {}
         try:
@@ -122,7 +104,7 @@ class PageRenderer:
         saved.update(used)
         return made, used
 
-    def _entry_page(self, entry: Entry) -> PageSource:
+    def fresh_entry_page(self, entry: Entry) -> PageSource:
         src = entry_src(entry.kind, entry.slug)
         template = entry.spec.page_template
         body, toc = self.render_template(template, src, reserved=self._heading_ids(template, entry.title), entry=entry,
@@ -189,7 +171,7 @@ class PageRenderer:
             return card
 
         def kept_card(entry: Entry) -> Markup:
-            made, used = memo.card(entry, src, lambda: self._noting_materials(lambda: card(entry)))
+            made, used = memo.card(entry, src, lambda: self.noting_materials(lambda: card(entry)))
             self.materials_used.update(used)
             return made
         return kept_card
@@ -231,11 +213,24 @@ class PageRenderer:
         return True
 
     def all_pages(self) -> list[PageSource]:
-        pages = [self.index_page(k) for k in KINDS]
-        pages += [portalpages.portal_page(self, page) for page in PORTAL_PAGES]
-        pages += self.entry_pages()
-        pages += [page for k in KINDS for page in self.list_pages(k)]
-        return pages
+        return [*self.front_pages(), *(self.entry_page(e) for e in self.catalog.entries()), *self.back_pages()]
+
+    def front_pages(self) -> list[PageSource]:
+        """The kinds' index pages and the portal's own pages."""
+        return [*(self.index_page(k) for k in KINDS), *(portalpages.portal_page(self, page) for page in PORTAL_PAGES)]
+
+    def back_pages(self) -> list[PageSource]:
+        """Pages 2, 3 ... of every long listing."""
+        return [page for k in KINDS for page in self.list_pages(k)]
+
+    def scripts(self) -> dict[str, str]:
+        return {path: text for kind in KINDS for path, text in self.list_scripts(kind).items()}
+
+    def machine(self) -> dict[str, str]:
+        """catalog.json and feed.xml."""
+        return readers.reader_files(self.catalog, self.urls, self.site, dict(self.updated),
+                                    kept(self.memo, "catalog.json",
+                                         partial(readers.entry_json, urls=self.urls, site=self.site)))
 
     def redirects(self) -> dict[str, str]:
         """A small forwarding page at each old slug listed in ``redirect_from``."""
@@ -317,11 +312,11 @@ def render_catalog(catalog: Catalog, resolver: Resolver, options: RenderOptions 
     if memo is not None:
         memo.start(catalog)
     renderer = PageRenderer(catalog, resolver, options, conversions, memo)
-    pages = renderer.all_pages()
-    scripts = {path: text for kind in KINDS for path, text in renderer.list_scripts(kind).items()}
-    machine = readers.reader_files(catalog, renderer.urls, renderer.site, dict(renderer.updated),
-                                   kept(memo, "catalog.json",
-                                        partial(readers.entry_json, urls=renderer.urls, site=renderer.site)))
+    jobs = parallel.render_jobs(renderer, renderer.jobs)
+    if jobs > 1:
+        pages, scripts, machine = parallel.render_shared(renderer, jobs)
+    else:
+        pages, scripts, machine = renderer.all_pages(), renderer.scripts(), renderer.machine()
     return Rendered(pages, renderer.home_overview, renderer.materials_used, renderer.redirects(), scripts, machine)
 
 

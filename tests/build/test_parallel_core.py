@@ -18,7 +18,7 @@ from asn_portal.content import filechecks
 from asn_portal.content.validate import Checked, check_project
 from asn_portal.model import workers
 from asn_portal.model.project import Project, load_project, plugin_options, read_config
-from asn_portal.render import pages
+from asn_portal.render import parallel as render_parallel
 from asn_portal.render.pages import render_catalog
 from asn_portal.site.assembly import SiteParts, assemble
 from asn_portal.site.plain import render_options
@@ -37,7 +37,7 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         return workers.run_shares(task, jobs)
 
     monkeypatch.setattr(filechecks, "run_shares", counting)
-    monkeypatch.setattr(pages, "run_shares", counting)
+    monkeypatch.setattr(render_parallel, "run_shares", counting)
     return asked
 
 
@@ -47,7 +47,7 @@ def small_counts(monkeypatch: pytest.MonkeyPatch) -> None:
     thread, so can_fork() says no there)."""
     monkeypatch.setattr(workers, "can_fork", lambda: True)
     monkeypatch.setattr(filechecks, "PARALLEL_FROM", 0)
-    monkeypatch.setattr(pages, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(render_parallel, "PARALLEL_FROM", 0)
 
 
 def checked_and_assembled(project: Project, config: Path, jobs: int) -> tuple[Checked, list[Any], SiteParts]:

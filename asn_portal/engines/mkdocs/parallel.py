@@ -19,7 +19,6 @@ the other plugins' ``on_env`` (Material's tag listings are complete) and are col
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +32,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from asn_portal.engines.mkdocs import _internals
-from asn_portal.model.workers import Shares, WorkerError, share_of
+from asn_portal.model.workers import Shares, WorkerError, weighted_shares
 
 if TYPE_CHECKING:
     from asn_portal.engines.mkdocs.search import PortalSearch
@@ -47,13 +46,7 @@ SEARCH_COST = 0.3
 
 def page_shares(pages: int, jobs: int, search: bool) -> list[range]:
     """Contiguous ranges of pages per process; with ``search``, the last one's is smaller by the index it writes."""
-    counts = [len(share) for share in (share_of(range(pages), share, jobs) for share in range(jobs))]
-    if search and jobs > 1:
-        per = pages * (1 + SEARCH_COST) / jobs
-        last = min(pages, max(0, pages - round(per * (jobs - 1))))
-        counts = [len(share_of(range(pages - last), share, jobs - 1)) for share in range(jobs - 1)] + [last]
-    bounds = [0, *itertools.accumulate(counts)]
-    return [range(start, stop) for start, stop in itertools.pairwise(bounds)]
+    return weighted_shares(pages, jobs, pages * SEARCH_COST if search else 0)
 
 
 @dataclass
