@@ -57,6 +57,7 @@ class ThemeWork:
     files: Files
     nav: Navigation
     env: jinja2.Environment
+    content_of: Callable[[Page], str]  # a page's content, parked or not (parked.py)
 
 
 class ParallelPages:
@@ -109,7 +110,7 @@ class ParallelPages:
         self._build_share(share)
         if share == self.jobs - 1 and self.search is not None:
             self.search.write_pages((file.page for file in self.pages if isinstance(file.page, Page)),
-                                    Path(self.work.config.site_dir))
+                                    Path(self.work.config.site_dir), self.work.content_of)
 
     def _build_share(self, share: int) -> None:
         """Render and write this share's pages as MkDocs' loop would."""

@@ -33,6 +33,7 @@ from asn_portal.engines.mkdocs.files import mkdocs_nav, part_file, replace, them
 from asn_portal.engines.mkdocs.offline import configure_offline, parse_subset, write_search_script
 from asn_portal.engines.mkdocs.pages import TAGS_MARKER, GeneratedPage, engine_meta, with_tag_indexes
 from asn_portal.engines.mkdocs.parallel import ParallelPages, ThemeWork
+from asn_portal.engines.mkdocs.parked import ParkedContent
 from asn_portal.engines.mkdocs.search import PortalSearch
 from asn_portal.model.planrules import DEFAULT_TARGET_JP, PlanRules, PlanRulesError
 from asn_portal.model.problems import format_report
@@ -93,6 +94,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.catalog = Catalog()
         self.pages: dict[str, PageSource] = {}  # generated pages not yet handed to MkDocs
         self.handed_over: set[str] = set()  # generated pages handed to MkDocs in this build
+        self.parkable: set[str] = set()  # of those, the ones whose content waits packed (parked.py)
+        self.parked = ParkedContent()
         self.serving = False
         self.search_id = False  # asn-portal's Indonesian search (mkdocs_search) instead of Material's
         self.search = PortalSearch()
@@ -218,6 +221,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.parts = parts = self.site_parts(config)
         self.pages = dict(parts.pages)
         self.handed_over = set()
+        self.parkable = set()
+        self.parked = ParkedContent()
         for page in parts.pages.values():
             # Entry pages are reached through the index pages, not the sidebar (see site/nav.py); the
             # nav decides for hand-written pages, as MkDocs would.
@@ -260,7 +265,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # Material's tags plugin finds its marker in the Markdown it is given: one for each tag index.
         return "\n\n".join([TAGS_MARKER] * len(ours.tag_indexes))
 
-    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    def _hand_over(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         ours = self.pages.pop(page.file.src_uri, None)  # handed over once: not kept for the whole build
         if ours is None:
             return html
@@ -268,15 +273,31 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         page.toc = get_toc(nest_toc_tokens(toc))
         page.present_anchor_ids = page_ids(content)  # for MkDocs' check of links to #anchors
         self.handed_over.add(page.file.src_uri)
+        if not ours.tag_indexes:  # Material fills a tag index in on_env, in the page's content
+            self.parkable.add(page.file.src_uri)
         return content
 
-    def on_page_context(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
-                        nav: Navigation) -> TemplateContext:
+    @event_priority(-100)  # after every plugin's on_page_content: the page's final content (parked.py)
+    def _park(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        return self.parked.park(page.file.src_uri, html) if page.file.src_uri in self.parkable else html
+
+    on_page_content = CombinedEvent(_hand_over, _park)
+
+    @event_priority(100)  # before any plugin or the theme reads the page's content
+    def _restore(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
+                 nav: Navigation) -> TemplateContext:
+        self.parked.restore(page)
+        return context
+
+    def _add_to_search(self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig,
+                       nav: Navigation) -> TemplateContext:
         # The page's final HTML, or for an entry page its fields (mkdocs_search); a parallel build's search
         # worker adds every page itself (parallel.py)
         if self.search_id and self.parallel is None:
             self.search.add(page)
         return context
+
+    on_page_context = CombinedEvent(_restore, _add_to_search)
 
     @property
     def synonyms(self) -> Synonyms:  # content/sinonim.yml, as this build's check read it
@@ -305,8 +326,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.env = env
         if self.nav is not None and not self.serving:  # the theme's page loop on every core (parallel.py)
             search = self.search if self.search_id else None
-            self.parallel = ParallelPages.start(ThemeWork(config, files, self.nav, env), search, self.jobs,
-                                                self.handed_over.clear)
+            self.parallel = ParallelPages.start(ThemeWork(config, files, self.nav, env, self.parked.content_of),
+                                                search, self.jobs, self.handed_over.clear)
         self.page_jobs = self.jobs if self.parallel is not None else 1
         if self.page_jobs > 1:
             log.info(f"halaman dibangun oleh {self.page_jobs} proses")

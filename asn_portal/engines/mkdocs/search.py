@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 import html
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -80,13 +80,13 @@ class PortalSearch:
         else:
             self.docs[page.file.src_uri] = doc
 
-    def doc_of(self, page: Page) -> SearchDoc | None:
+    def doc_of(self, page: Page, content: Callable[[Page], str] = lambda page: page.content or "") -> SearchDoc | None:
         """What search takes of a page; None when its front matter excludes it (as Material reads it)."""
         wanted = page.meta.get("search")
         if isinstance(wanted, dict) and wanted.get("exclude"):
             return None
         # Page titles reach Material escaped (mkdocs_pages.engine_meta)
-        return self.maker.doc(page.file.src_uri, page.url, html.unescape(str(page.title or "")), page.content or "")
+        return self.maker.doc(page.file.src_uri, page.url, html.unescape(str(page.title or "")), content(page))
 
     def drop(self, src: str) -> None:
         self.docs.pop(src, None)
@@ -111,12 +111,12 @@ class PortalSearch:
         self.analysed = analysed
         self._write_files(index, site_dir, atomic)
 
-    def write_pages(self, pages: Iterable[Page], site_dir: Path) -> None:
+    def write_pages(self, pages: Iterable[Page], site_dir: Path, content: Callable[[Page], str]) -> None:
         """The index ``add`` for each of ``pages`` then ``write`` make, with no document kept once counted: a
         parallel build's search worker (parallel.py) holds one page's words at a time."""
         index = self._index()
         for page in pages:
-            doc = self.doc_of(page)
+            doc = self.doc_of(page, content)
             if doc is not None:
                 index.add(doc)
         self._write_files(index, site_dir, atomic=False)
