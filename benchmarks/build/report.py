@@ -150,7 +150,7 @@ HOW = """\
 """
 
 
-def report(results: list[SizeResult], repeat: int, machine: str, notes: list[str], has_jobs: bool) -> str:
+def report(results: list[SizeResult], repeat: int | str, machine: str, notes: list[str], has_jobs: bool) -> str:
     lines = [
         "# Tolok ukur build",
         "",
