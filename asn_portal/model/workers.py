@@ -52,10 +52,22 @@ def available_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# More processes than this only cost memory and file handles (a typo such as --jobs 99999 forked thousands).
+MAX_JOBS = 64
+
+
 def usable_jobs(requested: int | None) -> int:
-    """``requested`` workers (None or 0: every available CPU), or 1 where forking is not safe."""
+    """``requested`` workers (None or 0: every available CPU; at most MAX_JOBS), or 1 where forking is not safe."""
     jobs = requested if requested else available_cpus()
-    return max(1, jobs) if can_fork() else 1
+    return min(MAX_JOBS, max(1, jobs)) if can_fork() else 1
+
+
+def jobs_setting(value: object) -> int:
+    """The ``jobs`` option as written in mkdocs.yml: a whole number, 0 (every CPU) or more. ValueError says why
+    not, in Indonesian."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"jobs harus bilangan bulat 0 (semua CPU) atau lebih, bukan {value!r}.")
+    return value
 
 
 def share_of(items: Sequence[T], share: int, jobs: int) -> Sequence[T]:
@@ -110,19 +122,21 @@ class Shares(Generic[R]):
         """Every worker's result, in share order; a worker's failure is raised here as WorkerError."""
         results: list[R] = []
         failure: WorkerError | None = None
-        try:
-            for pid, read in self._children:
-                with os.fdopen(read, "rb") as pipe:
-                    data = pipe.read()
-                os.waitpid(pid, 0)
-                status, value, records = _unpickled(data) if data else ("lost", None, [])
-                _replay(records)
-                if status == "ok":
-                    results.append(value)  # type: ignore[arg-type]  # what task returned, pickled
-                elif failure is None:
-                    failure = _failure(status, value)
-        finally:
-            self._children = []
+        while self._children:
+            pid, read = self._children[0]
+            # A worker leaves the list only once reaped: interrupted while reading or waiting, close() still
+            # finds it (a `kill` of this process alone must not leave a worker writing into a removed folder).
+            with os.fdopen(read, "rb", closefd=False) as pipe:
+                data = pipe.read()
+            os.waitpid(pid, 0)
+            self._children.pop(0)
+            os.close(read)
+            status, value, records = _unpickled(data) if data else ("lost", None, [])
+            _replay(records)
+            if status == "ok":
+                results.append(value)  # type: ignore[arg-type]  # what task returned, pickled
+            elif failure is None:
+                failure = _failure(status, value)
         if failure is not None:
             raise failure
         return results

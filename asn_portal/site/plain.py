@@ -14,7 +14,7 @@ from asn_portal.content.validate import Checked, check_project
 from asn_portal.model.planrules import PlanRules, PlanRulesError
 from asn_portal.model.problems import format_report
 from asn_portal.model.project import Project, plugin_options, read_config
-from asn_portal.model.workers import usable_jobs
+from asn_portal.model.workers import jobs_setting, usable_jobs
 from asn_portal.render.lists import DEFAULT_PAGE_SIZE
 from asn_portal.render.options import RenderOptions
 from asn_portal.render.readers import Site
@@ -54,10 +54,10 @@ def render_options(settings: dict[str, Any], options: dict[str, Any], directory_
 
 def jobs_option(options: dict[str, Any]) -> int:
     """The plugin's ``jobs`` (processes; 0 or absent: every CPU), as the MkDocs adapter reads it."""
-    jobs = options.get("jobs", 0)
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
-        raise PlainSiteError(f"jobs di mkdocs.yml harus bilangan bulat 0 (semua CPU) atau lebih, bukan {jobs!r}.")
-    return usable_jobs(jobs)
+    try:
+        return usable_jobs(jobs_setting(options.get("jobs", 0)))
+    except ValueError as error:
+        raise PlainSiteError(str(error)) from None
 
 
 def plain_site(project: Project, config_file: Path, directory_urls: bool = True,

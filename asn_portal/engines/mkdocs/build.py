@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,6 +78,7 @@ def build_offline(config_file: Path, site_dir: Path, chosen: tuple[tuple[str, st
 def run_build(config: MkDocsConfig, *, serving: bool = False, serve_url: str | None = None) -> None:
     """Build a loaded config; MkDocs errors become one SiteError with the real message. ``serving``: as
     `serve` builds (drafts shown), ``serve_url`` the address it serves at."""
+    from jinja2 import TemplateError
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
 
@@ -97,12 +99,26 @@ def run_build(config: MkDocsConfig, *, serving: bool = False, serve_url: str | N
         raise SiteError(message) from exc
     except MkDocsException as exc:
         raise SiteError(str(exc)) from exc
+    except TemplateError as exc:  # a site's own template failed on a page (TemplateNotFound is an OSError too)
+        raise SiteError(_page_error(errors.messages, exc)) from exc
     except OSError as exc:  # two published paths that cannot both be (a file where a folder must go...)
         where = f" ({exc.filename})" if exc.filename else ""
         raise SiteError(f"situs tidak dapat ditulis: {exc.strerror or exc}{where}. Jalankan 'asn-portal check'; bila "
                         "tidak ada galat, laporkan masalah ini ke pengelola portal beserta pesannya.") from exc
     finally:
         logger.removeHandler(errors)
+
+
+_BUILDING_PAGE = re.compile(r"Error building page '(.+?)':\s*(.*)", re.S)
+
+
+def _page_error(messages: list[str], error: Exception) -> str:
+    """The page MkDocs was building when ``error`` happened (from its own log record), in Indonesian."""
+    for message in reversed(messages):
+        found = _BUILDING_PAGE.match(message)
+        if found:
+            return f"halaman {found[1]} tidak dapat dibangun: {found[2] or error}"
+    return f"halaman tidak dapat dibangun: {error}"
 
 
 class _ErrorCollector(logging.Handler):

@@ -19,6 +19,7 @@ the other plugins' ``on_env`` (Material's tag listings are complete) and are col
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,33 @@ MIN_PAGES = 200
 # Indexing a page for search costs about this share of rendering it through the theme (profiled at 1,000 and
 # 5,000 courses: 1.2 ms against 4.4 ms); only the balance between the processes depends on it.
 SEARCH_COST = 0.3
+
+
+# Plugins that keep nothing of a page while it is rendered (their on_page_context and on_post_page only
+# read), so a worker may render it; Material's search only with its indexer switched off (search.py).
+READ_ONLY_PLUGINS = frozenset({"asn-portal", "material/tags", "tags"})
+SEARCH_PLUGINS = frozenset({"material/search", "search"})
+# What another plugin (its class or instance) or a hook module sets to say the same of itself.
+PARALLEL_SAFE = "asn_portal_parallel_safe"
+
+
+def gathering_plugins(config: MkDocsConfig, search_is_ours: bool) -> list[str]:
+    """Plugins (and hooks) that may gather something from each page as it is rendered: with any, the pages
+    are rendered in one process (Material's own search index, for one, is made in on_page_context)."""
+    safe = READ_ONLY_PLUGINS | (SEARCH_PLUGINS if search_is_ours else frozenset())
+    names = {id(plugin): name for name, plugin in config.plugins.items()}
+    found = []
+    for event in ("page_context", "post_page"):
+        for method in config.plugins.events.get(event, []):
+            owner = getattr(method, "__self__", None) or sys.modules.get(getattr(method, "__module__", ""))
+            name = names.get(id(owner), getattr(method, "__module__", "?"))
+            if name not in safe and not getattr(owner, PARALLEL_SAFE, False):
+                found.append(name)
+    return sorted(set(found))
+
+
+def page_failed(src: str, error: BaseException) -> str:
+    return f"halaman {src} tidak dapat dibangun: {error}"
 
 
 def page_shares(pages: int, jobs: int, search: bool) -> list[range]:
@@ -78,8 +106,11 @@ class ParallelPages:
     @classmethod
     def start(cls, work: ThemeWork, search: PortalSearch | None, jobs: int,
               keep_content: Callable[[], None] = lambda: None) -> ParallelPages | None:
-        """Workers started on their shares; None when the site is too small for them to pay."""
-        if jobs < 2 or len(work.files.documentation_pages(inclusion=InclusionLevel.is_included)) < MIN_PAGES:
+        """Workers started on their shares; None when the site is too small for them to pay, or a plugin keeps
+        what it sees of each page while it is rendered (the worker's copy of that would be lost)."""
+        pages = len(work.files.documentation_pages(inclusion=InclusionLevel.is_included))
+        jobs = min(jobs, pages // MIN_PAGES + 1)  # (a share of a few pages costs more than it saves)
+        if jobs < 2 or gathering_plugins(work.config, search is not None):
             return None
         parallel = cls(work, search, jobs, keep_content)
         elsewhere = {file.src_uri for share in parallel.ranges[1:] for file in parallel.pages[share.start:share.stop]}
@@ -94,7 +125,7 @@ class ParallelPages:
         try:
             self.shares.collect()
         except WorkerError as error:
-            raise PluginError(f"halaman tidak dapat dibangun: {error}") from error
+            raise PluginError(str(error)) from error
         finally:
             self.close()
 
@@ -119,5 +150,7 @@ class ParallelPages:
         for file in self.pages[self.ranges[share].start:self.ranges[share].stop]:
             page = file.page
             assert isinstance(page, Page)
-            # (a build's pages are never drafts: MkDocs' `excluded` is for `serve`, which builds in one process)
-            _internals.build_page(page, work.config, self.pages, work.nav, work.env)
+            try:  # (a build's pages are never drafts: MkDocs' `excluded` is for `serve`, in one process)
+                _internals.build_page(page, work.config, self.pages, work.nav, work.env)
+            except Exception as error:
+                raise PluginError(page_failed(file.src_uri, error)) from error

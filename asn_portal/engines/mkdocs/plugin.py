@@ -38,7 +38,7 @@ from asn_portal.engines.mkdocs.search import PortalSearch
 from asn_portal.model.planrules import DEFAULT_TARGET_JP, PlanRules, PlanRulesError
 from asn_portal.model.problems import format_report
 from asn_portal.model.project import MAX_CATALOG_FILE_SIZE, Project
-from asn_portal.model.workers import usable_jobs
+from asn_portal.model.workers import jobs_setting, usable_jobs
 from asn_portal.render.headings import page_ids
 from asn_portal.render.lists import DEFAULT_PAGE_SIZE
 from asn_portal.render.memo import RenderMemo
@@ -83,7 +83,7 @@ class PortalConfig(base.Config):
     edit_branch = c.Optional(c.Type(str))
     # Processes that build the site (`asn-portal build --jobs N`); 0: every CPU this process may use. The
     # output is the same whatever the number; `serve` always builds in one process.
-    jobs = c.Type(int, default=0)
+    jobs = c.Type(object, default=0)
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -132,9 +132,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         config.mdx_configs.setdefault("toc", {}).setdefault("permalink_title", PERMALINK_TITLE)
         self.project = self._project(config)
         # Before MkDocs walks docs_dir (following links): symbolic links are found here, unread.
-        if self.config.jobs < 0:
-            raise PluginError(f"jobs harus 0 (semua CPU) atau lebih, bukan {self.config.jobs}.")
-        self.jobs = 1 if self.serving else usable_jobs(self.config.jobs)
+        try:  # any type let through, so that the message is ours, in Indonesian
+            self.jobs = 1 if self.serving else usable_jobs(jobs_setting(self.config.jobs))
+        except ValueError as error:
+            raise PluginError(str(error)) from None
         self.checked = checked = check_project(self.project, self.checks, self.jobs)
         self.updated = None
         problems = checked.problems
