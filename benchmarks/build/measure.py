@@ -32,7 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-INTERVAL = 0.02  # seconds between two samples of the process tree
+INTERVAL = 0.1  # seconds between two samples: reading smaps_rollup of a large process costs CPU the build then lacks
 _KB = 1024
 
 

@@ -140,10 +140,10 @@ HOW = """\
 - Waktu: waktu dinding dari proses dimulai sampai dipanen (termasuk memulai Python/Hugo). CPU: user + system
   dari `os.wait4`, termasuk proses anak yang ditunggu build itu sendiri (pekerja build paralel).
 - **Memori puncak** = puncak jumlah PSS (`/proc/<pid>/smaps_rollup`) semua proses build itu (satu sesi),
-  disampel tiap 20 ms: halaman copy-on-write yang dibagi pekerja hasil fork dihitung sekali. "RSS dijumlah"
+  disampel tiap 100 ms: halaman copy-on-write yang dibagi pekerja hasil fork dihitung sekali. "RSS dijumlah"
   menghitung halaman bersama di setiap proses; `ru_maxrss` = proses tunggal terbesar (di Linux tidak pernah
   di bawah RSS puncak skrip pengukur, sekitar 30–40 MB: `exec` mencatat puncak ruang alamat lama). Puncak
-  yang lebih singkat dari 20 ms bisa terlewat. Katalog dan situs pembanding dibuat di proses terpisah yang
+  yang lebih singkat dari 100 ms bisa terlewat. Katalog dan situs pembanding dibuat di proses terpisah yang
   sudah selesai sebelum build pertama diukur.
 - Keluaran: semua berkas di folder keluaran; halaman HTML = berkas `*.html` selain pengalihan
   (`http-equiv="refresh"`); MB = 1024² byte.

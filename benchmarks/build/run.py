@@ -8,7 +8,7 @@ project (benchmarks/build/sites.py, hugo.py), and builds each of them ``--repeat
 every repetition runs every build once, the r-th starting at the r-th build (rotating), so no build
 always follows the same one. Each build runs as child processes of this script and is measured by
 benchmarks/build/measure.py: wall and CPU (``os.wait4``), peak memory as the summed PSS of all its
-processes sampled every 20 ms, output bytes and HTML pages. ``--ours-sizes`` adds sizes where only
+processes sampled every 100 ms, output bytes and HTML pages. ``--ours-sizes`` adds sizes where only
 asn-portal is built (its memory at 20,000 courses). The medians, the ratios asn-portal ÷ each and issue
 27's goals are written, in Indonesian, to ``--out`` and printed. Ratios matter, never absolute seconds:
 run it on a quiet machine (the report records the load average before and after).
