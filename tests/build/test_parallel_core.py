@@ -29,7 +29,9 @@ from tests.support.project import ProjectBuilder
 
 @pytest.fixture
 def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The number of workers each share-out asked for (in checking, then in rendering)."""
+    """The number of workers each share-out asked for (in checking, then in rendering); forking allowed even
+    under pytest-xdist (whose workers run a thread, so can_fork() says no there)."""
+    monkeypatch.setattr(workers, "can_fork", lambda: True)
     asked: list[int] = []
 
     def counting(task: Callable[[int], Any], jobs: int) -> list[Any]:
