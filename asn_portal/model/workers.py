@@ -164,13 +164,6 @@ def run_shares(task: Callable[[int], R], jobs: int) -> list[R]:
         shares.close()
 
 
-def map_shares(task: Callable[[Sequence[T]], list[R]], items: Sequence[T], jobs: int) -> list[R]:
-    """``task`` over contiguous slices of ``items`` on ``jobs`` processes; the results joined in item order."""
-    jobs = min(jobs, len(items)) or 1
-    parts = run_shares(lambda share: task(share_of(items, share, jobs)), jobs)
-    return [result for part in parts for result in part]
-
-
 def _work(task: Callable[[int], object], share: int, write: int) -> None:
     records: list[logging.LogRecord] = []
     code = 0
@@ -178,10 +171,10 @@ def _work(task: Callable[[int], object], share: int, write: int) -> None:
         # Records are kept, not printed: the parent handles them once, in order, with its own counters.
         logging.Logger.callHandlers = lambda self, record: records.append(record)  # type: ignore[method-assign]
         try:
-            outcome: tuple[str, object, list[logging.LogRecord]] = ("ok", task(share), records)
+            outcome: tuple[str, object] = ("ok", task(share))
         except BaseException as error:
-            outcome = ("error", _portable(error), records)
-        data = pickle.dumps((outcome[0], outcome[1], [_plain(r) for r in records]), pickle.HIGHEST_PROTOCOL)
+            outcome = ("error", _portable(error))
+        data = pickle.dumps((*outcome, [_plain(r) for r in records]), pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write, "wb") as pipe:
             pipe.write(data)
     except BaseException:

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from asn_portal.model import workers
-from asn_portal.model.workers import Shares, WorkerError, map_shares, run_shares, share_of
+from asn_portal.model.workers import Shares, WorkerError, run_shares, share_of
 
 
 @pytest.fixture
@@ -32,11 +32,6 @@ def test_results_come_back_in_share_order_from_other_processes(forking: None) ->
     results = run_shares(lambda share: (share, os.getpid()), 3)
     assert [share for share, _ in results] == [0, 1, 2]
     assert results[0][1] == os.getpid() and len({pid for _, pid in results}) == 3
-
-
-def test_map_keeps_item_order_and_runs_in_one_process_when_there_is_little_work(forking: None) -> None:
-    assert map_shares(lambda part: [x * x for x in part], list(range(10)), 4) == [x * x for x in range(10)]
-    assert map_shares(lambda part: [os.getpid() for _ in part], [1], 4) == [os.getpid()]
 
 
 def test_a_workers_failure_is_raised_with_its_message(forking: None) -> None:

@@ -1,5 +1,5 @@
 """The theme's page loop on every core: forked workers render most pages while MkDocs renders the rest,
-and one more writes the search index meanwhile.
+and the last of them then writes the search index.
 
 MkDocs renders and writes every page in one loop after ``on_env``; each page through the theme is
 independent of the others (the navigation, the tag listings and the page contents are all ready by
@@ -8,11 +8,11 @@ to build are split into contiguous shares: share 0 stays in MkDocs' own loop, an
 rendered by forked workers with MkDocs' own ``_build_page`` (so each file has the bytes a one-process
 build writes) while the loop skips them. The search index needs nothing the theme adds: a page's
 search document comes from its title, address, front matter and the content the core handed over
-(or an entry's fields), all there after ``on_env``. So one more worker makes every page's document in
-build order, exactly as ``on_page_context`` would one by one, and writes the shards, while the pages are
-rendered (it was the longest step left after the pages, and ran alone at the end). That is the last
-worker, which renders fewer pages first so that every process has about as much to do (``SEARCH_COST``);
-one more process would hold one more copy of what the workers stop sharing. Workers start after
+(or an entry's fields), all there after ``on_env``. So the last worker, after a smaller share of pages
+(``SEARCH_COST``: every process has about as much to do), makes every page's document in build order,
+exactly as ``on_page_context`` would one by one, and writes the shards (it was the longest step left
+after the pages, and ran alone at the end; a process of its own would hold one more copy of what the
+workers stop sharing). Workers start after
 the other plugins' ``on_env`` (Material's tag listings are complete) and are collected first in
 ``on_post_build``, before any other plugin reads the site.
 """
@@ -20,7 +20,7 @@ the other plugins' ``on_env`` (Material's tag listings are complete) and are col
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -89,15 +89,14 @@ class ThemeWork:
 
 
 class ParallelPages:
-    """One build's page loop shared with ``jobs - 1`` forked workers, and its search index written by one more."""
+    """One build's page loop shared with ``jobs - 1`` forked workers, the last of which writes its search index."""
 
-    def __init__(self, work: ThemeWork, search: PortalSearch | None, jobs: int,
+    def __init__(self, work: ThemeWork, search: PortalSearch | None, jobs: int, pages: Sequence[File],
                  keep_content: Callable[[], None] = lambda: None) -> None:
         self.work = work
         self.keep_content = keep_content  # in a worker: pages keep their content once written (see start)
         self.search = search  # written by the last worker (None: Material's search or none)
-        # The pages MkDocs' loop builds (``build``'s own selection; `serve`, which adds drafts, never gets here)
-        self.pages = work.files.documentation_pages(inclusion=InclusionLevel.is_included)
+        self.pages = pages
         self.jobs = jobs
         self.ranges = page_shares(len(self.pages), jobs, search is not None)
         self.shares: Shares[None] = Shares(self._task, jobs)
@@ -108,11 +107,12 @@ class ParallelPages:
               keep_content: Callable[[], None] = lambda: None) -> ParallelPages | None:
         """Workers started on their shares; None when the site is too small for them to pay, or a plugin keeps
         what it sees of each page while it is rendered (the worker's copy of that would be lost)."""
-        pages = len(work.files.documentation_pages(inclusion=InclusionLevel.is_included))
-        jobs = min(jobs, pages // MIN_PAGES + 1)  # (a share of a few pages costs more than it saves)
+        # The pages MkDocs' loop builds (``build``'s own selection; `serve`, which adds drafts, never gets here)
+        pages = work.files.documentation_pages(inclusion=InclusionLevel.is_included)
+        jobs = min(jobs, len(pages) // MIN_PAGES + 1)  # (a share of a few pages costs more than it saves)
         if jobs < 2 or gathering_plugins(work.config, search is not None):
             return None
-        parallel = cls(work, search, jobs, keep_content)
+        parallel = cls(work, search, jobs, pages, keep_content)
         elsewhere = {file.src_uri for share in parallel.ranges[1:] for file in parallel.pages[share.start:share.stop]}
         parallel.shares.start()
         parallel._restore = _internals.skip_pages(lambda page: page.file.src_uri in elsewhere)
