@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from devtools import ROOT
+from tests.support.pageerrors import record_errors
 from tests.support.sites import SampleSite
 
 TIMEOUT_MS = 8000
@@ -105,8 +106,7 @@ def test_filter_instant_navigation_and_search(browser: Any, served: Served) -> N
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     errors: list[str] = []
-    page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+    record_errors(page, errors)
     try:
         # -- the course index, opened directly -----------------------------------------------
         page.goto(served.url + "kursus/")

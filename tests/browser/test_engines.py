@@ -29,6 +29,7 @@ from asn_portal.content.validate import Project, load_catalog
 from asn_portal.trust.urls import is_page
 from devtools import ROOT
 from devtools.loopback import serve
+from tests.support.pageerrors import record_errors
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 BIN = Path(sys.executable).parent  # the engine's command lives beside this venv's python
@@ -271,8 +272,7 @@ def test_the_engine_site_filters_and_searches_in_the_browser(browser: Any, engin
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     errors: list[str] = []
-    page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
+    record_errors(page, errors)
     with serve(engine_site.site) as url:  # the page is closed before its server stops: no reset loads
         try:
             # The catalog filter's "Cari kata" asks the portal's own index (search/manifest.js) on every engine.

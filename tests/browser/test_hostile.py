@@ -40,6 +40,7 @@ from tests.support.hostile import (
     write_case,
 )
 from tests.support.htmlview import Node, load
+from tests.support.pageerrors import record_errors
 from tests.support.project import ProjectBuilder
 
 CANARIES = (CANARY_ENV_VALUE, CANARY_FILE_VALUE)
@@ -412,7 +413,7 @@ def test_in_the_browser_no_contributed_script_runs_and_search_works(browser: Any
         ("file:", http_site)) else (outside.append(route.request.url), route.abort()))
     tab = context.new_page()
     errors: list[str] = []
-    tab.on("pageerror", lambda e: errors.append(str(e)))
+    record_errors(tab, errors, console=False)
     try:
         if where == "http":
             urls = [http_site + "artikel/h-bersih/", http_site + "uji/"]

@@ -23,6 +23,7 @@ from asn_portal.content.validate import Project, load_catalog
 from asn_portal.kit.network import loads_in, remote_loads
 from asn_portal.trust.urls import PLAN, entry_src
 from devtools import ROOT
+from tests.support.pageerrors import record_errors
 
 TIMEOUT_MS = 10_000
 KEY = "asn-portal:rencana"  # docs/rencana-belajar.md
@@ -104,8 +105,7 @@ def tab(browser: Any, app: App) -> Iterator[Any]:
     context.route("**/*", guard)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
-    page.on("console", lambda m: app.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: app.errors.append(str(e)))
+    record_errors(page, app.errors)
     yield page
     context.close()
 

@@ -24,6 +24,7 @@ from asn_portal.content.validate import Project, load_catalog
 from asn_portal.trust.urls import HOME, PLAN, Urls, entry_src, index_src
 from devtools.loopback import serve
 from tests.support.hostile import FORMULA_CELL, FORMULA_STARTS, FORMULA_TITLE
+from tests.support.pageerrors import record_errors
 from tests.support.sites import copy_sample, unpacked_bundle
 
 TIMEOUT_MS = 10_000
@@ -135,8 +136,7 @@ class Tab:
         self.page = self.context.new_page()
         self.page.set_default_timeout(TIMEOUT_MS)
         self.errors: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(f"{e} {e.stack}"))
+        record_errors(self.page, self.errors, stack=True)
         self.page.on("dialog", lambda d: d.accept())  # "Hapus rencana" asks first
 
     def go(self, url: str) -> Any:

@@ -21,6 +21,7 @@ from asn_portal.content.discover import slug_problem
 from asn_portal.render import lists
 from asn_portal.trust.urls import HOME, Urls, index_src, list_page_src
 from devtools.loopback import serve
+from tests.support.pageerrors import record_errors
 from tests.support.project import MKDOCS_YML, ProjectBuilder
 from tests.support.sites import unpacked_bundle
 
@@ -176,8 +177,7 @@ def open_tab(browser: Any, where: Site, javascript: bool = True) -> tuple[Any, A
     context.route("**/*", guard)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
+    record_errors(page, problems)
     return context, page, problems, loaded
 
 

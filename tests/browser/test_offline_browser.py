@@ -16,6 +16,7 @@ import pytest
 from asn_portal.content.validate import Project, load_catalog
 from asn_portal.kinds.course import Course
 from devtools import ROOT
+from tests.support.pageerrors import record_errors
 from tests.support.sites import SampleKit
 
 IMAGE_OR_TEXT = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".txt")
@@ -58,8 +59,7 @@ def page(browser: Any, kit: Offline) -> Iterator[Any]:
 
     context.route("**/*", guard)
     tab = context.new_page()
-    tab.on("console", lambda m: kit.errors.append(m.text) if m.type == "error" else None)
-    tab.on("pageerror", lambda e: kit.errors.append(str(e)))
+    record_errors(tab, kit.errors)
     yield tab
     context.close()
 

@@ -23,6 +23,7 @@ from asn_portal.trust.urls import HOME, Urls, entry_src
 from devtools import ROOT
 from devtools.loopback import serve
 from tests.support.htmlview import load
+from tests.support.pageerrors import record_errors
 from tests.support.project import ProjectBuilder
 from tests.support.sites import unpacked_bundle
 
@@ -238,8 +239,7 @@ class Tab:
         self.page = self.context.new_page()
         self.page.set_default_timeout(10_000)
         self.errors: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(f"{e} {e.stack}"))
+        record_errors(self.page, self.errors, stack=True)
 
     def close(self, only_ours: bool = False) -> None:
         self.context.close()

@@ -33,6 +33,7 @@ from asn_portal.render.readers import (
 from asn_portal.trust.urls import Urls
 from devtools import ROOT
 from devtools.loopback import serve
+from tests.support.pageerrors import record_errors
 from tests.support.project import ProjectBuilder
 
 PUBLIC = "https://belajar.example.go.id/portal/"
@@ -100,7 +101,7 @@ def test_instant_navigation_to_an_entry_page_raises_no_error(browser: Any, proje
     with serve(site, build=lambda url: project.build(site_url=url, site_dir=str(site))) as url:
         tab = browser.new_page()
         errors: list[str] = []
-        tab.on("pageerror", lambda e: errors.append(str(e)))
+        record_errors(tab, errors, console=False)
         try:
             tab.goto(url + "kursus/")
             # Material takes over links only once it has read sitemap.xml: a click before that is a full load.

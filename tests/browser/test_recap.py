@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from asn_portal.trust.urls import RECAP
+from tests.support.pageerrors import record_errors
 from tests.support.plan import PlanSite as Site
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -63,8 +64,7 @@ def tab(browser: Any) -> Iterator[Any]:
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    record_errors(page, errors)
     try:
         yield page
         assert errors == []

@@ -20,6 +20,7 @@ from asn_portal.content.validate import Project, load_catalog
 from asn_portal.kit.scorm import MASTERY, scorm_kinds
 from devtools import ROOT
 from devtools.loopback import serve
+from tests.support.pageerrors import record_errors
 from tests.support.sites import copy_sample
 
 pytestmark = pytest.mark.slow  # run by .ci/run's slow step (pyproject markers)
@@ -148,8 +149,7 @@ def new_page(browser: Any) -> tuple[Any, Any, list[str]]:
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(f"{e} {e.stack}"))
+    record_errors(page, errors, stack=True)
     page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     return context, page, errors
 

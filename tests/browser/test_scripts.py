@@ -18,6 +18,7 @@ import pytest
 from asn_portal.render import scripts
 from devtools import ROOT
 from devtools.loopback import serve
+from tests.support.pageerrors import record_errors
 from tests.support.sites import unpacked_bundle
 
 SRC = ROOT / "asn_portal" / "assets" / "src"
@@ -198,7 +199,7 @@ def _scripts_of_home(browser: Any, url: str) -> tuple[list[str], list[str]]:
     errors: list[str] = []
     context.on("request", lambda r: loaded.append(r.url) if r.url.split("?")[0].endswith(".js") else None)
     tab = context.new_page()
-    tab.on("pageerror", lambda e: errors.append(str(e)))
+    record_errors(tab, errors, console=False)
     tab.goto(url)
     tab.wait_for_load_state("load")
     tab.wait_for_timeout(500)  # the search worker starts after the page

@@ -32,6 +32,7 @@ from asn_portal.kit import zim
 from asn_portal.kit.network import loads_in
 from asn_portal.trust.urls import entry_src
 from devtools import ROOT
+from tests.support.pageerrors import record_errors
 
 pytestmark = pytest.mark.slow  # exhaustive: run by .ci/run's slow step (pyproject markers)
 
@@ -243,8 +244,7 @@ def test_in_kiwix_serve_the_plan_and_the_portal_search_work(browser: Any, built:
                   else (elsewhere.append(route.request.url), route.abort()))
     page = context.new_page()
     page.set_default_timeout(10_000)
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    record_errors(page, errors)
     try:
         page.goto(kiwix_serve + html_path(entry_src("course", course.slug)))
         add = page.locator(f".asn-plan-bar [data-asn-plan-add='{course.slug}']")
@@ -270,7 +270,7 @@ def test_in_kiwix_serve_the_hr_recap_reads_a_file(browser: Any, built: Built, ki
     errors: list[str] = []
     page = context.new_page()
     page.set_default_timeout(10_000)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    record_errors(page, errors, console=False)
     try:
         page.goto(kiwix_serve + "rekap/index.html")
         page.locator("input[data-asn-recap-input]").set_input_files(

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from tests.support.pageerrors import record_errors
+
 # The sample built once per test worker for the plan and HR recap tests (tests/browser/test_plan.py,
 # tests/browser/test_recap.py): with a public site_url, so records name each course's published address.
 PLAN_SITE = "https://portal.contoh.go.id/asn/"
@@ -44,8 +46,7 @@ def plan_page(browser: Any, site: PlanSite, width: int, state: Any = None,
     page = context.new_page()
     page.set_default_timeout(10_000)
     errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    record_errors(page, errors)
     page.on("dialog", dialog)
     try:
         page.goto(site.plan())
