@@ -19,12 +19,13 @@ from asn_portal.content.entryfile import FileCheck, Loaded, check_file
 from asn_portal.model.problems import Problem
 from asn_portal.model.project import Project
 from asn_portal.model.registry import KindSpec
-from asn_portal.model.workers import run_shares, share_of, usable_jobs
+from asn_portal.model.workers import Claims, run_shares, usable_jobs
 from asn_portal.trust.markup import Conversions, Converted
 from asn_portal.trust.resolver import Asked, Resolver
 
 Signature = tuple[int, int, int, int]  # mtime, size, inode, ctime: an editor's save changes one of them
 PARALLEL_FROM = 200  # files to check: below this, starting workers costs more than it saves
+FILES_PER_CLAIM = 16  # a file takes about a millisecond to check
 # A file's check as a worker sends it back: its Loaded without the KindSpec (the parent has its own).
 _Sent = tuple[list[Problem], dict[str, Any] | None, list[Asked]]
 
@@ -89,31 +90,31 @@ class FileChecks:
         self.fresh = set()
 
     def prefetch(self, project: Project, work: Sequence[tuple[KindSpec, Path]], resolver: Resolver,
-                 jobs: int) -> None:
+                  jobs: int) -> None:
         """Check ``work``'s files on ``jobs`` processes (model/workers.py) before ``check`` asks for them in
-        the same order: each worker checks a contiguous share, and its conversions join this store's in
-        share order, so the store ends as checking the files one by one leaves it. Only a store that keeps
-        nothing (a build's, a first check) and only a project large enough for it to pay."""
+        the same order: each process claims the next few files as it becomes free (a worker also sends its
+        results back, so it takes fewer), and the workers' conversions join this store's, so the store holds
+        what checking the files one by one leaves in it. Only a store that keeps nothing (a build's, a first
+        check) and only a project large enough for it to pay."""
         if len(work) < PARALLEL_FROM or self._kept:
             return
         jobs = min(usable_jobs(jobs), len(work))  # 1 where forking is not safe; 0 asks for every CPU
         if jobs < 2:
             return
         signatures = [signature(path) for _, path in work]  # before the check, as ``check`` takes it
-        shares = run_shares(lambda n: self._check_share(project, share_of(work, n, jobs), resolver), jobs)
-        for n, (sent, converted) in enumerate(shares):
+        claims = Claims(len(work), FILES_PER_CLAIM)
+        for sent, converted in run_shares(lambda n: self._check_claimed(project, work, claims, resolver), jobs):
             for text, done in converted:
                 self.conversions.done.setdefault(text, done)
-            for (spec, path), now, result in zip(share_of(work, n, jobs), share_of(signatures, n, jobs), sent,
-                                                 strict=True):
-                problems, loaded, asked = result
-                self._early[str(path)] = (now, FileCheck(problems, _received(loaded, spec), asked))
+            for n, (problems, loaded, asked) in sent:
+                spec, path = work[n]
+                self._early[str(path)] = (signatures[n], FileCheck(problems, _received(loaded, spec), asked))
 
-    def _check_share(self, project: Project, work: Sequence[tuple[KindSpec, Path]], resolver: Resolver
-                     ) -> tuple[list[_Sent], list[tuple[str, Converted]]]:
-        """One share's checks, as they travel back, and the conversions they added to the store."""
+    def _check_claimed(self, project: Project, work: Sequence[tuple[KindSpec, Path]], claims: Claims,
+                       resolver: Resolver) -> tuple[list[tuple[int, _Sent]], list[tuple[str, Converted]]]:
+        """The checks of the files this process claims, as they travel back, and the conversions they added."""
         start = len(self.conversions.done)
-        sent = [_sent(check_file(project, spec, path, resolver, self.conversions)) for spec, path in work]
+        sent = [(n, _sent(check_file(project, *work[n], resolver, self.conversions))) for n in claims]
         return sent, list(self.conversions.done.items())[start:]
 
     def check(self, project: Project, spec: KindSpec, path: Path, resolver: Resolver) -> FileCheck:

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.slow
 COMMAND = Path(sys.executable).parent / "asn-portal"
 COURSES = 250  # over parallel.MIN_PAGES and the other steps' thresholds: workers run
 MARK = "halaman-pekerja.log"  # the pages the hook saw rendered by a worker, one a line
+FAILED = "halaman-gagal.log"  # the pages the hook marked for the broken template to fail on
 
 HOOK = f'''
 import logging
@@ -37,12 +38,26 @@ import time
 MAIN = os.getpid()  # the hook is loaded with mkdocs.yml, in the command's own process
 asn_portal_parallel_safe = True  # it keeps nothing the parent needs: pages may be rendered by workers
 MARK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "{MARK}")
+GAGAL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "{FAILED}")
 log = logging.getLogger("mkdocs.hooks.uji")
 warned = []
 
 
+def on_page_context(context, page, config, nav, **kwargs):
+    # UJI_GAGAL: which page the broken template (BROKEN) fails on: "tentang" (tentang.md) or "pekerja" (the first
+    # page a worker renders, named in GAGAL)
+    wanted = os.environ.get("UJI_GAGAL")
+    if wanted == "tentang" and page.file.src_uri == "tentang.md" or wanted == "pekerja" and os.getpid() != MAIN:
+        page.meta["gagal"] = True
+        with open(GAGAL, "a", encoding="utf-8") as mark:
+            mark.write(page.file.src_uri + "\\n")
+    return context
+
+
 def on_post_page(output, page, config, **kwargs):
-    if os.getpid() != MAIN:  # a forked page worker
+    if os.getpid() == MAIN:  # the command's own loop, slowed so that workers surely take pages too
+        time.sleep(float(os.environ.get("UJI_LAMBAT_UTAMA", "0")))
+    else:  # a forked page worker
         time.sleep(float(os.environ.get("UJI_LAMBAT", "0")))
         with open(MARK, "a", encoding="utf-8") as mark:
             mark.write(page.file.src_uri + "\\n")
@@ -52,11 +67,10 @@ def on_post_page(output, page, config, **kwargs):
     return output
 '''
 
-# A page of the last share (hand-written pages come last in the build order) that the theme cannot render:
-# a worker's page, not one of MkDocs' own loop.
+# A theme that cannot render the pages the hook marks (UJI_GAGAL)
 BROKEN = """{% extends "base.html" %}
 {% block content %}
-{% if page.file.src_uri == "tentang.md" %}{{ page.meta.tidak_ada.atribut }}{% endif %}
+{% if page.meta.gagal %}{{ page.meta.tidak_ada.atribut }}{% endif %}
 {{ super() }}
 {% endblock %}
 """
@@ -144,7 +158,7 @@ def waiting_for_workers(pid: int) -> bool:
 class Stopped:
     """A command started in a session of its own, stopped by a signal; what it left once it had exited."""
 
-    def __init__(self, project: Path, tmp: Path, *args: str) -> None:
+    def __init__(self, project: Path, tmp: Path, *args: str, delay: str = "0.08") -> None:
         self.project, self.tmp = project, tmp
         self.temp = tmp / "tmp"
         self.temp.mkdir()
@@ -152,7 +166,8 @@ class Stopped:
         # files, not pipes: a worker that outlives the command would hold a pipe open
         with self.err_file.open("w") as err, (tmp / "stdout.txt").open("w") as out:
             self.process = subprocess.Popen([str(COMMAND), "-f", str(project / "mkdocs.yml"), *args], stdout=out,
-                                            stderr=err, env=environment(TMPDIR=str(self.temp), UJI_LAMBAT="0.08"),
+                                            stderr=err, env=environment(TMPDIR=str(self.temp), UJI_LAMBAT=delay,
+                                                            UJI_LAMBAT_UTAMA="0.01"),
                                             start_new_session=True)
         self.left: list[int] = []
         self.pages_at_exit = 0
@@ -182,11 +197,11 @@ class Stopped:
 def stopped(base: Path, tmp_path: Path) -> Iterator[Callable[..., Stopped]]:
     made: list[Stopped] = []
 
-    def start(command: str) -> Stopped:
+    def start(command: str, delay: str = "0.08") -> Stopped:
         project = copy_of(base, tmp_path, jobs=2)
         args = ("build", "--jobs", "2") if command == "build" else (command, "-o", str(tmp_path / "dist" / "kit.zip"))
         (tmp_path / "dist").mkdir()
-        made.append(Stopped(project, tmp_path, *args))
+        made.append(Stopped(project, tmp_path, *args, delay=delay))
         return made[-1]
 
     yield start
@@ -227,8 +242,8 @@ def test_sigterm_to_the_command_alone_stops_the_workers_it_waits_for(stopped: Ca
     """`kill PID`, a service manager or a CI runner's timeout may signal the command alone. Once its own share
     is done it waits in Shares.collect for the workers: they must not go on writing the site (or the bundle's
     temporary folder, removed meanwhile) after it said it stopped."""
-    run = stopped(command)
-    assert until(lambda: worker_pages(run.project) >= 20), "the page workers were not seen"
+    run = stopped(command, delay="0.3")  # a worker's pages of 8 outlast the command's own by seconds
+    assert until(lambda: worker_pages(run.project) >= 3), "the page workers were not seen"
     until(lambda: waiting_for_workers(run.process.pid), 10)
     run.stop(signal.SIGTERM, group=False)
     assert_nothing_left(run, command)
@@ -245,8 +260,15 @@ def broken(base: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+def failing_in_a_worker(project: Path) -> tuple[subprocess.CompletedProcess[str], str]:
+    """A build whose workers cannot render their first page; and that page, as the hook marked it."""
+    (project / FAILED).unlink(missing_ok=True)
+    done = run(project, "build", "--jobs", "2", UJI_GAGAL="pekerja", UJI_LAMBAT_UTAMA="0.01")
+    return done, (project / FAILED).read_text(encoding="utf-8").split()[0]
+
+
 def test_a_page_failing_in_a_worker_fails_the_build_cleanly(broken: Path) -> None:
-    done = run(broken, "build", "--jobs", "2")
+    done, _ = failing_in_a_worker(broken)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr, done.stderr
     assert "tidak dapat dibangun" in done.stderr  # it was a worker's page
@@ -254,12 +276,12 @@ def test_a_page_failing_in_a_worker_fails_the_build_cleanly(broken: Path) -> Non
 
 
 def test_a_page_failing_in_a_worker_is_named(broken: Path) -> None:
-    done = run(broken, "build", "--jobs", "2")
-    assert done.returncode == 1 and "tentang.md" in done.stderr, done.stderr
+    done, page = failing_in_a_worker(broken)
+    assert done.returncode == 1 and f"halaman {page} tidak dapat dibangun" in done.stderr, done.stderr
 
 
 def test_a_page_failing_in_one_process_is_a_message_naming_it(broken: Path) -> None:
-    done = run(broken, "build", "--jobs", "1")
+    done = run(broken, "build", "--jobs", "1", UJI_GAGAL="tentang")
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr and "tentang.md" in done.stderr, done.stderr[-2000:]
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -33,13 +35,12 @@ from asn_portal.engines.mkdocs.files import mkdocs_nav, part_file, replace, them
 from asn_portal.engines.mkdocs.offline import configure_offline, parse_subset, write_search_script
 from asn_portal.engines.mkdocs.pages import TAGS_MARKER, GeneratedPage, engine_meta, with_tag_indexes
 from asn_portal.engines.mkdocs.parallel import ParallelPages, ThemeWork
-from asn_portal.engines.mkdocs.parked import ParkedContent
+from asn_portal.engines.mkdocs.parked import AnchorIds, ParkedContent
 from asn_portal.engines.mkdocs.search import PortalSearch
 from asn_portal.model.planrules import DEFAULT_TARGET_JP, PlanRules, PlanRulesError
 from asn_portal.model.problems import format_report
 from asn_portal.model.project import MAX_CATALOG_FILE_SIZE, Project
 from asn_portal.model.workers import jobs_setting, usable_jobs
-from asn_portal.render.headings import page_ids
 from asn_portal.render.lists import DEFAULT_PAGE_SIZE
 from asn_portal.render.memo import RenderMemo
 from asn_portal.render.options import RenderOptions
@@ -219,8 +220,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.project is not None
         theme_paths_taken(files, config)
-        self.parts = parts = self.site_parts(config)
-        self.pages = dict(parts.pages)
+        parts = self.site_parts(config)
+        self.pages = dict(parts.pages)  # each handed over once, then dropped (_hand_over)
+        # `serve` compares the next save's pages with these (live.py); a build keeps no page twice: its
+        # content is MkDocs' from here on (at 20,000 courses a third of what a build held at its peak)
+        self.parts = parts if self.serving else dataclasses.replace(parts, pages={})
         self.handed_over = set()
         self.parkable = set()
         self.parked = ParkedContent()
@@ -272,7 +276,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return html
         content, toc = with_tag_indexes(ours, html)
         page.toc = get_toc(nest_toc_tokens(toc))
-        page.present_anchor_ids = page_ids(content)  # for MkDocs' check of links to #anchors
+        # for MkDocs' check of links to #anchors (parked.AnchorIds: read only if a link needs them)
+        page.present_anchor_ids = AnchorIds(partial(self.parked.content_of, page))  # type: ignore[assignment]
         self.handed_over.add(page.file.src_uri)
         if not ours.tag_indexes:  # Material fills a tag index in on_env, in the page's content
             self.parkable.add(page.file.src_uri)
