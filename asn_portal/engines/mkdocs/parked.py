@@ -5,35 +5,46 @@ the whole build: at 20,000 courses a quarter GB as text, and in a parallel build
 those pages copies them. Once every plugin's ``on_page_content`` has run, the page's final content is
 packed here (zlib, fastest level) and the page holds an empty string; it is unpacked as the page's
 context is made, before any plugin's ``on_page_context`` or the theme reads it, so the written page is
-the same. Pages with Material tag index markers keep their content: Material fills them in ``on_env``.
+the same. Its table of contents waits the same way (MkDocs' ``AnchorLink`` objects took 30 MB at 20,000
+courses). Pages with Material tag index markers keep theirs: Material fills them in ``on_env``.
 """
 
 from __future__ import annotations
 
+import json
 import zlib
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Iterable
+from typing import Any
 
 from mkdocs.structure.pages import Page
-
-from asn_portal.render.headings import page_ids
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 
 class ParkedContent:
-    """The packed contents of one build's pages, by source path."""
+    """The packed contents and tables of contents of one build's pages, by source path."""
 
     def __init__(self) -> None:
         self.packed: dict[str, bytes] = {}
+        self.tocs: dict[str, bytes] = {}
 
-    def park(self, src: str, html: str) -> str:
-        """``html`` kept packed; what the page holds meanwhile."""
+    def park(self, page: Page, html: str) -> str:
+        """``html`` and the page's table of contents kept packed; what the page holds meanwhile."""
+        src = page.file.src_uri
         self.packed[src] = zlib.compress(html.encode("utf-8"), 1)
+        if page.toc:
+            self.tocs[src] = zlib.compress(json.dumps(_plain_toc(page.toc), ensure_ascii=False).encode("utf-8"), 1)
+            page.toc = TableOfContents([])
         return ""
 
     def restore(self, page: Page) -> None:
-        """The page's content back, for the theme and the plugins that read it while it is rendered."""
+        """The page's content and contents back, for the theme and the plugins that read them while it is
+        rendered."""
         packed = self.packed.pop(page.file.src_uri, None)
         if packed is not None:
             page.content = zlib.decompress(packed).decode("utf-8")
+        toc = self.tocs.pop(page.file.src_uri, None)
+        if toc is not None:
+            page.toc = TableOfContents(_anchor_links(json.loads(zlib.decompress(toc))))
 
     def content_of(self, page: Page) -> str:
         """The page's content, leaving it packed (a parallel build's search worker reads every page)."""
@@ -41,27 +52,14 @@ class ParkedContent:
         return zlib.decompress(packed).decode("utf-8") if packed is not None else page.content or ""
 
 
-class AnchorIds(Set[str]):
-    """A page's element ids (``page_ids``), read from its content only if asked. MkDocs asks only to check a link
-    from a page it converted itself to an anchor of this one (``validate_anchor_links``, while every page is
-    still parked, before ``on_env``), which the portal's own pages never make: a set for every page held
-    30 MB at 20,000 courses, in every process of a parallel build."""
+def _plain_toc(items: Iterable[AnchorLink]) -> list[Any]:
+    return [[item.title, item.id, item.level, _plain_toc(item.children)] for item in items]
 
-    def __init__(self, content: Callable[[], str]) -> None:
-        self._content: Callable[[], str] | None = content
-        self._ids: set[str] = set()
 
-    def _read(self) -> set[str]:
-        if self._content is not None:
-            self._ids = page_ids(self._content())
-            self._content = None
-        return self._ids
-
-    def __contains__(self, anchor: object) -> bool:
-        return anchor in self._read()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._read())
-
-    def __len__(self) -> int:
-        return len(self._read())
+def _anchor_links(plain: list[Any]) -> list[AnchorLink]:
+    links = []
+    for title, anchor, level, children in plain:
+        link = AnchorLink(title, anchor, level)
+        link.children = _anchor_links(children)
+        links.append(link)
+    return links

@@ -7,7 +7,6 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -35,12 +34,13 @@ from asn_portal.engines.mkdocs.files import mkdocs_nav, part_file, replace, them
 from asn_portal.engines.mkdocs.offline import configure_offline, parse_subset, write_search_script
 from asn_portal.engines.mkdocs.pages import TAGS_MARKER, GeneratedPage, engine_meta, with_tag_indexes
 from asn_portal.engines.mkdocs.parallel import ParallelPages, ThemeWork
-from asn_portal.engines.mkdocs.parked import AnchorIds, ParkedContent
+from asn_portal.engines.mkdocs.parked import ParkedContent
 from asn_portal.engines.mkdocs.search import PortalSearch
 from asn_portal.model.planrules import DEFAULT_TARGET_JP, PlanRules, PlanRulesError
 from asn_portal.model.problems import format_report
 from asn_portal.model.project import MAX_CATALOG_FILE_SIZE, Project
 from asn_portal.model.workers import jobs_setting, usable_jobs
+from asn_portal.render.headings import page_ids
 from asn_portal.render.lists import DEFAULT_PAGE_SIZE
 from asn_portal.render.memo import RenderMemo
 from asn_portal.render.options import RenderOptions
@@ -97,6 +97,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.handed_over: set[str] = set()  # generated pages handed to MkDocs in this build
         self.parkable: set[str] = set()  # of those, the ones whose content waits packed (parked.py)
         self.parked = ParkedContent()
+        self.anchors_asked = True  # a page MkDocs converts may link to #anchors of ours (on_nav)
         self.serving = False
         self.search_id = False  # asn-portal's Indonesian search (mkdocs_search) instead of Material's
         self.search = PortalSearch()
@@ -276,8 +277,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             return html
         content, toc = with_tag_indexes(ours, html)
         page.toc = get_toc(nest_toc_tokens(toc))
-        # for MkDocs' check of links to #anchors (parked.AnchorIds: read only if a link needs them)
-        page.present_anchor_ids = AnchorIds(partial(self.parked.content_of, page))  # type: ignore[assignment]
+        # For MkDocs' check of links to #anchors, made only from pages it converts itself (another plugin's or a
+        # hook's): without any, nothing asks (a set for every page held 30 MB at 20,000 courses).
+        page.present_anchor_ids = page_ids(content) if self.anchors_asked else None
         self.handed_over.add(page.file.src_uri)
         if not ours.tag_indexes:  # Material fills a tag index in on_env, in the page's content
             self.parkable.add(page.file.src_uri)
@@ -285,7 +287,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     @event_priority(-100)  # after every plugin's on_page_content: the page's final content (parked.py)
     def _park(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        return self.parked.park(page.file.src_uri, html) if page.file.src_uri in self.parkable else html
+        return self.parked.park(page, html) if page.file.src_uri in self.parkable else html
 
     on_page_content = CombinedEvent(_hand_over, _park)
 
@@ -349,6 +351,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav
+        # every plugin's on_files has run: is any page not ours (MkDocs converts it, and checks its links)?
+        self.anchors_asked = any(file.src_uri not in self.pages for file in files.documentation_pages())
         return nav
 
     @event_priority(100)  # before every other plugin's on_post_build: each may read any page written
