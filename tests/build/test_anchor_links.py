@@ -1,5 +1,5 @@
-"""MkDocs' check of links to #anchors still sees the portal's own pages, whose anchors are read only when a
-link asks (engines/mkdocs/parked.AnchorIds): a page a hook adds (MkDocs converts it) that links to a heading a
+"""MkDocs' check of links to #anchors still sees the portal's own pages, whose anchors are kept only when a page
+MkDocs converts itself could link to them (the plugin's on_nav): a page a hook adds that links to a heading a
 course page does not have is reported, one linking to a heading it has is not."""
 
 from __future__ import annotations
