@@ -15,7 +15,6 @@ for ``--strict`` and reach the person once.
 from __future__ import annotations
 
 import gc
-import itertools
 import logging
 import multiprocessing
 import os
@@ -24,11 +23,10 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from typing import BinaryIO, Generic, TypeVar
 
 R = TypeVar("R")
-T = TypeVar("T")
 
 
 class WorkerError(Exception):
@@ -69,26 +67,6 @@ def jobs_setting(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"jobs harus bilangan bulat 0 (semua CPU) atau lebih, bukan {value!r}.")
     return value
-
-
-def share_of(items: Sequence[T], share: int, jobs: int) -> Sequence[T]:
-    """Contiguous slices of nearly equal length: neighbours (pages of one folder, files of one kind) stay
-    together, which keeps each worker's caches useful."""
-    size, extra = divmod(len(items), jobs)
-    start = share * size + min(share, extra)
-    return items[start:start + size + (1 if share < extra else 0)]
-
-
-def weighted_shares(count: int, jobs: int, last_extra: float) -> list[range]:
-    """Contiguous ranges of ``count`` items for ``jobs`` processes, the last of which also has other work worth
-    ``last_extra`` items: it gets that many fewer, so that every process has about as much to do."""
-    if jobs < 2:
-        return [range(count)]
-    per = (count + last_extra) / jobs
-    last = min(count, max(0, count - round(per * (jobs - 1))))
-    sizes = [len(share_of(range(count - last), share, jobs - 1)) for share in range(jobs - 1)] + [last]
-    bounds = [0, *itertools.accumulate(sizes)]
-    return [range(start, stop) for start, stop in itertools.pairwise(bounds)]
 
 
 class Shares(Generic[R]):

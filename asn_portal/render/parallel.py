@@ -1,28 +1,29 @@
 """The catalog's pages rendered on every core (issue 27): what one process renders, in its order.
 
-The entry pages (one per course or article: the bulk) are shared out in contiguous slices of the catalog.
-The listings (index and portal pages, the continuation pages, the chunk scripts that hold every card
-again, catalog.json and the feed) need the catalog but no entry page, so the last worker renders them as
-well, after a smaller slice of entries (``LISTINGS_COST``): the calling process, which has the engine's
-work after this, no longer renders them alone. The materials each part links are merged in the order one
-process links them: index and portal pages, the entries, then the listings.
+The entry pages (one per course or article: the bulk) are handed out in consecutive chunks to whichever
+process asks next (``workers.Claims``). The listings (index and portal pages, the continuation pages, the
+chunk scripts that hold every card again, catalog.json and the feed) need the catalog but no entry page, so
+the last worker renders them first and then takes chunks like the others: the calling process, which has
+the engine's work after this, does not render them alone, and nobody waits at the end. Chunks come back
+with the materials they link and are put in catalog order, so pages and materials are merged in the order
+one process makes them: index and portal pages, the entries, then the listings.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from asn_portal.model.workers import run_shares, usable_jobs, weighted_shares
+from asn_portal.model.registry import Entry
+from asn_portal.model.workers import Claims, run_shares, usable_jobs
 from asn_portal.render.source import PageSource
 
 if TYPE_CHECKING:
     from asn_portal.render.pages import PageRenderer
 
 PARALLEL_FROM = 200  # entries: below this, starting workers costs more than it saves
-# The listings cost about this share of rendering the entry pages (profiled at 5,000 courses: 4.7 s against
-# 10.8 s); only the balance between the processes depends on it.
-LISTINGS_COST = 0.4
+ENTRIES_PER_CLAIM = 16  # entry pages a process takes at a time (a few milliseconds each)
 
 
 @dataclass
@@ -38,11 +39,19 @@ class Listings:
 
 
 @dataclass
-class Part:
-    """One process's slice of entry pages, the materials they link, and (the last) the listings."""
+class Chunk:
+    """Consecutive entry pages one process rendered, from entry ``start``, and the materials they link."""
 
-    entries: list[PageSource]
+    start: int
+    pages: list[PageSource]
     materials: dict[str, str]
+
+
+@dataclass
+class Part:
+    """One process's chunks of entry pages and (the last) the listings."""
+
+    chunks: list[Chunk]
     listings: Listings | None = None
 
 
@@ -58,22 +67,31 @@ def render_shared(renderer: PageRenderer, jobs: int) -> tuple[list[PageSource], 
     """Pages (in the order one process returns them), chunk scripts and machine-readable files; the renderer's
     ``materials_used`` as one process leaves it."""
     entries = list(renderer.catalog.entries())
-    ranges = weighted_shares(len(entries), jobs, len(entries) * LISTINGS_COST)
+    claims = Claims(len(entries), ENTRIES_PER_CLAIM)
+    before = dict(renderer.materials_used)  # this process notes its own chunks as it goes: merged below instead
 
     def part(share: int) -> Part:
-        made, used = renderer.noting_materials(
-            lambda: [renderer.fresh_entry_page(e) for e in entries[ranges[share].start:ranges[share].stop]])
-        return Part(made, used, listings(renderer) if share == jobs - 1 else None)
+        found = listings(renderer) if share == jobs - 1 else None
+        return Part(list(claimed_chunks(renderer, entries, claims)), found)
 
     parts = run_shares(part, jobs)
     found = parts[-1].listings
     assert found is not None
+    chunks = sorted((chunk for each in parts for chunk in each.chunks), key=lambda chunk: chunk.start)
+    renderer.materials_used = before
     renderer.materials_used.update(found.front_materials)
-    for each in parts:
-        renderer.materials_used.update(each.materials)
+    for chunk in chunks:
+        renderer.materials_used.update(chunk.materials)
     renderer.materials_used.update(found.back_materials)
-    pages = [*found.front, *(page for each in parts for page in each.entries), *found.back]
+    pages = [*found.front, *(page for chunk in chunks for page in chunk.pages), *found.back]
     return pages, found.scripts, found.machine
+
+
+def claimed_chunks(renderer: PageRenderer, entries: list[Entry], claims: Claims) -> Iterator[Chunk]:
+    """The entry pages of every chunk this process claims, each with the materials it links."""
+    while taken := claims.claim():
+        made, used = renderer.noting_materials(lambda: [renderer.fresh_entry_page(entries[n]) for n in taken])
+        yield Chunk(taken.start, made, used)
 
 
 def listings(renderer: PageRenderer) -> Listings:

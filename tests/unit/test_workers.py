@@ -10,7 +10,7 @@ import time
 import pytest
 
 from asn_portal.model import workers
-from asn_portal.model.workers import Shares, WorkerError, run_shares, share_of
+from asn_portal.model.workers import Shares, WorkerError, run_shares
 
 
 @pytest.fixture
@@ -19,13 +19,6 @@ def forking(monkeypatch: pytest.MonkeyPatch) -> None:
     if not hasattr(os, "fork"):
         pytest.skip("no fork on this platform")
     monkeypatch.setattr(workers, "can_fork", lambda: True)
-
-
-def test_shares_are_contiguous_cover_every_item_once_and_differ_by_one_at_most() -> None:
-    items = list(range(11))
-    parts = [list(share_of(items, share, 3)) for share in range(3)]
-    assert parts == [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10]]
-    assert [list(share_of(items[:2], share, 3)) for share in range(3)] == [[0], [1], []]
 
 
 def test_results_come_back_in_share_order_from_other_processes(forking: None) -> None:
