@@ -56,6 +56,12 @@ _html.__set_name__(PageSource, "html")
 setattr(PageSource, "html", _html)  # noqa: B010 - after the dataclass is made, so `html` stays a required field
 
 
+def packed_html(page: PageSource) -> bytes:
+    """A page's HTML as it waits (zlib), for an engine that keeps it packed until the theme reads it."""
+    packed: bytes = getattr(page, _html.slot)
+    return packed
+
+
 OverviewRenderer = Callable[[Iterable[str]], tuple[str, list[TocEntry]]]
 
 

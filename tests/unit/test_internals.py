@@ -26,6 +26,36 @@ def test_the_build_functions_serve_runs_take_what_they_are_given() -> None:
     assert _internals.serve_url("127.0.0.1", 8000, "/asn/") == "http://127.0.0.1:8000/asn/"
 
 
+def test_the_plugin_collection_lists_each_events_handlers_in_calling_order() -> None:
+    from mkdocs.plugins import BasePlugin, CombinedEvent, PluginCollection, event_priority
+
+    from asn_portal.engines.mkdocs import _internals
+
+    class Early(BasePlugin):  # type: ignore[type-arg]
+        @event_priority(50)
+        def on_page_content(self, html: str, **kwargs: object) -> str:
+            return html
+
+    class Both(BasePlugin):  # type: ignore[type-arg]
+        def _first(self, html: str, **kwargs: object) -> str:
+            return html
+
+        @event_priority(-100)
+        def _last(self, html: str, **kwargs: object) -> str:
+            return html
+
+        on_page_content = CombinedEvent(_first, _last)
+
+    plugins = PluginCollection()
+    both, early = Both(), Early()
+    plugins["both"] = both
+    plugins["early"] = early
+    handlers = _internals.event_handlers(plugins, "page_content")
+    assert [(h.__self__, h.__name__) for h in handlers] == \
+        [(early, "on_page_content"), (both, "_first"), (both, "_last")]  # type: ignore[attr-defined]
+    assert _internals.event_handlers(PluginCollection(), "page_content") == []
+
+
 def test_the_live_reload_server_has_the_attributes_preview_uses(tmp_path: Path) -> None:
     from mkdocs.livereload import LiveReloadServer
 

@@ -12,6 +12,8 @@ inside `serve`. Why each is needed:
   (parallel.py) has workers render most pages and MkDocs' own loop render the rest (``skip_pages``);
 - the live-reload server's conditions and watch tables: our server asks for a rebuild on native file
   events and shows the built site before search's shards are written (preview.py);
+- the plugin collection's table of handlers by event: a page's HTML stays packed from the core to the
+  theme when no other plugin or hook handles ``on_page_content`` (parked.py);
 - Material's tag plugin storage: its tag lists and ``tags.json`` rebuilt for the pages that changed;
 - Material's search index hook: its own indexer switched off, ours answers (search.py);
 - what Material's navigation and tabs templates read and link to: once.py renders them once for every
@@ -104,6 +106,11 @@ def tags_export(tags: Any, path: str) -> Callable[[], None]:
 
     mappings = list(tags.mappings)
     return lambda: MappingStorage(tags.config).save(path, mappings)
+
+
+def event_handlers(plugins: Any, event: str) -> list[Callable[..., Any]]:
+    """The handlers of ``event`` ("page_content") of every plugin and hook, in the order MkDocs calls them."""
+    return list(plugins.events[event])
 
 
 def silence_material_indexer(search: Any) -> None:

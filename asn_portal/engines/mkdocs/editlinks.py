@@ -40,6 +40,16 @@ GIT_TIMEOUT = 5.0  # seconds; both commands only read the local repository
 MKDOCS_DEFAULTS = ("edit/master/docs/", "src/default/docs/")
 
 
+def configure(config: MkDocsConfig, root: Path, explicit_branch: str | None, offline: bool) -> None:
+    """The Indonesian footer's partials, and edit links to each page's source where mkdocs.yml names a
+    repository but no edit address (none in the offline kit)."""
+    dirs = config.theme.dirs  # our partials right after the site's custom_dir: its overrides still win
+    if THEME_DIR not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
+    if config.repo_url and not offline and not user_set(config, "edit_uri", "edit_uri_template"):
+        config.edit_uri = derive(config.repo_url, Path(config.docs_dir), root, explicit_branch, os.environ)
+
+
 def branch(explicit: str | None, env: Mapping[str, str], git_root: Path | None) -> str:
     """The branch edit links open (order in the module docstring)."""
     for candidate in (explicit, env.get("CI_DEFAULT_BRANCH"), github_branch(env)):

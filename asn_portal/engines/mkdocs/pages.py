@@ -46,14 +46,18 @@ def escape_tag(tag: str) -> str:
     return re.sub(r"&(?=#?\w+;)", "&amp;", tag).replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+def engine_toc(page: PageSource) -> list[TocEntry]:
+    """A page's headings as the theme's table of contents reads them."""
+    # Material prints a heading's id into the contents' href raw: it is escaped here (a contributed id
+    # may hold quotes: attr_list and md_in_html let content write any id).
+    return [{"level": e["level"], "id": html.escape(e["id"], quote=True), "name": e["name"]} for e in page.toc]
+
+
 def with_tag_indexes(page: PageSource, converted: str) -> tuple[str, list[TocEntry]]:
     """A page's HTML and contents with the injection points Material's tags plugin made of the markers
     (``converted``: MkDocs' HTML of ``TAGS_MARKER`` lines, one ``<h6>`` each) where the core's elements
     stand; the plugin replaces each with its list of tags once every page is read."""
-    # Material prints a heading's id into the contents' href raw: it is escaped here (a contributed id
-    # may hold quotes: attr_list and md_in_html let content write any id).
-    toc: list[TocEntry] = [{"level": e["level"], "id": html.escape(e["id"], quote=True), "name": e["name"]}
-                           for e in page.toc]
+    toc = engine_toc(page)
     content = page.html
     points = _INJECTION.findall(converted)
     for n, position in reversed(list(enumerate(page.tag_indexes))):

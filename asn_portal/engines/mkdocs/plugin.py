@@ -29,10 +29,10 @@ from asn_portal.content.filechecks import FileChecks
 from asn_portal.content.history import last_updated
 from asn_portal.content.synonyms import Synonyms
 from asn_portal.content.validate import Checked, check_project
-from asn_portal.engines.mkdocs import editlinks, once
+from asn_portal.engines.mkdocs import _internals, editlinks, once
 from asn_portal.engines.mkdocs.files import mkdocs_nav, part_file, replace, theme_paths_taken
 from asn_portal.engines.mkdocs.offline import configure_offline, parse_subset, write_search_script
-from asn_portal.engines.mkdocs.pages import TAGS_MARKER, GeneratedPage, engine_meta, with_tag_indexes
+from asn_portal.engines.mkdocs.pages import TAGS_MARKER, GeneratedPage, engine_meta, engine_toc, with_tag_indexes
 from asn_portal.engines.mkdocs.parallel import ParallelPages, ThemeWork
 from asn_portal.engines.mkdocs.parked import ParkedContent
 from asn_portal.engines.mkdocs.search import PortalSearch
@@ -45,7 +45,7 @@ from asn_portal.render.lists import DEFAULT_PAGE_SIZE
 from asn_portal.render.memo import RenderMemo
 from asn_portal.render.options import RenderOptions
 from asn_portal.render.readers import Site
-from asn_portal.render.source import PageSource
+from asn_portal.render.source import PageSource, packed_html
 from asn_portal.site.assembly import AssemblyError, SiteParts, assemble
 from asn_portal.site.assets import ASSET_DIR, PAGE_ASSETS, page_assets
 from asn_portal.site.nav import site_nav
@@ -98,6 +98,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.parkable: set[str] = set()  # of those, the ones whose content waits packed (parked.py)
         self.parked = ParkedContent()
         self.anchors_asked = True  # a page MkDocs converts may link to #anchors of ours (on_nav)
+        self.content_untouched = False  # no other plugin's on_page_content: pages stay packed (on_nav)
         self.serving = False
         self.search_id = False  # asn-portal's Indonesian search (mkdocs_search) instead of Material's
         self.search = PortalSearch()
@@ -164,15 +165,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"{ASSET_DIR}/{asset}" not in target:
                 target.append(f"{ASSET_DIR}/{asset}")
-        # --- edit links and Indonesian footer (asn_portal/editlinks.py) ---
-        dirs = config.theme.dirs  # our partials right after the site's custom_dir: its overrides still win
-        if editlinks.THEME_DIR not in dirs:
-            dirs.insert(1 if config.theme.custom_dir else 0, editlinks.THEME_DIR)
-        if config.repo_url and not self.config.offline and not editlinks.user_set(config, "edit_uri",
-                                                                                  "edit_uri_template"):
-            config.edit_uri = editlinks.derive(config.repo_url, Path(config.docs_dir), self.project.root,
-                                               self.config.edit_branch, os.environ)
-        # --- end edit links ---
+        editlinks.configure(config, self.project.root, self.config.edit_branch, self.config.offline)
         return config
 
     def _read_options(self) -> None:
@@ -275,12 +268,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         ours = self.pages.pop(page.file.src_uri, None)  # handed over once: not kept for the whole build
         if ours is None:
             return html
+        self.handed_over.add(page.file.src_uri)
+        if self.content_untouched and not ours.tag_indexes and not self.anchors_asked:
+            self.parked.hold(page, packed_html(ours), engine_toc(ours))  # packed as the core left it
+            page.present_anchor_ids = None
+            return ""
         content, toc = with_tag_indexes(ours, html)
         page.toc = get_toc(nest_toc_tokens(toc))
         # For MkDocs' check of links to #anchors, made only from pages it converts itself (another plugin's or a
         # hook's): without any, nothing asks (a set for every page held 30 MB at 20,000 courses).
         page.present_anchor_ids = page_ids(content) if self.anchors_asked else None
-        self.handed_over.add(page.file.src_uri)
         if not ours.tag_indexes:  # Material fills a tag index in on_env, in the page's content
             self.parkable.add(page.file.src_uri)
         return content
@@ -353,6 +350,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self.nav = nav
         # every plugin's on_files has run: is any page not ours (MkDocs converts it, and checks its links)?
         self.anchors_asked = any(file.src_uri not in self.pages for file in files.documentation_pages())
+        # and does any other plugin or hook read or change a page's content before it is parked?
+        self.content_untouched = all(getattr(handler, "__self__", None) is self
+                                     for handler in _internals.event_handlers(config.plugins, "page_content"))
         return nav
 
     @event_priority(100)  # before every other plugin's on_post_build: each may read any page written
