@@ -3,6 +3,7 @@ size, the ratios asn-portal ÷ each other build, and issue 27's goals with wheth
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 
 from benchmarks.build.measure import Measurement
@@ -79,6 +80,24 @@ def ratio_table(result: SizeResult) -> list[str]:
                          f"| {per_page(a, 'seconds') / per_page(b, 'seconds'):.2f}× "
                          f"| {per_page(a, 'cpu_seconds') / per_page(b, 'cpu_seconds'):.2f}× "
                          f"| {a.peak_pss_mb / b.peak_pss_mb:.2f}× |")
+    return [*lines, ""]
+
+
+def paired_table(result: SizeResult) -> list[str]:
+    """asn-portal's wall time over each other build's in the same repetition (interleaved: built minutes
+    apart), and their median: a machine whose speed drifts during a run moves both sides of a pair alike,
+    where a ratio of medians may take its two medians from different moments."""
+    others = [name for name in OTHERS if len(result.runs.get(name, ())) > 1]
+    ours = result.runs.get("ours", [])
+    count = min([len(ours), *(len(result.runs[o]) for o in others)]) if others else 0
+    if count < 2:
+        return []
+    lines = ["| asn-portal ÷ | " + " | ".join(f"ulangan {r + 1}" for r in range(count)) + " | median |",
+             "|---|" + "---:|" * (count + 1)]
+    for other in others:
+        ratios = [ours[r].seconds / result.runs[other][r].seconds for r in range(count)]
+        lines.append(f"| {LABELS[other]} | " + " | ".join(f"{x:.2f}×" for x in ratios)
+                     + f" | **{statistics.median(ratios):.2f}×** |")
     return [*lines, ""]
 
 
@@ -171,6 +190,10 @@ def report(results: list[SizeResult], repeat: int | str, machine: str, notes: li
         table = ratio_table(r)
         if table:
             lines += [f"### {r.n} kursus", "", *table]
+        paired = paired_table(r)
+        if paired:
+            lines += ["Waktu dinding per ulangan, berpasangan (asn-portal ÷ build lain pada ulangan yang sama):", "",
+                      *paired]
     lines += goal_lines(results)
     jobs = "; juga dengan `--jobs 1` (satu proses)" if has_jobs else "; CLI ini belum punya `--jobs`"
     lines.append(HOW.format(jobs=jobs, repeat=repeat))
