@@ -10,7 +10,7 @@ courses). Pages with Material tag index markers keep theirs: Material fills them
 
 When no other plugin or hook handles ``on_page_content``, nothing can read or change a page's content
 before it is parked: the core's packed HTML is held as it is (``hold``), never unpacked and packed again
-(at 5,000 courses 6,400 pages in MkDocs' one-process reading loop, about half a second).
+(MkDocs reads every page in one process: at 5,000 courses that loop went from 1.5-2.0 s to 0.7 s).
 """
 
 from __future__ import annotations
