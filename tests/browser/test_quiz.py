@@ -268,7 +268,7 @@ def check(quiz: Any) -> None:
     quiz.locator(".asn-quiz__result").wait_for(state="visible")
 
 
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("width", [390, pytest.param(1280, marks=pytest.mark.slow)])  # desktop: slow suites
 @pytest.mark.parametrize("where", [pytest.param("http", marks=pytest.mark.slow), "file"])
 def test_quiz_teaches_keeps_scores_and_prints_keys_only_on_request(browser: Any, request: pytest.FixtureRequest,
                                                                    where: str, width: int) -> None:
