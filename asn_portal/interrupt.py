@@ -35,7 +35,9 @@ def interruptible(run: Callable[[], int], output: str | None = None) -> int:
         return EXIT_INTERRUPTED
     finally:
         sys.unraisablehook = hook
-        if not stop.raised:  # once stopped, ours stays: a signal still pending must not end in a traceback
+        # Once stopped, ours stays: a signal still on its way must neither end in a traceback nor kill the
+        # process after the command has finished.
+        if not stop.raised and not stop.pending:
             for sig, handler in previous.items():
                 signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
 
@@ -43,21 +45,40 @@ def interruptible(run: Callable[[], int], output: str | None = None) -> int:
 class _Stop:
     """Raises KeyboardInterrupt once, whatever number of signals come."""
 
+    RESEND_AFTER = 0.01  # seconds: the hook that took a lost interrupt has long returned by then
+
     def __init__(self) -> None:
         self.raised = False
+        self.pending = False  # a lost interrupt is being sent again
+        self.in_hook = False
 
     def handle(self, signum: int, frame: object) -> None:
-        if not self.raised:
+        self.pending = False
+        if self.in_hook:  # raised inside Python's unraisable hook, it would be printed and dropped once more
+            self.resend()
+        elif not self.raised:
             self.raised = True
             raise KeyboardInterrupt
 
+    def resend(self) -> None:
+        """SIGTERM again from another thread, shortly: the handler runs when the main thread is back in the
+        command's own code (a signal sent to oneself is handled at once, inside the hook that sent it)."""
+        self.pending = True
+        timer = threading.Timer(self.RESEND_AFTER, os.kill, (os.getpid(), signal.SIGTERM))
+        timer.daemon = True
+        timer.start()
+
     def lost(self, hook: Callable[[Any], None]) -> Callable[[Any], None]:
-        """An interrupt raised inside a callback Python ignores (a weakref's, an import lock's) is sent again,
-        so it lands at the next step of the command instead of being printed and dropped."""
+        """An interrupt raised inside a callback Python ignores (a finaliser's, a weakref's, an import lock's) is
+        sent again, so it lands at the next step of the command instead of being printed and dropped."""
         def unraisable(info: Any) -> None:
-            if isinstance(info.exc_value, KeyboardInterrupt):
-                self.raised = False
-                os.kill(os.getpid(), signal.SIGTERM)
-            else:
+            if not isinstance(info.exc_value, KeyboardInterrupt):
                 hook(info)
+                return
+            self.raised = False
+            self.in_hook = True
+            try:
+                self.resend()
+            finally:
+                self.in_hook = False
         return unraisable
