@@ -90,7 +90,7 @@ class FileChecks:
         self.fresh = set()
 
     def prefetch(self, project: Project, work: Sequence[tuple[KindSpec, Path]], resolver: Resolver,
-                  jobs: int) -> None:
+                 jobs: int) -> None:
         """Check ``work``'s files on ``jobs`` processes (model/workers.py) before ``check`` asks for them in
         the same order: each process claims the next few files as it becomes free (a worker also sends its
         results back, so it takes fewer), and the workers' conversions join this store's, so the store holds

@@ -39,7 +39,7 @@ class ParkedContent:
         src = page.file.src_uri
         self.packed[src] = zlib.compress(html.encode("utf-8"), 1)
         if page.toc:
-            self.tocs[src] = zlib.compress(json.dumps(_plain_toc(page.toc), ensure_ascii=False).encode("utf-8"), 1)
+            self.tocs[src] = _packed_toc(_plain_toc(page.toc))
             page.toc = TableOfContents([])
         return ""
 
@@ -49,8 +49,7 @@ class ParkedContent:
         src = page.file.src_uri
         self.packed[src] = packed
         if toc:
-            plain = _plain_tokens(nest_toc_tokens(toc))
-            self.tocs[src] = zlib.compress(json.dumps(plain, ensure_ascii=False).encode("utf-8"), 1)
+            self.tocs[src] = _packed_toc(_plain_tokens(nest_toc_tokens(toc)))
         page.content = ""
         page.toc = TableOfContents([])
 
@@ -68,6 +67,10 @@ class ParkedContent:
         """The page's content, leaving it packed (a parallel build's search worker reads every page)."""
         packed = self.packed.get(page.file.src_uri)
         return zlib.decompress(packed).decode("utf-8") if packed is not None else page.content or ""
+
+
+def _packed_toc(plain: list[Any]) -> bytes:
+    return zlib.compress(json.dumps(plain, ensure_ascii=False).encode("utf-8"), 1)
 
 
 def _plain_toc(items: Iterable[AnchorLink]) -> list[Any]:
