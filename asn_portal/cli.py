@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="bangun situs ke folder site/")
     build.add_argument("--strict", action="store_true", help="gagal bila ada peringatan")
     build.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
-                       help="jumlah proses yang membangun (bawaan: semua CPU; 1: satu proses). Hasilnya sama.")
+                       help="jumlah proses yang membangun (bawaan dan 0: semua CPU; 1: satu proses). Hasilnya sama.")
     build.set_defaults(func=cmd_build)
     serve = sub.add_parser("serve", help="jalankan pratinjau di http://127.0.0.1:8000 dan muat ulang saat "
                                          "berkas berubah")
@@ -150,13 +150,13 @@ def cmd_build(args: argparse.Namespace, project: Project, config_file: Path) -> 
 
 
 def _jobs(text: str) -> int:
-    """``--jobs``: a whole number of processes, 1 or more."""
+    """``--jobs``: a whole number of processes; 0 is every CPU, as ``jobs: 0`` in mkdocs.yml."""
     try:
         jobs = int(text)
     except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"--jobs perlu bilangan bulat 1 atau lebih, bukan '{text}'")
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"--jobs perlu bilangan bulat 0 (semua CPU) atau lebih, bukan '{text}'")
     return jobs
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from asn_portal.model.workers import MAX_JOBS, available_cpus
 from devtools.catalog import generate_project
 
 pytestmark = pytest.mark.engine
@@ -72,6 +73,14 @@ def test_the_offline_kit_is_the_same_zip_whatever_the_processes(project: Path, t
         run(project, "bundle", "-o", str(tmp_path / str(jobs) / "kit.zip"))  # its name is the zip's top folder
         zips.append((tmp_path / str(jobs) / "kit.zip").read_bytes())
     assert zips[0] == zips[1]
+
+
+@pytest.mark.skipif(ENGINE == "zensical", reason="Zensical runs no plugin: its job compares the export")
+def test_jobs_0_on_the_command_line_is_every_cpu_as_in_mkdocs_yml(project: Path) -> None:
+    with_jobs(project, 1)
+    said = run(project, "build", "--jobs", "0")
+    every = min(MAX_JOBS, available_cpus())  # as the command counts them (this test's process runs threads)
+    assert (f"({every} proses)" in said) if every > 1 else ("proses" not in said), said
 
 
 def test_the_export_is_the_same_whatever_the_processes(project: Path, tmp_path: Path) -> None:
