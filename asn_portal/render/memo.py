@@ -6,7 +6,7 @@ the entries whose objects changed (``FileChecks`` keeps an unchanged file's entr
 came or went, and their neighbours in the old and the new catalog are rendered again; every other
 entry page and card is reused. Pages that show the whole catalog (index pages, home, plan,
 contributors, catalog.json, the feed) are rendered again every time, from the kept cards. The
-equivalence test (tests/test_serve_incremental.py) compares the outcome with a clean build.
+equivalence test (tests/build/test_serve_incremental.py) compares the outcome with a clean build.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 ``HTMLFormElement`` prototype chain, with ``EventTarget``'s, which ``window`` shares below its named
 properties). A form's named children become properties of that name and shadow these (an explanation's
 ``<span id="querySelector">`` inside a quiz form is then ``form.querySelector``), so ``sanitize.safe_id``
-prefixes a contributed id that is one of them. ``tests/test_quiz.py`` compares the list with a real browser."""
+prefixes a contributed id that is one of them. ``tests/browser/test_quiz.py`` compares the list with a real browser."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
-"""learning*.js / learning.css on the built sample in a real Chromium, over http and from file:// (the
-offline bundle): quiz, learning plan, module progress, CSV/JSON export and import, print.
+"""learning*.js / learning.css on the built learning sample (tests/support/learning.py) in a real Chromium,
+from file:// (the offline bundle) everyday and over http in CI's slow step: quiz, learning plan, module
+progress, CSV/JSON export and import, stored plans that redirect or are corrupt, print.
 
-The sample copy gets two additions so every path is exercised: a course whose title starts with "="
-(a spreadsheet formula, with ";" and quotes in it) and an old slug (redirect_from) on the quiz course.
-Courses, modules and quiz answers are read from the catalog, so content edits do not break this.
+What only the served site checks (Material's instant navigation, refused storage, axe) is in
+tests/browser/test_learning_http.py.
 """
 
 from __future__ import annotations
@@ -12,171 +12,29 @@ import csv
 import datetime as dt
 import io
 import json
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from asn_portal.content.validate import Project, load_catalog
-from asn_portal.trust.urls import HOME, PLAN, Urls, entry_src, index_src
-from devtools.loopback import serve
+from asn_portal.trust.urls import HOME, PLAN, index_src
+from tests.support import learning
 from tests.support.hostile import FORMULA_CELL, FORMULA_STARTS, FORMULA_TITLE
-from tests.support.pageerrors import record_errors
-from tests.support.sites import copy_sample, unpacked_bundle
+from tests.support.learning import Tab, entry, rows, totals
 
-TIMEOUT_MS = 10_000
+# The module-scoped fixtures of the learning sample this module's tests use (pytest finds them by name here).
+sample = learning.sample
+http_site = learning.http_site
+file_site = learning.file_site
+where = learning.where
+tab = learning.tab
+
 YEAR = dt.date.today().year
-KEY = "asn-portal:rencana"
-OUR_SCRIPTS = re.compile(r"\basn-portal\.js")  # the bundle of assets/src (render/scripts.py)
 HR_HEADER = ["Nama", "NIP", "Jabatan", "Unit Kerja", "Instansi", "Tahun", "Nama Kursus/Kegiatan", "Penyelenggara",
              "Bentuk Pengembangan", "Mode", "Kompetensi", "Tanggal Mulai", "Tanggal Selesai", "JP", "Status",
              "Kursus bersertifikat", "Nomor Sertifikat", "Keterangan"]
-FORMULA_SLUG = "rumus-uji"
-
-OLD_SLUG = "kursus-lama-uji"
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember")
-QUIZ = """
-quiz:
-  - question: Berapa JP pengembangan kompetensi yang diharapkan setahun?
-    choices: ["10 JP", "20 JP", "40 JP"]
-    answer: 2
-    explanation: Sekitar **20 JP** setahun.
-  - question: Siapa yang menyetujui rencana belajar?
-    choices: [Atasan langsung, Rekan kerja]
-    answer: 1
-  - question: Di mana rencana ini tersimpan?
-    choices: [Di server, Di peramban]
-    answer: 2
-"""
-
-
-@dataclass
-class Sample:
-    root: Path
-    quiz: Any  # the course with modules and a course quiz of three or more questions
-    formula: Any
-    other: Any  # a third course, added on the plan page
-    factor: Any
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
-    root = copy_sample(tmp_path_factory.mktemp("learning") / "sample")
-    catalog, _ = load_catalog(Project.at(root))
-    courses = catalog.sorted("course")
-    chosen = next((c for c in courses if len(c.modules) >= 2 and len(c.quiz) >= 3), None)
-    if chosen is None:
-        chosen = next(c for c in courses if len(c.modules) >= 2 and not c.quiz)
-        with (root / "content" / "courses" / f"{chosen.slug}.yml").open("a", encoding="utf-8") as f:
-            f.write(QUIZ)
-    if not chosen.redirect_from:
-        with (root / "content" / "courses" / f"{chosen.slug}.yml").open("a", encoding="utf-8") as f:
-            f.write(f"\nredirect_from: [{OLD_SLUG}]\n")
-    factor = catalog.sorted("factor")[0]
-    (root / "content" / "courses" / f"{FORMULA_SLUG}.yml").write_text(
-        f"title: '{FORMULA_TITLE}'\nsummary: Judul yang diawali tanda sama dengan.\ncompetency: manajerial\n"
-        f"level: dasar\nmode: luring\njp: 12\norganizer: 'Pusat; Diklat'\nfactors: [{factor.slug}]\n", encoding="utf-8")
-    catalog, problems = load_catalog(Project.at(root))
-    assert not problems.errors, problems.errors
-    found = catalog.of_kind("course")
-    quiz = found[chosen.slug]
-    other = next(c for c in catalog.sorted("course") if c.slug not in (quiz.slug, FORMULA_SLUG))
-    return Sample(root, quiz, found[FORMULA_SLUG], other, factor)
-
-
-
-@dataclass
-class Where:
-    base: str  # the site root, ends with "/"
-    pretty: bool  # directory URLs (http) or .html (the bundle)
-    sample: Sample
-
-    def url(self, src: str) -> str:
-        rel = Urls(self.pretty).href(HOME, src)
-        return self.base + ("" if rel == "./" else rel)
-
-    def course(self, course: Any) -> str:
-        return self.url(entry_src("course", course.slug))
-
-
-@pytest.fixture(scope="module")
-def http_site(sample: Sample) -> Iterator[Where]:
-    """Served with ``site_url`` set to its address, so Material's instant navigation takes over."""
-    from asn_portal.engines.mkdocs.build import build_site
-
-    site = sample.root.parent / "http-site"
-    with serve(site, build=lambda url: build_site(sample.root / "mkdocs.yml", strict=True, site_url=url,
-                                                  site_dir=str(site))) as url:
-        yield Where(url, True, sample)
-
-
-@pytest.fixture(scope="module")
-def file_site(sample: Sample) -> Where:
-    return Where(unpacked_bundle(sample.root, sample.root.parent).as_uri() + "/", False, sample)
-
-
-# file:// everyday, http in CI's slow step
-@pytest.fixture(params=[pytest.param("http", marks=pytest.mark.slow), "file"])
-def where(request: pytest.FixtureRequest) -> Where:
-    return request.getfixturevalue(f"{request.param}_site")  # type: ignore[no-any-return]
-
-
-class Tab:
-    """A fresh browser context (its own localStorage) with one page; console errors are collected."""
-
-    def __init__(self, browser: Any, where: Where, init_script: str | None = None) -> None:
-        self.where = where
-        self.context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
-        if init_script:
-            self.context.add_init_script(init_script)
-        self.page = self.context.new_page()
-        self.page.set_default_timeout(TIMEOUT_MS)
-        self.errors: list[str] = []
-        record_errors(self.page, self.errors, stack=True)
-        self.page.on("dialog", lambda d: d.accept())  # "Hapus rencana" asks first
-
-    def go(self, url: str) -> Any:
-        self.page.goto(url)
-        return self.page
-
-    def stored(self) -> Any:
-        return json.loads(self.page.evaluate(f"localStorage.getItem('{KEY}')") or "null")
-
-    def store(self, state: Any) -> None:
-        text = state if isinstance(state, str) else json.dumps(state)
-        self.page.evaluate(f"s => localStorage.setItem('{KEY}', s)", text)
-
-    def close(self, only_ours: bool = False) -> None:
-        self.context.close()
-        errors = [e for e in self.errors if not only_ours or OUR_SCRIPTS.search(e)]
-        assert errors == [], f"console errors: {errors}"
-
-
-@pytest.fixture
-def tab(browser: Any, where: Where) -> Iterator[Tab]:
-    t = Tab(browser, where)
-    yield t
-    t.close()
-
-
-def totals(page: Any) -> tuple[str, str]:
-    return page.inner_text("[data-asn-plan-total]"), page.inner_text("[data-asn-plan-done]")
-
-
-def rows(page: Any) -> list[str]:
-    return page.eval_on_selector_all("[data-asn-plan-rows] tr", "trs => trs.map(tr => tr.dataset.asnPlanRow)")
-
-
-def entry(course: Any, n: int = 0, **extra: Any) -> dict[str, Any]:
-    """A course as core.mjs (in the asn-portal.js bundle) stores it."""
-    data = {"slug": course.slug, "title": course.title, "jp": course.jp, "competency": "", "mode": course.mode,
-            "mode_label": "", "organizer": course.organizer, "certificate": course.certificate,
-            "status": "direncanakan", "start": "", "end": "", "added": f"2025-01-0{n + 1}T00:00:00Z"}
-    return {**data, **extra}
 
 
 # -------------------------------------------------------------------------------------------------
@@ -287,36 +145,6 @@ def test_plan_totals_reload_progress_badges_and_edits(tab: Tab) -> None:
     page.locator("[data-asn-plan-clear]").click()  # confirm() accepted
     assert rows(page) == [] and totals(page) == ("0", "0")
     assert page.locator("[data-asn-plan-empty]").is_visible()
-
-
-@pytest.mark.engine_smoke  # run again on each engine by .ci/run
-def test_instant_navigation_sets_up_swapped_pages(browser: Any, http_site: Where) -> None:
-    """Material swaps pages without reloading: the learning scripts run again on each, and the plan page's data
-    must survive the swap (Material re-creates every inline <script> in the content without its
-    attributes and runs it, so the data cannot sit in a <script type="application/json">)."""
-    t = Tab(browser, http_site)
-    course = http_site.sample.quiz
-    try:
-        page = t.go(http_site.course(course))
-        page.locator(f".asn-plan-bar [data-asn-plan-add='{course.slug}']").click()
-        page.evaluate("window.__samePage = true")
-        page.locator(".md-tabs").get_by_role("link", name="Rencana Belajar").click()
-        page.wait_for_function("document.querySelectorAll('[data-asn-plan-rows] tr').length === 1")
-        link = page.locator(f"[data-asn-plan-row='{course.slug}'] th a")
-        assert link.evaluate("a => a.href") == http_site.course(course)
-        assert page.locator("form[data-asn-plan-find] select option").count() > 1
-        link.click()
-        page.locator(f".asn-plan-bar [data-asn-plan-add='{course.slug}']").wait_for(state="visible")
-        assert page.inner_text(f".asn-plan-bar [data-asn-plan-add='{course.slug}']") == "Hapus dari rencana belajar"
-        page.locator(".md-tabs").get_by_role("link", name="Kursus", exact=True).click()
-        page.wait_for_function("s => (document.querySelector(s) || {}).textContent === 'dalam rencana'",
-                               arg=f"[data-asn-plan-badge='{course.slug}']")
-        assert page.evaluate("window.__samePage === true"), "the tabs did not use instant navigation"
-    finally:
-        mangled = [e for e in t.errors if "replaceWith" in e]
-        assert not mangled, ("Material ran the plan page's inline JSON <script> as code: the plan data belongs in "
-                             "the data-asn-plan-data attribute of [data-asn-plan] (docs/rencana-belajar.md)")
-        t.close()
 
 
 def test_export_csv_json_and_import(browser: Any, tab: Tab, tmp_path: Path) -> None:
@@ -460,22 +288,6 @@ def test_redirects_corrupt_storage_and_stale_module_keys(tab: Tab) -> None:
     assert page.locator(f"[data-asn-module-done='{keys[0]}']").is_checked()
 
 
-def test_without_local_storage_the_plan_page_says_so(browser: Any, http_site: Where) -> None:
-    broken = ("Object.defineProperty(window, 'localStorage', "
-              "{get() { throw new DOMException('ditolak', 'SecurityError'); }});")
-    t = Tab(browser, http_site, init_script=broken)
-    try:
-        other = http_site.sample.other
-        page = t.go(http_site.url(PLAN))
-        page.locator("[data-asn-plan-message]").wait_for(state="visible")
-        assert "tidak mengizinkan penyimpanan" in page.inner_text("[data-asn-plan-message]")
-        page.locator("form[data-asn-plan-find] select").select_option(other.slug)
-        page.locator("form[data-asn-plan-find] button").click()
-        assert rows(page) == [other.slug] and totals(page) == (str(other.jp), "0")  # still works for this visit
-    finally:
-        t.close(only_ours=True)  # Material's own scripts need localStorage too
-
-
 def test_print_course_handout_and_plan_record(tab: Tab) -> None:
     w = tab.where
     course = w.sample.quiz
@@ -490,7 +302,7 @@ def test_print_course_handout_and_plan_record(tab: Tab) -> None:
     internal = page.locator("article .asn-links a").first  # absolute after Material's instant navigation
     assert internal.evaluate(after) == "none"
     key = page.locator(f"form[data-asn-quiz='{course.slug}-kuis'] + details.asn-quiz__key")
-    assert not key.is_visible() and not key.evaluate("d => d.open")  # a handout: keys only on request (test_quiz)
+    assert not key.is_visible() and not key.evaluate("d => d.open")  # a handout: keys only on request (test_quiz_page)
     assert page.locator("h1").is_visible() and page.locator(".asn-materials").first.is_visible()
     page.emulate_media(media="screen")
 
@@ -508,27 +320,3 @@ def test_print_course_handout_and_plan_record(tab: Tab) -> None:
     today = dt.date.today()
     printed = page.locator("[data-asn-record-date]").first.inner_text()
     assert printed == f"{today.day} {MONTHS[today.month - 1]} {today.year}"
-
-
-def test_plan_and_quiz_pass_axe(browser: Any, http_site: Where) -> None:
-    from tests.support.a11y import serious_violations
-
-    """The issue's condition: two courses in the plan and a quiz answered, not only empty pages."""
-    t = Tab(browser, http_site)
-    try:
-        course = http_site.sample.quiz
-        page = t.go(http_site.course(course))
-        page.locator(f".asn-plan-bar [data-asn-plan-add='{course.slug}']").click()
-        page.locator(f"form[data-asn-quiz='{course.slug}-kuis'] input[type=radio]").first.check()
-        page.locator(f"form[data-asn-quiz='{course.slug}-kuis'] button[type=submit]").click()
-        page.locator(f"form[data-asn-quiz='{course.slug}-kuis'] [data-asn-quiz-score]").wait_for()
-        assert serious_violations(page) == []
-        page = t.go(http_site.url(index_src("course")))
-        other = page.locator(f"#asn-list-kursus li:not([data-asn-course*='\"{course.slug}\"']) [data-asn-plan-add]")
-        other.first.click()
-        assert serious_violations(page) == []
-        page = t.go(http_site.url(PLAN))
-        assert len(rows(page)) == 2 and course.slug in rows(page)
-        assert serious_violations(page) == []
-    finally:
-        t.close()

@@ -1,7 +1,7 @@
-"""The hostile corpus (tests/hostile.py) against every other command: what check refuses, bundle, zim,
+"""The hostile corpus (tests/support/hostile.py) against every other command: what check refuses, bundle, zim,
 kolibri, scorm and serve (its full build and an incremental rebuild) refuse at the same file:line, leaving
-nothing; what it accepts (ACCEPTED_FILES), serve previews, full and incremental. (test_hostile.py runs check
-and build; test_every_command.py runs the packagers on accepted content.)"""
+nothing; what it accepts (ACCEPTED_FILES), serve previews, full and incremental. (test_hostile.py and
+test_hostile_site.py run check and build; test_every_command.py runs the packagers on accepted content.)"""
 
 from __future__ import annotations
 

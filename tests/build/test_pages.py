@@ -1,160 +1,23 @@
-"""What a reader sees in the built site: every page, its facts and every link between pages.
+"""What a reader sees on each page of the built site: its title, its facts, its materials, the home
+page and the tags.
 
-Small projects are written with ProjectBuilder; the shipped sample is only crawled (its slugs are
-never named here), so content edits never break these tests.
+Most tests read the small project of tests/support/richsite.py, built once for this module; a few write a
+project of their own with ProjectBuilder. Links between pages and the index pages are tested in
+test_page_links.py, the shipped sample in test_sample_build.py.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.support.htmlview import Node, content, h1, is_local, links, load, resolve, title
+from tests.support.htmlview import content, h1, links, load, resolve, title
 from tests.support.project import ProjectBuilder
-
-SITE_NAME = "Portal Uji"
-PDF = b"%PDF-1.4\n" + b"%" * (1229 - 9)  # 1229 bytes: "1,2 KB"
-PNG = bytes(range(256)) * 3
-WORKSHEET = "# Lembar kerja\n\nIsi lembar kerja, disalin apa adanya (bukan halaman).\n"
-
-FOLDERS = {"course": "kursus", "factor": "faktor", "article": "artikel"}
-
-
-# -- the project most tests look at ------------------------------------------------------------
-def write_rich(p: ProjectBuilder) -> ProjectBuilder:
-    """Three factors (order 3, 1, 2), three courses (one per competency), three articles, links in
-    declared fields and in Markdown, local and internet materials, tags and hand-written pages."""
-    p.write("materials/panduan.pdf", PDF)
-    p.write("materials/alur.png", PNG)
-    p.write("materials/catatan/lembar-kerja.md", WORKSHEET)
-    p.factor("alpha", 3, title="Faktor Alpha")
-    p.factor("beta", 1, title="Faktor Beta")
-    p.factor("gamma", 2, title="Faktor Gamma", extra="body: |\n  Lihat juga [kursus dua](kursus:kursus-dua).\n")
-    p.course("kursus-satu", factors="alpha", title="Kursus Satu", extra="""\
-description: |
-  Kursus ini juga memperkuat [faktor beta](faktor:beta).
-
-  ![Alur belajar](materials/alur.png)
-objectives:
-  - Menyusun indikator kinerja
-  - Membaca data capaian unit
-prerequisites:
-  - Memiliki akun sistem kinerja
-organizer: BKPSDM Kabupaten Uji
-audience: Pegawai pelaksana
-registration: https://contoh.go.id/daftar
-certificate: true
-modules:
-  - title: Modul pembuka
-    summary: Ringkasan modul pembuka.
-    jp: 3
-    materials:
-      - path: materials/panduan.pdf
-        title: Panduan singkat
-      - url: https://contoh.go.id/modul-daring
-        title: Modul daring
-  - title: Modul lanjutan
-    jp: 5
-    materials:
-      - materials/catatan/lembar-kerja.md
-tags: [kinerja, data]
-""")
-    p.course("kursus-dua", factors="beta", title="Kursus Dua", competency="manajerial", level="lanjut",
-             mode="luring", jp=12)
-    p.course("kursus-tiga", factors="gamma", title="Kursus Tiga", competency="sosial-kultural", level="menengah",
-             mode="campuran", jp=4, extra="description: Baca [cerita ini](artikel:artikel-tiga).\n")
-    p.write("content/articles/artikel-satu.yml", """\
-        title: Artikel Satu
-        summary: Ringkasan artikel satu.
-        body: |
-          Pengalaman kami dengan [kursus dua](kursus:kursus-dua) dan [faktor gamma](faktor:gamma).
-        date: 2026-11-27
-        author:
-          name: Siti Rahayu
-          unit: Bagian Umum dan Kepegawaian
-        factors: [alpha]
-        courses: [kursus-satu]
-        materials:
-          - path: materials/panduan.pdf
-            title: Panduan untuk artikel
-        tags: [kinerja]
-        """)
-    p.write("content/articles/artikel-dua.yml", """\
-        title: Artikel Dua
-        summary: Ringkasan artikel dua.
-        body: |
-          Lanjutan dari [artikel satu](artikel:artikel-satu).
-
-          ## Faktor terkait
-
-          Judul bagian yang sama dengan judul bagian halaman.
-        date: 2025-01-05
-        author:
-          name: Budi Santoso
-        """)
-    p.article("artikel-tiga", title="Artikel Tiga", date="2026-03-01")
-    p.write("content/pages/tag.md", "# Tag\n\n<!-- material/tags -->\n")
-    p.write("content/pages/panduan.md", "# Panduan\n\nMulai dari [kursus satu](kursus:kursus-satu).\n")
-    p.write("content/pages/bantuan/cara.md",
-            "# Cara\n\nBaca [praktik faktor alpha](faktor:alpha#praktik-baik) dan [artikel](artikel:artikel-dua).\n")
-    return p
-
-
-@dataclass
-class Built:
-    project: ProjectBuilder
-    sites: dict[bool, Path]  # use_directory_urls -> site dir
-
-    def site(self, directory_urls: bool = True) -> Path:
-        return self.sites[directory_urls]
-
-    def path(self, kind: str, slug: str, directory_urls: bool = True) -> Path:
-        return page_file(self.site(directory_urls), FOLDERS[kind], slug, directory_urls)
-
-    def page(self, kind: str, slug: str, directory_urls: bool = True) -> Node:
-        return load(self.path(kind, slug, directory_urls))
-
-
-def page_file(site: Path, folder: str, slug: str, directory_urls: bool) -> Path:
-    path = site / folder / slug / "index.html" if directory_urls else site / folder / f"{slug}.html"
-    return path.resolve()
-
-
-@pytest.fixture(scope="module")
-def rich(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    p = write_rich(ProjectBuilder(tmp_path_factory.mktemp("rich") / "portal"))
-    sites = {True: p.build(),
-             False: p.build(use_directory_urls=False, site_dir=str(p.root / "site-files"))}
-    return Built(p, sites)
-
-
-# -- helpers -----------------------------------------------------------------------------------
-def section(page: Node, heading: str) -> Node:
-    """The part of the article under one h2, as a detached node."""
-    article = content(page)
-    part = Node("#section", {})
-    inside = False
-    for child in article.children:
-        if isinstance(child, Node) and child.tag == "h2":
-            if inside:
-                break
-            inside = child.own_text == heading
-            continue
-        if inside:
-            part.children.append(child)
-    assert part.children, f"no section '{heading}' in the page"
-    return part
-
-
-def texts(nodes: list[Node]) -> list[str]:
-    return [n.text for n in nodes]
+from tests.support.richsite import SITE_NAME, WORKSHEET, Built, section, texts
+from tests.support.richsite import rich_site as rich_site
 
 
 # -- every page, its title ---------------------------------------------------------------------
@@ -282,102 +145,6 @@ def test_article_page_shows_author_unit_date_and_relations(rich: Built) -> None:
     assert other.find("span", cls="asn-unit") is None
 
 
-# -- links between pages -----------------------------------------------------------------------
-BOTH_WAYS = [
-    # (kind, slug) <-> (kind, slug), with how the link was written
-    (("course", "kursus-satu"), ("factor", "alpha")),  # course.factors
-    (("course", "kursus-satu"), ("factor", "beta")),  # [..](faktor:beta) in a course description
-    (("article", "artikel-satu"), ("course", "kursus-satu")),  # article.courses
-    (("article", "artikel-satu"), ("factor", "alpha")),  # article.factors
-    (("article", "artikel-satu"), ("course", "kursus-dua")),  # [..](kursus:..) in an article body
-    (("article", "artikel-satu"), ("factor", "gamma")),  # [..](faktor:..) in an article body
-    (("factor", "gamma"), ("course", "kursus-dua")),  # [..](kursus:..) in a factor body
-    (("course", "kursus-tiga"), ("article", "artikel-tiga")),  # [..](artikel:..) in a course description
-]
-
-
-@pytest.mark.parametrize("directory_urls", [True, False])
-@pytest.mark.parametrize(("one", "other"), BOTH_WAYS, ids=lambda e: f"{e[0]}:{e[1]}")
-def test_cross_references_work_both_ways(rich: Built, directory_urls: bool, one: tuple[str, str],
-                                         other: tuple[str, str]) -> None:
-    for source, target in ((one, other), (other, one)):
-        page_path = rich.path(*source, directory_urls=directory_urls)
-        target_path = rich.path(*target, directory_urls=directory_urls)
-        found = links(page_path, content(load(page_path)))
-        assert target_path in found, f"{source} does not link to {target}"
-        assert target_path.is_file()
-
-
-SECTION_OF = {
-    ("course", "factor"): "Faktor yang didukung", ("course", "article"): "Artikel yang merujuk kursus ini",
-    ("factor", "course"): "Kursus yang mendukung", ("factor", "article"): "Artikel tentang faktor ini",
-    ("article", "factor"): "Faktor terkait", ("article", "course"): "Kursus terkait",
-}
-
-
-@pytest.mark.parametrize("directory_urls", [True, False])
-def test_relation_lists_sit_in_their_sections(rich: Built, directory_urls: bool) -> None:
-    """Each related entry is listed under the right heading, not only somewhere in the prose."""
-    for one, other in BOTH_WAYS:
-        for (kind, slug), (target_kind, target_slug) in ((one, other), (other, one)):
-            if (kind, target_kind) == ("course", "article") and (target_kind, target_slug) not in [
-                    ("article", "artikel-satu")]:
-                continue  # a course's own Markdown link to an article stays in its prose: the article
-                # does not cite the course ("Artikel yang merujuk kursus ini")
-            heading = SECTION_OF[kind, target_kind]
-            page_path = rich.path(kind, slug, directory_urls)
-            found = links(page_path, section(load(page_path), heading))
-            assert rich.path(target_kind, target_slug, directory_urls) in found, \
-                f"{kind}:{slug} lists no {target_kind}:{target_slug} under '{heading}'"
-
-
-def test_markdown_headings_leave_the_page_sections_their_ids(rich: Built) -> None:
-    """An article heading "Faktor terkait" must not steal the id (and permalink) of the section."""
-    page = rich.page("article", "artikel-dua")
-    ids = [n.get("id") for n in page.iter() if n.has("id")]
-    assert len(ids) == len(set(ids))
-    article = content(page)
-    own = article.one("h2", id="faktor-terkait")
-    assert own.parent is article, "the id belongs to the page's own section"
-    prose = article.one("div", cls="asn-prose").one("h3")  # "##" in a field is an h3 under the h2 sections
-    assert prose.own_text == "Faktor terkait" and prose.get("id") not in ("", None, "faktor-terkait")
-    toc = [a.get("href") for a in page.find_all("a", cls="md-nav__link")]
-    assert "#faktor-terkait" in toc
-
-
-def test_markdown_link_between_articles_works(rich: Built) -> None:
-    for directory_urls in (True, False):
-        page_path = rich.path("article", "artikel-dua", directory_urls)
-        found = links(page_path, content(load(page_path)).one("div", cls="asn-prose"))
-        assert found == {rich.path("article", "artikel-satu", directory_urls): ["artikel satu"]}
-
-
-@pytest.mark.parametrize("directory_urls", [True, False])
-def test_hand_written_pages_link_to_entries(rich: Built, directory_urls: bool) -> None:
-    site = rich.site(directory_urls)
-    guide = page_file(site, ".", "panduan", directory_urls)
-    found = links(guide, content(load(guide)))
-    assert found[rich.path("course", "kursus-satu", directory_urls)] == ["kursus satu"]
-    nested = page_file(site, "bantuan", "cara", directory_urls)
-    article = content(load(nested))
-    assert links(nested, article)[rich.path("factor", "alpha", directory_urls)] == ["praktik faktor alpha"]
-    assert rich.path("article", "artikel-dua", directory_urls) in links(nested, article)
-    anchor = next(a.get("href") or "" for a in article.find_all("a") if a.text == "praktik faktor alpha")
-    assert urlsplit(anchor).fragment == "praktik-baik"
-    assert load(rich.path("factor", "alpha", directory_urls)).find(id="praktik-baik") is not None
-
-
-def test_hand_written_page_with_unknown_entry_fails_the_build(project: ProjectBuilder,
-                                                             caplog: pytest.LogCaptureFixture) -> None:
-    from asn_portal.engines.mkdocs.build import SiteError
-
-    project.minimal()
-    project.write("content/pages/salah.md", "# Salah\n\n[x](kursus:tidak-ada)\n")
-    with pytest.raises(SiteError):
-        project.build()
-    assert "kursus:tidak-ada" in caplog.text
-
-
 # -- materials ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_materials_are_published_with_identical_bytes(rich: Built, directory_urls: bool) -> None:
@@ -391,83 +158,10 @@ def test_materials_are_published_with_identical_bytes(rich: Built, directory_url
     # and every link to a material opens the copy
     course = rich.path("course", "kursus-satu", directory_urls)
     page = content(load(course))
-    targets = set(links(course, page))
+    targets: set[Path | None] = set(links(course, page))
     targets |= {resolve(course, img.get("src") or "") for img in page.find_all("img")}
     for rel in ("panduan.pdf", "alur.png", "catatan/lembar-kerja.md"):
         assert (site / "materi" / rel).resolve() in targets, rel
-
-
-# -- index pages -------------------------------------------------------------------------------
-def filter_form(page: Node, list_id: str) -> Node:
-    form = content(page).one("form", cls="asn-filter")
-    assert form.has("hidden"), "the filter form must be hidden until portal.mjs shows it"
-    assert form.get("data-asn-filter") == list_id
-    return form
-
-
-def test_course_index_lists_every_course_with_filter_data(rich: Built) -> None:
-    page = load(rich.site() / "kursus" / "index.html")
-    form = filter_form(page, "asn-list-kursus")
-    assert {s.get("name") for s in form.find_all("select")} == {"competency", "level", "mode", "factors"}
-    cards = content(page).one("ul", id="asn-list-kursus").find_all("li", cls="asn-card")
-    assert [c.one("a").text for c in cards] == ["Kursus Dua", "Kursus Satu", "Kursus Tiga"]
-    by_title = {c.one("a").text: c for c in cards}
-    assert not any(c.has("hidden") for c in cards), "without JavaScript every entry is shown"
-    one = by_title["Kursus Satu"]
-    assert (one.get("data-competency"), one.get("data-level"), one.get("data-mode")) == ("teknis", "dasar", "daring")
-    two = by_title["Kursus Dua"]
-    assert (two.get("data-competency"), two.get("data-level"), two.get("data-mode")) == \
-        ("manajerial", "lanjut", "luring")
-    for card in cards:
-        assert card.get("data-search"), "every card carries its words for the text filter"
-        assert card.get("data-search") == (card.get("data-search") or "").lower()
-    # Filtering by a factor shows exactly the courses that factor's page lists as supporting it
-    # (its first list; courses the guide only mentions in its text follow in a second one).
-    for factor in ("alpha", "beta", "gamma"):
-        supporting = section(rich.page("factor", factor), "Kursus yang mendukung").find_all("ul", cls="asn-links")
-        listed = set(texts(supporting[0].find_all("a"))) if supporting else set()
-        tagged = {c.one("a").text for c in cards if factor in (c.get("data-factors") or "").split()}
-        assert tagged == listed, factor
-    for select in form.find_all("select"):
-        options = [o.get("value") for o in select.find_all("option")]
-        assert options[0] == "", "every select starts with 'Semua'"
-        for card in cards:
-            for value in (card.get(f"data-{select.get('name')}") or "").split():
-                assert value in options
-
-
-def test_factor_and_article_indexes_list_every_entry(rich: Built) -> None:
-    factors = load(rich.site() / "faktor" / "index.html")
-    filter_form(factors, "asn-list-faktor")
-    cards = content(factors).one("ol", id="asn-list-faktor").find_all("li", cls="asn-card")
-    assert [c.one("a").text for c in cards] == ["Faktor Beta", "Faktor Gamma", "Faktor Alpha"]
-    assert all(c.get("data-search") for c in cards)
-    assert "1 praktik" in cards[0].text
-    articles = load(rich.site() / "artikel" / "index.html")
-    form = filter_form(articles, "asn-list-artikel")
-    assert [o.get("value") for o in form.one("select", name="factors").find_all("option")] == \
-        ["", "beta", "gamma", "alpha"]
-    cards = content(articles).one("ul", id="asn-list-artikel").find_all("li", cls="asn-card")
-    assert [c.one("a").text for c in cards] == ["Artikel Satu", "Artikel Tiga", "Artikel Dua"]
-    assert not any(c.has("hidden") for c in cards)
-    by_title = {c.one("a").text: c for c in cards}
-    assert set((by_title["Artikel Satu"].get("data-factors") or "").split()) == {"alpha", "gamma"}
-    assert by_title["Artikel Dua"].get("data-factors") == ""
-    assert "27 November 2026" in by_title["Artikel Satu"].text
-    for factor in ("alpha", "beta", "gamma"):
-        listed = set(texts(section(rich.page("factor", factor), "Artikel tentang faktor ini").find_all("a")))
-        tagged = {c.one("a").text for c in cards if factor in (c.get("data-factors") or "").split()}
-        assert tagged == listed, factor
-
-
-def test_index_links_open_every_entry(rich: Built) -> None:
-    for directory_urls in (True, False):
-        site = rich.site(directory_urls)
-        for kind, folder in FOLDERS.items():
-            index = (site / folder / "index.html").resolve()
-            found = links(index, content(load(index)))
-            for entry in (rich.project.root / "content" / f"{kind}s").glob("*.yml"):
-                assert rich.path(kind, entry.stem, directory_urls) in found
 
 
 # -- home --------------------------------------------------------------------------------------
@@ -555,127 +249,6 @@ def test_tags_appear_on_pages_and_in_the_tag_index(rich: Built) -> None:
     assert tagged["Artikel Satu"] == {"kinerja"}
 
 
-# -- the shipped sample: every link -----------------------------------------------------------
-def crawl(site: Path) -> list[str]:
-    """Every relative href/src of every built page, checked; returns the problems."""
-    problems = []
-    ids: dict[Path, set[str]] = {}
-
-    def ids_of(path: Path) -> set[str]:
-        if path not in ids:
-            ids[path] = {n.get("id") or "" for n in load(path).iter() if n.has("id")}
-        return ids[path]
-
-    pages = sorted(site.rglob("*.html"))
-    assert len(pages) > 10
-    for page_path in pages:
-        page = load(page_path)
-        all_ids = [n.get("id") for n in page.iter() if n.has("id")]
-        problems += [f"{page_path.relative_to(site)}: id {i!r} twice" for i in sorted({i for i in all_ids
-                                                                                      if all_ids.count(i) > 1})]
-        for node in page.iter():
-            for attr in ("href", "src"):
-                url = node.get(attr)
-                if url is None or urlsplit(url).scheme or urlsplit(url).netloc:
-                    continue
-                where = f"{page_path.relative_to(site)} <{node.tag} {attr}={url!r}>"
-                if not is_local(url):
-                    # Material's 404 page is served at any depth, so it links from the site root.
-                    if page_path.name != "404.html":
-                        problems.append(f"{where}: not relative")
-                    continue
-                target = resolve(page_path, url)
-                assert target is not None
-                if not target.is_file():
-                    problems.append(f"{where}: {target} does not exist")
-                    continue
-                fragment = unquote(urlsplit(url).fragment)
-                if fragment and target.suffix == ".html" and fragment not in ids_of(target):
-                    problems.append(f"{where}: no id '{fragment}' in {target.relative_to(site.resolve())}")
-    return problems
-
-
-@pytest.mark.parametrize("directory_urls", [True, False])
-def test_every_link_in_the_sample_site_works(sample_copy: Path, directory_urls: bool) -> None:
-    from asn_portal.engines.mkdocs.build import build_site
-
-    site = build_site(sample_copy / "mkdocs.yml", strict=True, use_directory_urls=directory_urls)
-    assert crawl(site) == []
-    # the search index points at pages that exist, too
-    from tests.support.search import shard_docs
-
-    locations = list(shard_docs(site))
-    assert len(locations) > 30
-    for location in locations:
-        target = resolve(site / "index.html", urlsplit(location).path or "./")
-        assert target is not None and target.is_file(), location
-    # every published material is a byte-identical copy of the project's file
-    published = [p for p in (site / "materi").rglob("*") if p.is_file()]
-    assert published
-    for copy in published:
-        original = sample_copy / "materials" / copy.relative_to(site / "materi")
-        assert copy.read_bytes() == original.read_bytes()
-    # every entry of the catalog has its page
-    for kind, folder in FOLDERS.items():
-        for entry in (sample_copy / "content" / f"{kind}s").glob("*.yml"):
-            assert page_file(site, folder, entry.stem, directory_urls).is_file()
-
-
-# -- MkDocs itself ------------------------------------------------------------------------------
-def clean_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k not in ("NO_MKDOCS_2_WARNING", "DISABLE_MKDOCS_2_WARNING")}
-
-
-def test_modules_set_no_mkdocs_2_warning() -> None:
-    for module in ("asn_portal.engines.mkdocs.plugin", "asn_portal.engines.mkdocs.build", "asn_portal.cli"):
-        code = f"import os, {module}; print(os.environ.get('NO_MKDOCS_2_WARNING', ''))"
-        out = subprocess.run([sys.executable, "-c", code], env=clean_env(), capture_output=True, text=True,
-                             check=True).stdout.strip()
-        assert out, f"{module} does not set NO_MKDOCS_2_WARNING"
-
-
-def test_sample_builds_strict_without_warnings(sample_copy: Path) -> None:
-    cli = Path(sys.executable).with_name("asn-portal")
-    command = [str(cli)] if cli.exists() else [sys.executable, "-c", "import sys; from asn_portal.cli import main; "
-                                                                      "sys.exit(main())"]
-    run = subprocess.run([*command, "build", "--strict"], cwd=sample_copy, env=clean_env(), capture_output=True,
-                         text=True, timeout=120)
-    output = run.stdout + run.stderr
-    assert run.returncode == 0, output
-    assert "WARNING" not in output
-    assert "NO_MKDOCS_2_WARNING" not in output and "end of life" not in output
-    assert (sample_copy / "site" / "index.html").is_file()
-    env = {**clean_env(), "NO_MKDOCS_2_WARNING": "1"}
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(sample_copy / "site-mkdocs")],
-                         cwd=sample_copy, env=env, capture_output=True, text=True, timeout=120)
-    output = run.stdout + run.stderr
-    assert run.returncode == 0, output
-    assert "WARNING" not in output
-
-
-def test_material_with_spaces_and_anchor_into_a_description(project: ProjectBuilder) -> None:
-    """Names with spaces embed with <...> or %20, and a heading in a description is a link target."""
-    project.minimal()
-    project.write("materials/gambar/Diagram Tim 2026.png", b"\x89PNG\r\n\x1a\n")
-    project.course("kursus-satu", extra="description: |\n  ## Tentang kursus\n\n"
-                                        "  ![diagram](<materials/gambar/Diagram Tim 2026.png>)\n"
-                                        "  ![lagi](materials/gambar/Diagram%20Tim%202026.png)\n")
-    project.write("content/articles/rujukan.yml", "title: Rujukan\nsummary: s\ndate: 2026-11-27\n"
-                  "author: {name: Penulis}\nbody: Baca [bagian ini](kursus:kursus-satu#tentang-kursus).\n")
-    site = project.build()
-    course = site / "kursus" / "kursus-satu" / "index.html"
-    tree = load(course)
-    assert tree.find_all(id="tentang-kursus"), "the description's heading keeps its plain id"
-    images = [img.get("src") or "" for img in content(tree).find_all("img")]
-    assert len(images) == 2 and all("%20" in src for src in images)
-    assert all(resolve(course, src) == (site / "materi" / "gambar" / "Diagram Tim 2026.png").resolve()
-               for src in images)
-    article = site / "artikel" / "rujukan" / "index.html"
-    link = next(a for a in content(load(article)).find_all("a") if a.text == "bagian ini")
-    assert (link.get("href") or "").endswith("#tentang-kursus")
-    assert resolve(article, link.get("href") or "") == course.resolve()
-
-
 def test_tag_with_ampersand_is_one_tag_across_generated_and_written_pages(project: ProjectBuilder) -> None:
     project.minimal()
     project.course("kursus-satu", extra="tags: [Data & Analitik]\n")
@@ -684,18 +257,3 @@ def test_tag_with_ampersand_is_one_tag_across_generated_and_written_pages(projec
     site = project.build()
     ids = [n.get("id") for n in load(site / "tag" / "index.html").iter() if (n.get("id") or "").startswith("tag:")]
     assert ids == ["tag:data--analitik"], ids
-
-
-def test_a_guide_mentioning_a_course_is_listed_apart_from_the_factors_it_supports(project: ProjectBuilder) -> None:
-    project.minimal()  # kursus-satu names alpha only
-    project.factor("beta", 2, extra="body: Lihat juga [kursus satu](kursus:kursus-satu).\n")
-    site = project.build()
-    course = load(site / "kursus" / "kursus-satu" / "index.html")
-    lists = section(course, "Faktor yang didukung").find_all("ul", cls="asn-links")
-    assert [texts(ul.find_all("a")) for ul in lists] == [["Faktor alpha"], ["Faktor beta"]]
-    factor = load(site / "faktor" / "beta" / "index.html")
-    lists = section(factor, "Kursus yang mendukung").find_all("ul", cls="asn-links")
-    assert [texts(ul.find_all("a")) for ul in lists] == [["Kursus kursus-satu"]]
-    assert "Kursus yang juga disebut di panduan ini" in section(factor, "Kursus yang mendukung").text
-    card = next(li for li in load(site / "kursus" / "index.html").find_all("li", cls="asn-card"))
-    assert card.get("data-factors") == "alpha"

@@ -1,7 +1,7 @@
 """The sharded search index and the engine that reads it (assets/src/search-engine.mjs), run in Node.js
 against real built indexes: what readers find, what a query loads, and that results are inert text.
 
-The browser tests (test_search.py, test_hostile.py, test_search_benchmark.py) check the same engine
+The browser tests (test_search.py, test_hostile_site.py, test_search_benchmark.py) check the same engine
 behind Material's search box, over http and from file://.
 """
 

@@ -1,5 +1,5 @@
 """A build of a project with an error fails, names the file and line as ``check`` does, and leaves the
-previous site as it was. (What ``check`` finds is tested without a build: tests/unit/test_validation.py.)"""
+previous site as it was. (What ``check`` finds is tested without a build: tests/unit/test_validation*.py.)"""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """``rebuild.plan_changes``: what a save changes in the served site, decided from two builds' parts
 alone (no MkDocs, no files). The served site itself is compared with clean builds in
-test_serve_incremental.py; this names each rule on hand-made parts."""
+test_serve_incremental.py and test_serve_cases.py; this names each rule on hand-made parts."""
 
 from __future__ import annotations
 
