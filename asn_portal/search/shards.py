@@ -7,9 +7,11 @@ by script injection from file://, where fetch is refused:
 - ``manifest.js``: which shards exist, the stop words, the number of documents;
 - ``v/<first two letters>.js``: the index words with those letters, each with its postings chunk
   and document frequency (a typed prefix, its stem and its word forms are looked up here); a
-  shard over ``SHARD_BYTES`` splits by one more letter (``v/uni.js``, ``v/unt.js``);
-- ``s/<last three letters>.js``: words of four letters or more by their ending, so a typing slip
-  in a word's first letters is still found (split the same way, by one more letter in front);
+  shard over ``SHARD_BYTES`` splits by one more letter (``v/uni.js``, ``v/unt.js``), and the groups
+  too small to be worth a file of their own stay in the shorter key's shard (``v/un.js``);
+- ``s/<last letter>.js``: words of four letters or more by their ending, so a typing slip in a
+  word's first letters is still found (split the same way, by one more letter in front: ``s/kan.js``);
+  a word's shard, by prefix or ending, is the longest key in the manifest it starts or ends with;
 - ``p/<n>.js``: postings of consecutive words, about ``CHUNK_BYTES`` a file: for each document
   that holds a word, a BM25 weight computed here and which of its own fields hold the word
   (title, summary, headings: ``FIELD_BITS``), so the reader's side can tell a page that names
@@ -49,6 +51,7 @@ K1, B = 1.2, 0.75  # BM25, as lunr (Material's former search) sets them
 MAX_POSTINGS = 1000
 CHUNK_BYTES = 8_000
 SHARD_BYTES = 12_000  # a vocabulary shard above this splits by one more letter
+ENDING_BYTES = 4_000  # the same for the endings' shards
 DOCS_PER_CHUNK = 4  # results load the chunks of the top 20: small chunks, few bytes a query
 IMPACT_LEVELS = 511  # two digits of DIGITS hold the weight (9 bits) and the field bits (3)
 LOG_RANGE = 10.0  # weights on a log scale: 1..511 spans e^-10..1 of the highest, about 2 % a level
@@ -121,11 +124,11 @@ class SearchIndex:
             entry = (term, number, len(self.terms[term].docs))
             vocabulary.setdefault(term[:2], []).append(entry)
             if len(term) >= 4:
-                endings.setdefault(term[-3:], []).append(entry)
+                endings.setdefault(term[-1:], []).append(entry)
         if chunk:
             files[f"p/{number}.js"] = _script("p", number, chunk)
         vocabulary = _split(vocabulary, lambda term, n: term[:n])
-        endings = _split(endings, lambda term, n: term[-n:])
+        endings = _split(endings, lambda term, n: term[-n:], ENDING_BYTES)
         for key, entries in vocabulary.items():
             files[f"v/{file_key(key)}.js"] = _script("v", key, entries)
         for key, entries in endings.items():
@@ -186,15 +189,20 @@ class _Weigher:
         return scored
 
 
-def _split(groups: dict[str, list[Entry]], key_of: Callable[[str, int], str]) -> dict[str, list[Entry]]:
-    """Groups over ``SHARD_BYTES`` split by one more letter (``un`` -> ``uni``, ``unt``...), so a
-    vocabulary that grows with the catalog (names, numbers) keeps every shard small. A word as long
-    as the key stays in the key's own shard, and a key ``MAX_KEY_BYTES`` long splits no more."""
+def _split(groups: dict[str, list[Entry]], key_of: Callable[[str, int], str],
+           limit: int = SHARD_BYTES) -> dict[str, list[Entry]]:
+    """Groups over ``limit`` bytes split by one more letter (``un`` -> ``uni``, ``unt``...), so a
+    vocabulary that grows with the catalog (names, numbers) keeps every shard small. The smaller
+    groups of a split stay in the key's own shard while it fits, smallest first: a rare ending would
+    otherwise be a file of a few dozen bytes (1,476 of them at 5,000 courses), each one more name in
+    the manifest every first query loads. A word as long as the key stays in the key's own shard, and
+    a key ``MAX_KEY_BYTES`` long splits no more. The reader's side takes the longest key a word starts
+    (or ends) with, which is where the word is."""
     out: dict[str, list[Entry]] = {}
     todo = list(groups.items())
     while todo:
         key, entries = todo.pop()
-        if sum(len(e[0]) + 12 for e in entries) <= SHARD_BYTES or len(key.encode("utf-8")) + 4 > MAX_KEY_BYTES:
+        if _shard_bytes(entries) <= limit or len(key.encode("utf-8")) + 4 > MAX_KEY_BYTES:
             out[key] = entries
             continue
         longer: dict[str, list[Entry]] = {}
@@ -203,8 +211,21 @@ def _split(groups: dict[str, list[Entry]], key_of: Callable[[str, int], str]) ->
         if len(longer) == 1 and key in longer:  # every word is exactly the key: nothing to split by
             out[key] = entries
             continue
-        todo.extend(longer.items())
+        kept = longer.pop(key, [])
+        size = _shard_bytes(kept)
+        for child, grouped in sorted(longer.items(), key=lambda item: (_shard_bytes(item[1]), item[0])):
+            if size + _shard_bytes(grouped) <= limit:
+                kept += grouped
+                size += _shard_bytes(grouped)
+            else:
+                todo.append((child, grouped))
+        if kept:
+            out[key] = sorted(kept)  # the reader looks a word up by halving
     return out
+
+
+def _shard_bytes(entries: list[Entry]) -> int:
+    return sum(len(e[0]) + 12 for e in entries)
 
 
 def file_key(key: str) -> str:

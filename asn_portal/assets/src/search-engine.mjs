@@ -15,8 +15,8 @@
  *  - the consonant that meN-/peN- swallowed put back (mengelola -> elola -> kelola), or taken off
  *    a root (kelola -> elola), and pe-/be-/te- + r-root (perayaan -> raya);
  *  - when nothing matches and the word has 5 letters or more, index words one edit away (a
- *    typing slip anywhere in the word: found through the shard of its first two letters or, when
- *    the slip is among those, the shard of its last three).
+ *    typing slip anywhere in the word: found through the shard of its first letters or, when
+ *    the slip is among those, the shard of its last ones).
  * A typed word also stands for its synonyms (the manifest's "syn", from content/sinonim.yml): their
  * words are looked up as typed words are, and count for the typed word. Ranking: search-rank.mjs.
  * Results carry escaped text only: titles and excerpts are escaped here before <mark> is added.
@@ -117,14 +117,15 @@ function loadNumbered(kind, ids) {
 
 // -- the vocabulary ---------------------------------------------------------------------------
 
-// A shard key is a word's first two letters, or more where a big shard was split (uni, unt...).
+// A shard key is a word's first two letters, or more where a big shard was split (uni, unt...): the
+// longest key the word starts with (the smaller groups of a split stay in the shorter key's shard).
 function vkey(term) {
   for (let n = term.length; n > 0; n -= 1) if (keySet["v:" + term.slice(0, n)]) return term.slice(0, n);
   return "";
 }
 
-function skey(term) {  // the same from the end: the last three letters or more
-  for (let n = term.length; n >= 3; n -= 1) if (keySet["s:" + term.slice(-n)]) return term.slice(-n);
+function skey(term) {  // the same from the end: the last letter or more
+  for (let n = term.length; n > 0; n -= 1) if (keySet["s:" + term.slice(-n)]) return term.slice(-n);
   return "";
 }
 

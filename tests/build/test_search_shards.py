@@ -1,0 +1,40 @@
+"""How the search index is split into files (asn_portal/search/shards.py), read back by the engine in Node.js:
+rare word endings share a shard instead of making a file each, and a typing slip in a word's first letters
+is still found through the shard of its ending."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from asn_portal.search.docs import SearchDoc
+from asn_portal.search.shards import ENDING_BYTES
+from tests.support.search import ask_fresh, index_site
+
+LETTERS = "bcdfghjklmnprstvwyz"
+
+
+def _rare_words(count: int) -> list[str]:
+    """Words of one shape whose last three letters all differ, as names and loanwords in a catalog do."""
+    tails = [a + "a" + b for a in LETTERS for b in LETTERS]
+    return [f"tumel{tail}" for tail in tails[:count]]
+
+
+def test_rare_endings_share_shards_and_a_slip_at_the_start_still_finds_the_word(node: str, tmp_path: Path) -> None:
+    words = _rare_words(300)
+    docs = [SearchDoc(f"kursus/k{i}/", f"Kursus {i}", "Kursus", "", f"Materi {word}.") for i, word in enumerate(words)]
+    site = index_site(tmp_path, docs)
+    endings = list((site / "search" / "s").glob("*.js"))
+    # a file for each three-letter ending would be 300 files; shards fill up to ENDING_BYTES instead
+    assert len(endings) * 10 < len({word[-3:] for word in words}), len(endings)
+    assert max(p.stat().st_size for p in endings) <= ENDING_BYTES + 200
+    manifest = (site / "search" / "manifest.js").read_text(encoding="utf-8")
+    listed = json.loads(manifest[manifest.index("(") + 1: manifest.rindex(")")])["s"].split()
+    assert len(listed) == len(endings)
+    picked = [words[7], words[150], words[299]]
+    slips = ["q" + word[1:] for word in picked] + [word[1] + word[0] + word[2:] for word in picked]
+    for slip in slips:
+        answer = ask_fresh(node, site, slip)
+        expected = f"kursus/k{words.index(next(w for w in picked if w[2:] == slip[2:]))}/"
+        assert expected in [item["location"] for item in answer["items"]][:3], (slip, answer["items"][:3])
+        assert any(shard.startswith("s/") for shard in answer["shards"]), answer["shards"]
