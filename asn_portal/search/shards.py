@@ -127,7 +127,8 @@ class SearchIndex:
                 endings.setdefault(term[-1:], []).append(entry)
         if chunk:
             files[f"p/{number}.js"] = _script("p", number, chunk)
-        vocabulary = _split(vocabulary, lambda term, n: term[:n])
+        vocabulary = {key: sorted(entries, key=_js_order)
+                      for key, entries in _split(vocabulary, lambda term, n: term[:n]).items()}
         endings = _split(endings, lambda term, n: term[-n:], ENDING_BYTES)
         for key, entries in vocabulary.items():
             files[f"v/{file_key(key)}.js"] = _script("v", key, entries)
@@ -220,8 +221,15 @@ def _split(groups: dict[str, list[Entry]], key_of: Callable[[str, int], str],
             else:
                 todo.append((child, grouped))
         if kept:
-            out[key] = sorted(kept)  # the reader looks a word up by halving
+            out[key] = kept
     return out
+
+
+def _js_order(entry: Entry) -> bytes:
+    """A word's place in its vocabulary shard as the reader's halving search compares strings: by UTF-16
+    code units, which order a letter above U+FFFF (𝐚, an emoji) before one from U+E000 (ａ); Python's
+    code point order does the opposite."""
+    return entry[0].encode("utf-16-be")
 
 
 def _shard_bytes(entries: list[Entry]) -> int:

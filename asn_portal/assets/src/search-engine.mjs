@@ -133,10 +133,12 @@ function shardOf(term) { return store.v[vkey(term)] || []; }
 
 // Split shards holding longer words that `prefix` begins (typed "uni", shards "unit", "univ"):
 // looked in only when there are few, as a short prefix would otherwise load a whole family.
+function longerKeys(prefix) {
+  return store.m.v.split(" ").filter(function (k) { return k.length > prefix.length && k.indexOf(prefix) === 0; });
+}
+
 function deeperKeys(prefix) {
-  const keys = store.m.v.split(" ").filter(function (k) {
-    return k.length > prefix.length && k.indexOf(prefix) === 0;
-  });
+  const keys = longerKeys(prefix);
   return keys.length <= 3 ? keys : [];
 }
 
@@ -153,7 +155,9 @@ function find(term) {  // [term, chunk, df] or null
 
 function completions(prefix) {  // the word itself, then the most frequent longer words
   const exact = find(prefix);
-  if (prefix.length < 2) return exact ? [exact] : [];
+  // A family split over more shards than are loaded: the prefix's own shard holds only its rarest
+  // words (shards.py keeps the small groups there), so completing from it alone would be arbitrary.
+  if (prefix.length < 2 || longerKeys(prefix).length > 3) return exact ? [exact] : [];
   let pool = shardOf(prefix);
   deeperKeys(prefix).forEach(function (k) { pool = pool.concat(store.v[k] || []); });
   const longer = pool.filter(function (e) { return e[0] !== prefix && e[0].indexOf(prefix) === 0; });
