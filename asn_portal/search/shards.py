@@ -51,7 +51,6 @@ K1, B = 1.2, 0.75  # BM25, as lunr (Material's former search) sets them
 MAX_POSTINGS = 1000
 CHUNK_BYTES = 8_000
 SHARD_BYTES = 12_000  # a vocabulary shard above this splits by one more letter
-ENDING_BYTES = 4_000  # the same for the endings' shards
 DOCS_PER_CHUNK = 4  # results load the chunks of the top 20: small chunks, few bytes a query
 IMPACT_LEVELS = 511  # two digits of DIGITS hold the weight (9 bits) and the field bits (3)
 LOG_RANGE = 10.0  # weights on a log scale: 1..511 spans e^-10..1 of the highest, about 2 % a level
@@ -129,7 +128,7 @@ class SearchIndex:
             files[f"p/{number}.js"] = _script("p", number, chunk)
         vocabulary = {key: sorted(entries, key=_js_order)
                       for key, entries in _split(vocabulary, lambda term, n: term[:n]).items()}
-        endings = _split(endings, lambda term, n: term[-n:], ENDING_BYTES)
+        endings = _split(endings, lambda term, n: term[-n:])
         for key, entries in vocabulary.items():
             files[f"v/{file_key(key)}.js"] = _script("v", key, entries)
         for key, entries in endings.items():
@@ -190,9 +189,8 @@ class _Weigher:
         return scored
 
 
-def _split(groups: dict[str, list[Entry]], key_of: Callable[[str, int], str],
-           limit: int = SHARD_BYTES) -> dict[str, list[Entry]]:
-    """Groups over ``limit`` bytes split by one more letter (``un`` -> ``uni``, ``unt``...), so a
+def _split(groups: dict[str, list[Entry]], key_of: Callable[[str, int], str]) -> dict[str, list[Entry]]:
+    """Groups over ``SHARD_BYTES`` split by one more letter (``un`` -> ``uni``, ``unt``...), so a
     vocabulary that grows with the catalog (names, numbers) keeps every shard small. The smaller
     groups of a split stay in the key's own shard while it fits, smallest first: a rare ending would
     otherwise be a file of a few dozen bytes (1,476 of them at 5,000 courses), each one more name in
@@ -203,7 +201,7 @@ def _split(groups: dict[str, list[Entry]], key_of: Callable[[str, int], str],
     todo = list(groups.items())
     while todo:
         key, entries = todo.pop()
-        if _shard_bytes(entries) <= limit or len(key.encode("utf-8")) + 4 > MAX_KEY_BYTES:
+        if _shard_bytes(entries) <= SHARD_BYTES or len(key.encode("utf-8")) + 4 > MAX_KEY_BYTES:
             out[key] = entries
             continue
         longer: dict[str, list[Entry]] = {}
@@ -215,7 +213,7 @@ def _split(groups: dict[str, list[Entry]], key_of: Callable[[str, int], str],
         kept = longer.pop(key, [])
         size = _shard_bytes(kept)
         for child, grouped in sorted(longer.items(), key=lambda item: (_shard_bytes(item[1]), item[0])):
-            if size + _shard_bytes(grouped) <= limit:
+            if size + _shard_bytes(grouped) <= SHARD_BYTES:
                 kept += grouped
                 size += _shard_bytes(grouped)
             else:

@@ -9,7 +9,7 @@ from itertools import islice, product
 from pathlib import Path
 
 from asn_portal.search.docs import SearchDoc
-from asn_portal.search.shards import ENDING_BYTES
+from asn_portal.search.shards import SHARD_BYTES
 from tests.support.search import ask_fresh, index_site
 
 LETTERS = "bcdfghjklmnprstvwyz"
@@ -26,9 +26,9 @@ def test_rare_endings_share_shards_and_a_slip_at_the_start_still_finds_the_word(
     docs = [SearchDoc(f"kursus/k{i}/", f"Kursus {i}", "Kursus", "", f"Materi {word}.") for i, word in enumerate(words)]
     site = index_site(tmp_path, docs)
     endings = list((site / "search" / "s").glob("*.js"))
-    # a file for each three-letter ending would be 300 files; shards fill up to ENDING_BYTES instead
+    # a file for each three-letter ending would be 300 files; shards fill up to SHARD_BYTES instead
     assert len(endings) * 10 < len({word[-3:] for word in words}), len(endings)
-    assert max(p.stat().st_size for p in endings) <= ENDING_BYTES + 200
+    assert max(p.stat().st_size for p in endings) <= SHARD_BYTES + 200
     manifest = (site / "search" / "manifest.js").read_text(encoding="utf-8")
     listed = json.loads(manifest[manifest.index("(") + 1: manifest.rindex(")")])["s"].split()
     assert len(listed) == len(endings)
