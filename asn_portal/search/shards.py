@@ -212,10 +212,10 @@ def _split(groups: dict[str, list[Entry]], key_of: Callable[[str, int], str]) ->
             continue
         kept = longer.pop(key, [])
         size = _shard_bytes(kept)
-        for child, grouped in sorted(longer.items(), key=lambda item: (_shard_bytes(item[1]), item[0])):
-            if size + _shard_bytes(grouped) <= SHARD_BYTES:
+        for child_size, child, grouped in sorted((_shard_bytes(g), child, g) for child, g in longer.items()):
+            if size + child_size <= SHARD_BYTES:
                 kept += grouped
-                size += _shard_bytes(grouped)
+                size += child_size
             else:
                 todo.append((child, grouped))
         if kept:

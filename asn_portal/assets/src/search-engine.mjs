@@ -155,11 +155,13 @@ function find(term) {  // [term, chunk, df] or null
 
 function completions(prefix) {  // the word itself, then the most frequent longer words
   const exact = find(prefix);
+  if (prefix.length < 2) return exact ? [exact] : [];
   // A family split over more shards than are loaded: the prefix's own shard holds only its rarest
   // words (shards.py keeps the small groups there), so completing from it alone would be arbitrary.
-  if (prefix.length < 2 || longerKeys(prefix).length > 3) return exact ? [exact] : [];
+  const deeper = longerKeys(prefix);
+  if (deeper.length > 3) return exact ? [exact] : [];
   let pool = shardOf(prefix);
-  deeperKeys(prefix).forEach(function (k) { pool = pool.concat(store.v[k] || []); });
+  deeper.forEach(function (k) { pool = pool.concat(store.v[k] || []); });
   const longer = pool.filter(function (e) { return e[0] !== prefix && e[0].indexOf(prefix) === 0; });
   longer.sort(function (a, b) { return b[2] - a[2] || (a[0] < b[0] ? -1 : 1); });
   return (exact ? [exact] : []).concat(longer.slice(0, MAX_COMPLETIONS));
