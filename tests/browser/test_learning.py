@@ -18,16 +18,13 @@ from typing import Any
 import pytest
 
 from asn_portal.trust.urls import HOME, PLAN, index_src
-from tests.support import learning
 from tests.support.hostile import FORMULA_CELL, FORMULA_STARTS, FORMULA_TITLE
 from tests.support.learning import Tab, entry, rows, totals
-
-# The module-scoped fixtures of the learning sample this module's tests use (pytest finds them by name here).
-sample = learning.sample
-http_site = learning.http_site
-file_site = learning.file_site
-where = learning.where
-tab = learning.tab
+from tests.support.learning import file_site as file_site
+from tests.support.learning import http_site as http_site
+from tests.support.learning import sample as sample
+from tests.support.learning import tab as tab
+from tests.support.learning import where as where
 
 YEAR = dt.date.today().year
 HR_HEADER = ["Nama", "NIP", "Jabatan", "Unit Kerja", "Instansi", "Tahun", "Nama Kursus/Kegiatan", "Penyelenggara",

@@ -10,12 +10,9 @@ from typing import Any
 import pytest
 
 from asn_portal.trust.urls import PLAN, index_src
-from tests.support import learning
 from tests.support.learning import Tab, Where, rows, totals
-
-# The module-scoped fixtures of the learning sample this module's tests use (pytest finds them by name here).
-sample = learning.sample
-http_site = learning.http_site
+from tests.support.learning import http_site as http_site
+from tests.support.learning import sample as sample
 
 
 @pytest.mark.engine_smoke  # run again on each engine by .ci/run

@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 
 from asn_portal.engines.mkdocs.live import LiveSite
-from tests.support import serve_edits
 from tests.support.serve_edits import (
     DAY,
     MATERIALS,
@@ -31,13 +30,10 @@ from tests.support.serve_edits import (
     save,
     start_live,
 )
+from tests.support.serve_edits import build_date as build_date
+from tests.support.serve_edits import pristine as pristine
 
 pytestmark = pytest.mark.slow  # exhaustive: run by .ci/run's slow step (pyproject markers)
-
-# Fixtures from tests/support/serve_edits.py, found by pytest among this module's names: one build day for
-# every build, and the generated project (made once here) that every case copies.
-build_date = serve_edits.build_date
-pristine = serve_edits.pristine
 
 
 @pytest.fixture

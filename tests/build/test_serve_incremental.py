@@ -23,7 +23,6 @@ import pytest
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
-from tests.support import serve_edits
 from tests.support.serve_edits import (
     Live,
     assert_equals_clean_build,
@@ -47,13 +46,10 @@ from tests.support.serve_edits import (
     start_live,
     tree,
 )
+from tests.support.serve_edits import build_date as build_date
+from tests.support.serve_edits import pristine as pristine
 
 pytestmark = pytest.mark.slow  # exhaustive: run by .ci/run's slow step (pyproject markers)
-
-# Fixtures from tests/support/serve_edits.py, found by pytest among this module's names: one build day for
-# every build, and the generated project (made once here) that every hypothesis example copies.
-build_date = serve_edits.build_date
-pristine = serve_edits.pristine
 
 
 # Titles and texts a person writes, with characters that must be escaped in HTML, JSON and XML.
