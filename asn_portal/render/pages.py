@@ -84,6 +84,7 @@ class PageRenderer:
         self.public = options.public  # (published site address, its directory_urls)
         self.site = options.site  # name, author and public address, for JSON-LD, catalog.json and the feed
         self._metas: dict[str, Any] = {}  # kind -> the meta macro of its card template, or None
+        self._static_headings: dict[str, frozenset[str]] = {}  # template -> its fixed headings' ids
         self.jobs = options.jobs
 
     # -- one page ----------------------------------------------------------------------------
@@ -245,9 +246,13 @@ class PageRenderer:
 
     def _heading_ids(self, template: str, title: str) -> frozenset[str]:
         """Ids of a page's own headings (title, "Materi", "Faktor terkait"...), kept free in its Markdown fields."""
-        assert self.env.loader is not None
-        source = self.env.loader.get_source(self.env, template)[0]
-        return frozenset(toc_slugify(text, "-") for text in (title, *_STATIC_HEADING.findall(source)))
+        static = self._static_headings.get(template)
+        if static is None:  # (once per template: its source was read and searched for every entry)
+            assert self.env.loader is not None
+            source = self.env.loader.get_source(self.env, template)[0]
+            static = self._static_headings[template] = frozenset(
+                toc_slugify(text, "-") for text in _STATIC_HEADING.findall(source))
+        return static | {toc_slugify(title, "-")}
 
     # -- helpers handed to templates ---------------------------------------------------------
     def render_template(self, template: str, src: str, reserved: frozenset[str] = frozenset(),

@@ -7,6 +7,7 @@ import os
 import stat
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from asn_portal.engines.mkdocs import once
@@ -56,6 +57,35 @@ def test_the_sample_is_the_same_with_the_theme_cache(monkeypatch: pytest.MonkeyP
     project = copy_sample(tmp_path / "sample")
     cached, full = both_ways(monkeypatch, tmp_path, project / "mkdocs.yml")
     assert_same_sites(cached, full)
+
+
+def test_the_header_with_languages_palette_and_repository_is_the_same_with_the_theme_cache(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every choice our header shows around the page title (a language menu whose links are relative to each
+    page, colour schemes, the repository) is the same as rendered page by page, and reused."""
+    project = copy_sample(tmp_path / "sample")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("theme:\n", "repo_url: https://example.org/asn\n"
+        "extra:\n  alternate:\n    - name: Bahasa Indonesia\n      link: ./\n      lang: id\n"
+        "    - name: English\n      link: kursus/penyusunan-skp/en/\n      lang: en\n"
+        "theme:\n  palette:\n    - scheme: default\n    - scheme: slate\n", 1), encoding="utf-8")
+    parts: list[str] = []
+    real = once.Once.__call__
+
+    def call(self: once.Once, context: object, part: str, caller: object) -> str:
+        parts.append(part)
+        return real(self, context, part, caller)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(once.Once, "__call__", jinja2.pass_context(call))
+    cached, full = both_ways(monkeypatch, tmp_path, config)
+    assert_same_sites(cached, full)
+    assert parts.count("header-start") > 20 and parts.count("header-tools") > 20
+    # (a link under one page's folder is written differently on its sibling pages, whose navigation links
+    # are the same: the key holds the languages' links)
+    page = (cached / "kursus" / "penyusunan-skp" / "index.html").read_text(encoding="utf-8")
+    sibling = (cached / "kursus" / "penulisan-naskah-dinas" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="en/" hreflang="en"' in page and '<a href="../penyusunan-skp/en/" hreflang="en"' in sibling
+    assert "md-header__source" in page and 'data-md-color-scheme="slate"' in page
 
 
 def test_the_offline_sample_is_the_same_with_the_theme_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

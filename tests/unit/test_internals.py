@@ -142,3 +142,52 @@ def test_materials_navigation_reads_and_links_what_once_keys_it_by() -> None:
     language = env.parse(env.loader.get_source(env, "partials/language.html")[0])  # type: ignore[attr-defined]
     assert [i.with_context for i in language.find_all(nodes.Import)] == [False, False]
     assert jinja2.meta.find_undeclared_variables(language) == {"config"}
+
+
+def test_materials_silenced_search_strips_its_attributes_from_the_pages_that_have_them() -> None:
+    """search.py switches Material's indexer off; its page handler still strips ``data-search-*`` attributes,
+    now only where a page has one, and stays Material's plugin's own (parallel.py tells plugins apart by it)."""
+    from types import SimpleNamespace
+
+    from material.plugins.search.plugin import SearchPlugin
+    from mkdocs.plugins import PluginCollection
+
+    from asn_portal.engines.mkdocs import _internals
+
+    search = SearchPlugin()
+    search.load_config({})
+    search.search_index = SimpleNamespace()
+    plugins = PluginCollection()
+    plugins["material/search"] = search
+    _internals.silence_material_indexer(search, plugins)
+    [handler] = plugins.events["page_context"]
+    assert getattr(handler, "__self__", None) is search
+    marked = SimpleNamespace(content='<p data-search-exclude="">a</p><h2 data-search-boost="2">b</h2>')
+    plain = SimpleNamespace(content="<p>a</p>")
+    for page in (marked, plain, SimpleNamespace(content=None)):
+        assert plugins.on_page_context({}, page=page, config=None, nav=None) == {}
+    assert (marked.content, plain.content) == ('<p data-search-exclude="">a</p><h2>b</h2>', "<p>a</p>")
+    assert search.search_index.add_entry_from_context(marked) is None
+
+
+def test_our_headers_parts_read_and_link_what_once_keys_them_by() -> None:
+    """once.py renders our header's parts around the page title once per key, as the navigation."""
+    import jinja2.meta
+    from jinja2 import nodes
+    from mkdocs.theme import Theme
+
+    from asn_portal.engines.mkdocs import _internals, editlinks
+
+    theme = Theme(name="material")
+    theme.dirs.insert(0, editlinks.THEME_DIR)
+    env = theme.get_env()
+    names: set[str] = set()
+    links: set[str] = set()
+    for name in _internals.HEADER_TEMPLATES:
+        tree = env.parse(env.loader.get_source(env, name)[0])  # type: ignore[union-attr]
+        names |= jinja2.meta.find_undeclared_variables(tree)
+        links |= {_shown(f.node) for f in tree.find_all(nodes.Filter) if f.name == "url"}
+        included = {ref for ref in jinja2.meta.find_referenced_templates(tree) if ref and not ref.startswith(".icons/")}
+        assert included <= {*_internals.HEADER_TEMPLATES, "partials/tabs.html"}
+    assert names <= _internals.NAV_CONTEXT_NAMES | _internals.NAV_UNSET_NAMES | {"asn_once"}
+    assert links == _internals.HEADER_LINKS

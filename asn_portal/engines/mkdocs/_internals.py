@@ -15,7 +15,8 @@ inside `serve`. Why each is needed:
 - the plugin collection's table of handlers by event: a page's HTML stays packed from the core to the
   theme when no other plugin or hook handles ``on_page_content`` (parked.py);
 - Material's tag plugin storage: its tag lists and ``tags.json`` rebuilt for the pages that changed;
-- Material's search index hook: its own indexer switched off, ours answers (search.py);
+- Material's search index hook: its own indexer switched off, ours answers (search.py); its page handler
+  in the plugins' event table, run only where it has something to strip;
 - what Material's navigation and tabs templates read and link to: once.py renders them once for every
   page with the same links, keyed by exactly these.
 """
@@ -23,6 +24,7 @@ inside `serve`. Why each is needed:
 from __future__ import annotations
 
 import threading
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -113,9 +115,31 @@ def event_handlers(plugins: Any, event: str) -> list[Callable[..., Any]]:
     return list(plugins.events[event])
 
 
-def silence_material_indexer(search: Any) -> None:
-    """Material's search plugin adds every page to its index from the page context: that hook is emptied."""
+def silence_material_indexer(search: Any, plugins: Any) -> None:
+    """Material's search plugin adds every page to its index from the page context: that hook is emptied.
+    Its ``on_page_context`` then only strips ``data-search-*`` attributes from the page's HTML, a regular
+    expression over all of it (2 % of a build's CPU): the handler in ``plugins``' event table is swapped for
+    one that runs it only on a page that has such an attribute (a bound method of the plugin still, so
+    parallel.py knows whose it is)."""
+    from material.plugins.search.plugin import SearchPlugin
+
     search.search_index.add_entry_from_context = lambda page: None
+    handlers = plugins.events["page_context"]
+    for n, handler in enumerate(handlers):
+        own = getattr(handler, "__func__", None) is SearchPlugin.on_page_context
+        if own and getattr(handler, "__self__", None) is search:
+            handlers[n] = types.MethodType(_page_context_if_search_attributes, search)
+
+
+SEARCH_ATTRIBUTE = "data-search-"  # what Material's handler strips: r'\s?data-search-\w+="[^"]+"'
+
+
+def _page_context_if_search_attributes(plugin: Any, context: Any, *, page: Any, **kwargs: Any) -> Any:
+    from material.plugins.search.plugin import SearchPlugin
+
+    if SEARCH_ATTRIBUTE in (page.content or ""):
+        return SearchPlugin.on_page_context(plugin, context, page=page, **kwargs)
+    return None  # what Material's handler returns: the context unchanged
 
 
 # Material's templates the primary navigation and tabs render for a page that is not in the navigation
@@ -130,3 +154,10 @@ NAV_UNSET_NAMES = frozenset({"checked", "first", "icon", "indeterminate", "index
                              "tabindex", "toc"})
 # What they pass to MkDocs' ``url`` filter: the home page, the logo, navigation items.
 NAV_LINKS = frozenset({"config.extra.homepage | d", "config.theme.logo", "first.url", "index.url", "nav_item.url"})
+# Our header partial's parts around the page's title (theme/partials/header.html) and what they include,
+# theirs or ours: once.py renders those parts once per key too, when every one of them is ...
+HEADER_TEMPLATES = ("partials/header.html", "partials/logo.html", "partials/palette.html",
+                    "partials/javascripts/palette.html", "partials/alternate.html", "partials/search.html",
+                    "partials/source.html")
+# ... and the key holds what they pass to ``url``: the home page, the logo, navigation items, languages.
+HEADER_LINKS = frozenset({"config.extra.homepage | d", "config.theme.logo", "item.url", "alt.link"})

@@ -1,5 +1,5 @@
-"""Do once what is the same on every page (issue 27): Material's site navigation, tabs and language
-strings rendered once per build, and the theme's templates compiled once per installed version.
+"""Do once what is the same on every page (issue 27): Material's site navigation, tabs, our header around
+the page title and language strings rendered once per build, and the theme's templates compiled once per installed version.
 
 Most pages of a portal (courses, articles: MkDocs' ``NOT_IN_NAV``) are no item of the navigation, yet
 Material prints the whole navigation and the tabs on each. For such a page the two partials write the same
@@ -22,6 +22,12 @@ put in front of the theme's loader only where the name still resolves to Materia
 custom_dir that overrides a partial, or one the navigation includes (items, logo, icons, language), keeps
 its own, rendered on every page. ``ASN_PORTAL_THEME_CACHE=0`` leaves the environment as MkDocs made it
 (tests/build/test_once.py compares both sites byte for byte).
+
+Our own header partial (theme/partials/header.html) prints the page's title between two parts that are
+the same on such pages: the logo and menu button before it, the colour schemes, languages, plan link,
+search box and repository after it. It puts them through the same cache (``asn_once.header``) when every
+partial they include is Material's or ours (``_internals.HEADER_TEMPLATES``); the languages' links are in
+the key too (``links``). Each part asks the key of the same page: the last one is kept (``links_key``).
 
 Language strings: ``lang.t(key)`` depends on the key and ``config`` only (Material's language.html reads
 nothing else and imports the language files without context), so each key is rendered once per build.
@@ -81,6 +87,7 @@ def install(env: jinja2.Environment, config: MkDocsConfig) -> None:
     wrapped = {LANGUAGE: LANGUAGE_WRAPPER} if _is_material(env, LANGUAGE, material) else {}
     if LANGUAGE in wrapped and _navigation_is_materials(env, config, material):
         wrapped |= {name: source for name, source in WRAPPERS.items() if _is_material(env, name, material)}
+        once.header = all(_is_theirs_or_ours(env, name, material) for name in _internals.HEADER_TEMPLATES)
     if not wrapped:
         return
     prefixed = jinja2.PrefixLoader({ORIGINAL: jinja2.FileSystemLoader(material)})
@@ -105,11 +112,15 @@ class Once:
         self.strings: dict[str, str] = {}
         self.kept: dict[int, object] = {}  # what a key names by id() stays alive, so no id is reused
         self.language: Any = None
+        # our header partial's parts around the page title go through here too (its includes are ours)
+        self.header = False
+        self.last: tuple[Any, Any, Key | None] | None = None  # the page and navigation last keyed, and the key
 
     def clear(self) -> None:
         self.html.clear()
         self.strings.clear()
         self.kept.clear()
+        self.last = None
 
     @jinja2.pass_context
     def __call__(self, context: jinja2.runtime.Context, part: str, caller: Callable[[], str]) -> str:
@@ -129,11 +140,20 @@ class Once:
             return None
         if any(_set_by_page(context, name) for name in _internals.NAV_UNSET_NAMES):
             return None
-        links = self.links(context.environment, nav, page)
-        if links is None:
-            return None
+        links = self.links_key(context.environment, nav, page)
+        return None if links is None else (*links, tuple(features))
+
+    def links_key(self, env: jinja2.Environment, nav: Any, page: Any) -> Key | None:
+        """The navigation and its links as written on this page; each part of a page asks the same, so the
+        last page's answer is kept (``clear`` forgets it: `serve` renders a page again after a save)."""
+        last = self.last
+        if last is not None and last[0] is page and last[1] is nav:
+            return last[2]
+        links = self.links(env, nav, page)
+        key = None if links is None else (id(nav), tuple(normalize_url(link, page=page) for link in links))
         self.kept[id(nav)] = nav
-        return (id(nav), tuple(features), tuple(normalize_url(link, page=page) for link in links))
+        self.last = (page, nav, key)
+        return key
 
     def links(self, env: jinja2.Environment, nav: Any, page: Any) -> list[str] | None:
         """Every address the partials may pass to ``url`` (more is harmless: it only splits keys), or
@@ -142,6 +162,9 @@ class Once:
         homepage = getattr(nav, "homepage", None)
         links = [str(env.getattr(extra, "homepage")), str(env.getattr(theme, "logo")),
                  str(homepage.url) if homepage is not None else ""]
+        alternates = env.getattr(extra, "alternate")  # the header's language choices (partials/alternate.html)
+        if isinstance(alternates, list):
+            links += [str(env.getattr(alternate, "link")) for alternate in alternates]
         for item in _items(getattr(nav, "items", [])):
             # `nav_item == page`, `page in nav_item.pages` and `active` are what the templates ask of the page
             if getattr(item, "active", False) or item == page or page == item or getattr(item, "pages", None):
@@ -198,6 +221,10 @@ def _is_material(env: jinja2.Environment, name: str, material: str) -> bool:
     except jinja2.TemplateNotFound:
         return False
     return filename is not None and os.path.realpath(filename).startswith(material + os.sep)
+
+
+def _is_theirs_or_ours(env: jinja2.Environment, name: str, material: str) -> bool:
+    return _is_material(env, name, material) or _is_material(env, name, editlinks.THEME_DIR)
 
 
 def _navigation_is_materials(env: jinja2.Environment, config: MkDocsConfig, material: str) -> bool:

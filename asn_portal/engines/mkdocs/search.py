@@ -52,7 +52,7 @@ class PortalSearch:
         search = material_search(config)
         if search is None or config.theme.get("language") != "id" or not hasattr(search, "search_index"):
             return False
-        _internals.silence_material_indexer(search)
+        _internals.silence_material_indexer(search, config.plugins)
         return True
 
     def start(self, catalog: Catalog, synonyms: Synonyms) -> None:
