@@ -1,5 +1,6 @@
 """Do once what is the same on every page (issue 27): Material's site navigation, tabs, our header around
-the page title and language strings rendered once per build, and the theme's templates compiled once per installed version.
+the page title and language strings rendered once per build, and the theme's templates compiled once per
+installed version.
 
 Most pages of a portal (courses, articles: MkDocs' ``NOT_IN_NAV``) are no item of the navigation, yet
 Material prints the whole navigation and the tabs on each. For such a page the two partials write the same
