@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 
 import { PLAIN_WORDS, matchTerms, termsOf } from "../../asn_portal/assets/src/filter.mjs";
 import { TYPO_MIN_LENGTH, fold, forms, stemsOf, withinOneEdit, words } from "../../asn_portal/assets/src/search-words.mjs";
+import { escapeHtml, highlight } from "../../asn_portal/assets/src/search-highlight.mjs";
 
 // The stemmer is a classic script that defines self.asnSearchStem, as in the search worker.
 globalThis.self = globalThis;
@@ -122,7 +123,15 @@ test("synonyms: a word's own entry, or one slip away when the index does not kno
 });
 
 test("results carry escaped text only", () => {
-  assert.equal(engine.escapeHtml("<b title=\"x\">'&"), "&lt;b title=&quot;x&quot;&gt;&#39;&amp;");
+  assert.equal(escapeHtml("<b title=\"x\">'&"), "&lt;b title=&quot;x&quot;&gt;&#39;&amp;");
+});
+
+test("a result marks the words the query matched, as typed, by a stem or begun, and escapes the rest", () => {
+  const stem = (word) => ({ pelatihan: "latih", melatih: "latih" })[word] || word;
+  assert.equal(highlight("Melatih <pegawai> & Pelatihan", ["pel"], { latih: true }, stem),
+    "<mark data-md-highlight>Melatih</mark> &lt;pegawai&gt; &amp; " +
+    "<mark data-md-highlight>Pelatihan</mark>");
+  assert.equal(highlight("kata <b>", ["x"], {}, stem), "kata &lt;b&gt;");
 });
 
 // A tiny index as search/ holds it: a manifest, vocabulary shards, one postings and one data chunk.

@@ -19,10 +19,11 @@
  *    the slip is among those, the shard of its last ones).
  * A typed word also stands for its synonyms (the manifest's "syn", from content/sinonim.yml): their
  * words are looked up as typed words are, and count for the typed word. Ranking: search-rank.mjs.
- * Results carry escaped text only: titles and excerpts are escaped here before <mark> is added.
+ * Results carry escaped text only (search-highlight.mjs).
  */
-import { TYPO_MIN_LENGTH, fold, forms, stemsOf, withinOneEdit, wordPattern, words } from "./search-words.mjs";
+import { TYPO_MIN_LENGTH, forms, stemsOf, withinOneEdit, words } from "./search-words.mjs";
 import { SYNONYM_BOOST, rank, rerankByPhrase, shareRarity, synonymsOf } from "./search-rank.mjs";
+import { escapeHtml, highlight } from "./search-highlight.mjs";
 
 const BASE = "../../../search/";  // the index, relative to Material's worker script
 const MAX_COMPLETIONS = 12;  // words a typed prefix stands for, most frequent first
@@ -287,27 +288,6 @@ function postings(term, chunk) {
 
 // -- results ----------------------------------------------------------------------------------
 
-export function escapeHtml(text) {
-  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-
-// Escaped text with the words the query matched in <mark>.
-function highlight(text, typed, matched) {
-  let out = "";
-  let last = 0;
-  String(text).replace(wordPattern(), function (token, at) {
-    const f = fold(token);
-    const hit = matched[f] || stemsOf(f, stem).some(function (r) { return matched[r]; }) ||
-      typed.some(function (w) { return w.length > 1 && f.indexOf(w) === 0; });
-    out += escapeHtml(text.slice(last, at)) +
-      (hit ? "<mark data-md-highlight>" + escapeHtml(token) + "</mark>" : escapeHtml(token));
-    last = at + token.length;
-    return token;
-  });
-  return out + escapeHtml(String(text).slice(last));
-}
-
 // Every clause of every typed word over the postings: scores, which typed words each document holds
 // (hits), in which of its fields (fields: [title, summary, headings] bit sets), and the typed words
 // so common that their lists were cut (common).
@@ -337,8 +317,8 @@ function resultItem(doc, data, typed, scored, final) {
   typed.forEach(function (w, i) { terms[w] = !!(scored.hits[doc] & (1 << Math.min(i, 30))); });
   const label = data[2] ? "<span class=\"asn-result-kind\">" + escapeHtml(data[2]) + "</span>" : "";
   return [{
-    location: data[0], title: highlight(data[1], typed, scored.matched),
-    text: label + (data[3] ? "<p>" + highlight(data[3], typed, scored.matched) + "</p>" : ""),
+    location: data[0], title: highlight(data[1], typed, scored.matched, stem),
+    text: label + (data[3] ? "<p>" + highlight(data[3], typed, scored.matched, stem) + "</p>" : ""),
     score: final / 100, terms: terms
   }];
 }
