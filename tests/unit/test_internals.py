@@ -5,7 +5,9 @@ upgrade that moves one fails here, by name."""
 from __future__ import annotations
 
 import inspect
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -120,6 +122,22 @@ def _shown(node: object) -> str:
     return type(node).__name__
 
 
+def _read_by(env: Any, templates: Iterable[str]) -> tuple[set[str], set[str], set[str]]:
+    """What ``templates`` read from their context, pass to ``url`` and include (by literal name)."""
+    import jinja2.meta
+    from jinja2 import nodes
+
+    names: set[str] = set()
+    links: set[str] = set()
+    included: set[str] = set()
+    for name in templates:
+        tree = env.parse(env.loader.get_source(env, name)[0])
+        names |= jinja2.meta.find_undeclared_variables(tree)
+        links |= {_shown(f.node) for f in tree.find_all(nodes.Filter) if f.name == "url"}
+        included |= {ref for ref in jinja2.meta.find_referenced_templates(tree) if ref is not None}
+    return names, links, included
+
+
 def test_materials_navigation_reads_and_links_what_once_keys_it_by() -> None:
     """once.py renders the navigation and tabs once per key: the key must hold all they read from a page."""
     import jinja2.meta
@@ -128,14 +146,8 @@ def test_materials_navigation_reads_and_links_what_once_keys_it_by() -> None:
     from asn_portal.engines.mkdocs import _internals
 
     env, _ = _material_templates()
-    names: set[str] = set()
-    links: set[str] = set()
-    for name in _internals.MATERIAL_NAV_TEMPLATES:
-        tree = env.parse(env.loader.get_source(env, name)[0])  # type: ignore[attr-defined]
-        names |= jinja2.meta.find_undeclared_variables(tree)
-        links |= {_shown(f.node) for f in tree.find_all(nodes.Filter) if f.name == "url"}
-        included = {ref for ref in jinja2.meta.find_referenced_templates(tree) if ref is not None}
-        assert included <= {*_internals.MATERIAL_NAV_TEMPLATES, "partials/toc.html", "partials/languages/en.html"}
+    names, links, included = _read_by(env, _internals.MATERIAL_NAV_TEMPLATES)
+    assert included <= {*_internals.MATERIAL_NAV_TEMPLATES, "partials/toc.html", "partials/languages/en.html"}
     assert names == _internals.NAV_CONTEXT_NAMES | _internals.NAV_UNSET_NAMES
     assert links == _internals.NAV_LINKS
     # the language files are imported without the page's context: lang.t(key) is the same on every page
@@ -172,22 +184,14 @@ def test_materials_silenced_search_strips_its_attributes_from_the_pages_that_hav
 
 def test_our_headers_parts_read_and_link_what_once_keys_them_by() -> None:
     """once.py renders our header's parts around the page title once per key, as the navigation."""
-    import jinja2.meta
-    from jinja2 import nodes
     from mkdocs.theme import Theme
 
     from asn_portal.engines.mkdocs import _internals, editlinks
 
     theme = Theme(name="material")
     theme.dirs.insert(0, editlinks.THEME_DIR)
-    env = theme.get_env()
-    names: set[str] = set()
-    links: set[str] = set()
-    for name in _internals.HEADER_TEMPLATES:
-        tree = env.parse(env.loader.get_source(env, name)[0])  # type: ignore[union-attr]
-        names |= jinja2.meta.find_undeclared_variables(tree)
-        links |= {_shown(f.node) for f in tree.find_all(nodes.Filter) if f.name == "url"}
-        included = {ref for ref in jinja2.meta.find_referenced_templates(tree) if ref and not ref.startswith(".icons/")}
-        assert included <= {*_internals.HEADER_TEMPLATES, "partials/tabs.html"}
+    names, links, included = _read_by(theme.get_env(), _internals.HEADER_TEMPLATES)
+    assert {ref for ref in included if not ref.startswith(".icons/")} <= {*_internals.HEADER_TEMPLATES,
+                                                                         "partials/tabs.html"}
     assert names <= _internals.NAV_CONTEXT_NAMES | _internals.NAV_UNSET_NAMES | {"asn_once"}
     assert links == _internals.HEADER_LINKS
