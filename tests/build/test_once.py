@@ -59,14 +59,15 @@ def test_the_sample_is_the_same_with_the_theme_cache(monkeypatch: pytest.MonkeyP
     assert_same_sites(cached, full)
 
 
+@pytest.mark.parametrize("sequence", ["", " !!python/tuple"])  # (mkdocs.yml may write a tuple)
 def test_the_header_with_languages_palette_and_repository_is_the_same_with_the_theme_cache(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sequence: str) -> None:
     """Every choice our header shows around the page title (a language menu whose links are relative to each
     page, colour schemes, the repository) is the same as rendered page by page, and reused."""
     project = copy_sample(tmp_path / "sample")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("theme:\n", "repo_url: https://example.org/asn\n"
-        "extra:\n  alternate:\n    - name: Bahasa Indonesia\n      link: ./\n      lang: id\n"
+        f"extra:\n  alternate:{sequence}\n    - name: Bahasa Indonesia\n      link: ./\n      lang: id\n"
         "    - name: English\n      link: kursus/penyusunan-skp/en/\n      lang: en\n"
         "theme:\n  palette:\n    - scheme: default\n    - scheme: slate\n", 1), encoding="utf-8")
     parts: list[str] = []
@@ -86,6 +87,28 @@ def test_the_header_with_languages_palette_and_repository_is_the_same_with_the_t
     sibling = (cached / "kursus" / "penulisan-naskah-dinas" / "index.html").read_text(encoding="utf-8")
     assert '<a href="en/" hreflang="en"' in page and '<a href="../penyusunan-skp/en/" hreflang="en"' in sibling
     assert "md-header__source" in page and 'data-md-color-scheme="slate"' in page
+
+
+def test_a_hook_that_changes_what_the_header_prints_on_each_page_is_seen_on_each_page(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A hook (or another plugin) that handles each page while it is rendered may change the configuration the
+    header and navigation print, which no key sees: such a site renders every page in full."""
+    project = copy_sample(tmp_path / "sample")
+    (project / "bahasa.py").write_text(
+        "def on_page_context(context, page, config, nav):\n"
+        "    config.extra['alternate'] = [{'name': 'EN ' + page.title, 'link': '/en/', 'lang': 'en'}]\n"
+        "    return context\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "theme:\n", "hooks:\n  - bahasa.py\nextra:\n  alternate: []\ntheme:\n", 1), encoding="utf-8")
+    keys = counting_keys(monkeypatch)
+    for switch in ("1", "0"):
+        monkeypatch.setenv(once.SWITCH, switch)
+        build_site(config, site_dir=str(tmp_path / f"site-{switch}"))
+    assert keys == []  # nothing taken from the cache
+    assert_same_sites(tmp_path / "site-1", tmp_path / "site-0")
+    page = (tmp_path / "site-1" / "kursus" / "penyusunan-skp" / "index.html").read_text(encoding="utf-8")
+    assert "EN Penyusunan Sasaran Kinerja Pegawai (SKP) yang Terukur" in page
 
 
 def test_the_offline_sample_is_the_same_with_the_theme_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -21,8 +21,9 @@ HTML on every page whose links come out the same, so each is rendered once per *
 The wrappers (a ``{% call %}`` around Material's own template, reached under ``material-original/``) are
 put in front of the theme's loader only where the name still resolves to Material's file: a site's
 custom_dir that overrides a partial, or one the navigation includes (items, logo, icons, language), keeps
-its own, rendered on every page. ``ASN_PORTAL_THEME_CACHE=0`` leaves the environment as MkDocs made it
-(tests/build/test_once.py compares both sites byte for byte).
+its own, rendered on every page; so does every page of a site where another plugin or a hook handles each
+page while it is rendered (``_pages_seen_by_others``). ``ASN_PORTAL_THEME_CACHE=0`` leaves the environment
+as MkDocs made it (tests/build/test_once.py compares both sites byte for byte).
 
 Our own header partial (theme/partials/header.html) prints the page's title between two parts that are
 the same on such pages: the logo and menu button before it, the colour schemes, languages, plan link,
@@ -55,7 +56,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_theme_dir, normalize_url
 
 import asn_portal
-from asn_portal.engines.mkdocs import _internals, editlinks
+from asn_portal.engines.mkdocs import _internals, editlinks, parallel
 
 SWITCH = "ASN_PORTAL_THEME_CACHE"  # "0": the theme renders every page in full, compiled templates in memory only
 ORIGINAL = "material-original"  # Material's own templates, whatever overrides them
@@ -82,7 +83,7 @@ def install(env: jinja2.Environment, config: MkDocsConfig) -> None:
     if env.bytecode_cache is None:
         env.bytecode_cache = theme_bytecode()
     material = _material_dir(config)
-    if not enabled() or material is None or env.loader is None:
+    if not enabled() or material is None or env.loader is None or _pages_seen_by_others(config):
         return
     once = Once(env, config)
     wrapped = {LANGUAGE: LANGUAGE_WRAPPER} if _is_material(env, LANGUAGE, material) else {}
@@ -164,7 +165,7 @@ class Once:
         links = [str(env.getattr(extra, "homepage")), str(env.getattr(theme, "logo")),
                  str(homepage.url) if homepage is not None else ""]
         alternates = env.getattr(extra, "alternate")  # the header's language choices (partials/alternate.html)
-        if isinstance(alternates, list):
+        if isinstance(alternates, (list, tuple)):  # (a tuple: mkdocs.yml's !!python/tuple, or a hook)
             links += [str(env.getattr(alternate, "link")) for alternate in alternates]
         for item in _items(getattr(nav, "items", [])):
             # `nav_item == page`, `page in nav_item.pages` and `active` are what the templates ask of the page
@@ -222,6 +223,14 @@ def _is_material(env: jinja2.Environment, name: str, material: str) -> bool:
     except jinja2.TemplateNotFound:
         return False
     return filename is not None and os.path.realpath(filename).startswith(material + os.sep)
+
+
+def _pages_seen_by_others(config: MkDocsConfig) -> bool:
+    """Whether another plugin or a hook handles each page while it is rendered: it may change what the theme
+    prints from one page to the next (``config``, the navigation), which a key cannot see, so every page is
+    rendered in full, as parallel.py renders them in one process. (Material's search, its indexer on or off,
+    changes nothing the theme prints.)"""
+    return bool(parallel.gathering_plugins(config, search_is_ours=True))
 
 
 def _is_theirs_or_ours(env: jinja2.Environment, name: str, material: str) -> bool:
