@@ -141,6 +141,7 @@ def test_filter_instant_navigation_and_search(browser: Any, served: Served) -> N
 
         # -- home -> Kursus through the tab: Material swaps the page without reloading --------
         page.goto(served.url)
+        page.wait_for_load_state("networkidle")  # Material takes over links once it has read sitemap.xml
         page.evaluate("window.__asnSamePage = true")
         page.locator(".md-tabs").get_by_role("link", name="Kursus", exact=True).click()
         page.wait_for_url(re.compile(r"/kursus/$"))

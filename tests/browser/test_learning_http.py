@@ -24,6 +24,7 @@ def test_instant_navigation_sets_up_swapped_pages(browser: Any, http_site: Where
     course = http_site.sample.quiz
     try:
         page = t.go(http_site.course(course))
+        page.wait_for_load_state("networkidle")  # Material takes over links once it has read sitemap.xml
         page.locator(f".asn-plan-bar [data-asn-plan-add='{course.slug}']").click()
         page.evaluate("window.__samePage = true")
         page.locator(".md-tabs").get_by_role("link", name="Rencana Belajar").click()

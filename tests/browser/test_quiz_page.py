@@ -146,6 +146,8 @@ def test_quiz_teaches_keeps_scores_and_prints_keys_only_on_request(browser: Any,
     try:
         if site.pretty and width >= 1000:  # by instant navigation: learning.mjs sets up the swapped page
             page.goto(site.url(HOME))
+            # Material takes over links only once it has read sitemap.xml: a click before that is a full load.
+            page.wait_for_load_state("networkidle")
             page.evaluate("window.__samePage = true")
             page.locator(".md-tabs").get_by_role("link", name="Kursus", exact=True).click()
             page.locator("article a[href$='kursus/kuis/']").first.click()
