@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from devtools import ROOT
-from devtools.browser import CHROMIUM, CHROMIUM_ARGS
+from devtools.browser import CHROMIUM, CHROMIUM_ARGS, keep_local
 from devtools.loopback import serve
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -104,15 +104,7 @@ def build_bundle(project: Path, work: Path) -> Path:
 def search_all(browser: Any, start_url: str, base: str, queries: list[Query], name: str) -> Run:
     """Enter each query into Material's search box and read the first result pages."""
     context = browser.new_context()
-    blocked: list[str] = []
-    if start_url.startswith("file:"):
-        def guard(route: Any) -> None:
-            if route.request.url.startswith("file:"):
-                route.continue_()
-            else:
-                blocked.append(route.request.url)
-                route.abort()
-        context.route("**/*", guard)
+    blocked = keep_local(context, "file:") if start_url.startswith("file:") else []
     page = context.new_page()
     page.goto(start_url)
     box = page.locator("input.md-search__input")

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from devtools import ROOT
+from devtools.browser import keep_local
 from devtools.loopback import serve
 from tests.support.hostile import (
     CANARIES,
@@ -284,17 +285,7 @@ def test_tag_index_options_are_not_passed_on(built: Built) -> None:
 def test_in_the_browser_no_contributed_script_runs_and_search_works(browser: Any, built: Built, http_site: str,
                                                                       where: str) -> None:
     context = browser.new_context()
-    # Nothing may leave the machine: a contributed request would show here.
-    outside: list[str] = []
-
-    def keep_local(route: Any) -> None:
-        if route.request.url.startswith(("file:", http_site)):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", keep_local)
+    outside = keep_local(context, "file:", http_site)  # nothing may leave: a contributed request shows here
     tab = context.new_page()
     errors: list[str] = []
     record_errors(tab, errors, console=False)
