@@ -124,22 +124,20 @@ def silence_material_indexer(search: Any, plugins: Any) -> None:
     from material.plugins.search.plugin import SearchPlugin
 
     search.search_index.add_entry_from_context = lambda page: None
+    material = SearchPlugin.on_page_context
+
+    def on_page_context(plugin: Any, context: Any, *, page: Any, **kwargs: Any) -> Any:
+        if SEARCH_ATTRIBUTE in (page.content or ""):
+            return material(plugin, context, page=page, **kwargs)
+        return None  # what Material's handler returns: the context unchanged
+
     handlers = plugins.events["page_context"]
     for n, handler in enumerate(handlers):
-        own = getattr(handler, "__func__", None) is SearchPlugin.on_page_context
-        if own and getattr(handler, "__self__", None) is search:
-            handlers[n] = types.MethodType(_page_context_if_search_attributes, search)
+        if getattr(handler, "__func__", None) is material and getattr(handler, "__self__", None) is search:
+            handlers[n] = types.MethodType(on_page_context, search)
 
 
 SEARCH_ATTRIBUTE = "data-search-"  # what Material's handler strips: r'\s?data-search-\w+="[^"]+"'
-
-
-def _page_context_if_search_attributes(plugin: Any, context: Any, *, page: Any, **kwargs: Any) -> Any:
-    from material.plugins.search.plugin import SearchPlugin
-
-    if SEARCH_ATTRIBUTE in (page.content or ""):
-        return SearchPlugin.on_page_context(plugin, context, page=page, **kwargs)
-    return None  # what Material's handler returns: the context unchanged
 
 
 # Material's templates the primary navigation and tabs render for a page that is not in the navigation
