@@ -135,7 +135,7 @@ class Once:
         return html
 
     def key(self, context: jinja2.runtime.Context) -> Key | None:
-        """What the navigation and tabs of this page's context depend on, or None: render it in full."""
+        """What the navigation, tabs and header parts of this page's context depend on, or None: render in full."""
         page, nav, config = (context.get(name) for name in ("page", "nav", "config"))
         features = context.get("features")
         if page is None or nav is None or config is not self.config or not _strings(features):
