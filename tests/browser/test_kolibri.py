@@ -23,6 +23,7 @@ from asn_portal.content.validate import Project, load_catalog
 from asn_portal.kit.network import loads_in, remote_loads
 from asn_portal.trust.urls import PLAN, entry_src
 from devtools import ROOT
+from devtools.browser import keep_local
 from tests.support.pageerrors import record_errors
 
 TIMEOUT_MS = 10_000
@@ -91,18 +92,8 @@ def test_same_content_same_zip(app: App, tmp_path: Path) -> None:
 def tab(browser: Any, app: App) -> Iterator[Any]:
     context = browser.new_context()
     inside = app.folder.resolve().as_uri() + "/"
-    app.outside.clear()
+    app.outside = keep_local(context, inside)  # the network, or a file outside the app's folder
     app.errors.clear()
-
-    def guard(route: Any) -> None:
-        url = route.request.url
-        if url.startswith(inside):
-            route.continue_()
-        else:  # the network, or a file outside the app's folder
-            app.outside.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     record_errors(page, app.errors)

@@ -16,6 +16,7 @@ import pytest
 from asn_portal.content.validate import Project, load_catalog
 from asn_portal.kinds.course import Course
 from devtools import ROOT
+from devtools.browser import keep_local
 from tests.support.pageerrors import record_errors
 from tests.support.sites import SampleKit
 
@@ -46,18 +47,8 @@ def kit(sample_kit: SampleKit) -> Offline:
 @pytest.fixture
 def page(browser: Any, kit: Offline) -> Iterator[Any]:
     context = browser.new_context()
-    kit.blocked.clear()
+    kit.blocked = keep_local(context, "file:")
     kit.errors.clear()
-
-    def guard(route: Any) -> None:
-        url = route.request.url
-        if url.startswith("file:"):
-            route.continue_()
-        else:
-            kit.blocked.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
     tab = context.new_page()
     record_errors(tab, kit.errors)
     yield tab

@@ -19,6 +19,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from asn_portal import packaged_text
 from asn_portal.cli import main
 from devtools import ROOT
+from devtools.browser import keep_local
 from devtools.loopback import serve
 from tests.support.idwords import word_list
 from tests.support.search import shard_docs
@@ -176,9 +177,7 @@ def test_offline_bundle_search_stems_too(browser: Any, search_project: Path, tmp
     with zipfile.ZipFile(out) as zf:
         zf.extractall(tmp_path)
     context = browser.new_context()
-    blocked: list[str] = []
-    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
-                  else (blocked.append(r.request.url), r.abort()))
+    blocked = keep_local(context, "file:")
     page = context.new_page()
     page.goto((tmp_path / "kit" / "situs" / "index.html").as_uri())
     for query, expected in (("dilatih", "kursus/anggaran-dasar.html"), ("anggran", "kursus/anggaran-dasar.html"),

@@ -32,6 +32,7 @@ from asn_portal.kit import zim
 from asn_portal.kit.network import loads_in
 from asn_portal.trust.urls import entry_src
 from devtools import ROOT
+from devtools.browser import keep_local
 from tests.support.pageerrors import record_errors
 
 pytestmark = pytest.mark.slow  # exhaustive: run by .ci/run's slow step (pyproject markers)
@@ -238,10 +239,8 @@ def test_in_kiwix_serve_the_plan_and_the_portal_search_work(browser: Any, built:
     course = built.catalog.sorted("course")[0]
     server = kiwix_serve.rsplit("/", 2)[0] + "/"
     context = browser.new_context()
-    elsewhere: list[str] = []
+    elsewhere = keep_local(context, server)
     errors: list[str] = []
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server)
-                  else (elsewhere.append(route.request.url), route.abort()))
     page = context.new_page()
     page.set_default_timeout(10_000)
     record_errors(page, errors)
